@@ -1,0 +1,54 @@
+"""Turns an access decision into the audit event that records it."""
+
+from vroeghulp.audit.constants import Grounds
+from vroeghulp.audit.writer import AuditEvent
+from vroeghulp.children.models import Child
+
+from .policy import CARE_ROLES, Decision, preferred_membership
+
+
+def event_for(
+    user,
+    decision: Decision,
+    audit_action: str,
+    child: Child,
+    obj=None,
+    details: dict | None = None,
+) -> AuditEvent:
+    return AuditEvent(
+        action=audit_action,
+        network_id=child.network_id,
+        user=user,
+        child_id=child.pk,
+        object_type=obj._meta.model_name if obj is not None else "child",
+        object_id=str(obj.pk if obj is not None else child.pk),
+        grounds=decision.grounds,
+        consent_id=decision.consent_id,
+        role=decision.role,
+        organisation_label=decision.organisation_label,
+        details=details or {},
+    )
+
+
+def listing_events(user, cases, audit_action: str, view: str) -> list[AuditEvent]:
+    """One entry per child shown in a list; `cases` come from `visible_cases` (annotated)."""
+    memberships = {}
+    for membership in user.active_memberships():
+        if membership.role in CARE_ROLES:
+            current = memberships.get(membership.network_id)
+            memberships[membership.network_id] = (
+                preferred_membership([current, membership]) if current else membership
+            )
+    events = []
+    for case in cases:
+        membership = memberships.get(case.network_id)
+        grounds = (
+            Grounds.TEAM_MEMBERSHIP
+            if case.on_team
+            else Grounds.EMERGENCY
+            if case.via_emergency
+            else Grounds.TRIAGE
+        )
+        decision = Decision(True, grounds, membership=membership)
+        events.append(event_for(user, decision, audit_action, case.child, case, {"view": view}))
+    return events

@@ -1,0 +1,88 @@
+"""View decorators: every view declares its access rule; a test fails for a view without one."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect
+
+from .queries import case_for
+
+RULE_ATTRIBUTE = "access_rule"
+
+
+def _mark(view: Callable, rule: str) -> Callable:
+    setattr(view, RULE_ATTRIBUTE, rule)
+    return view
+
+
+def public(view: Callable) -> Callable:
+    """No login needed (login page, health check); must never show child data."""
+    return _mark(view, "public")
+
+
+def _login_then_second_factor(request):
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if user.requires_second_factor and not user.is_verified():
+        return redirect("accounts:second_factor")
+    return None
+
+
+def signed_in(view: Callable) -> Callable:
+    """Any signed-in user, with a second factor where the user's roles demand one."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return _login_then_second_factor(request) or view(request, *args, **kwargs)
+
+    return _mark(wrapper, "signed_in")
+
+
+def with_role(*roles: str) -> Callable:
+    """A user holding one of these network roles; other users get a 404."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            refusal = _login_then_second_factor(request)
+            if refusal:
+                return refusal
+            if not request.user.networks_with_role(*roles):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return _mark(wrapper, "role:" + ",".join(sorted(roles)))
+
+    return decorator
+
+
+def on_case(action: str) -> Callable:
+    """The view receives the case (by its code) and the access decision, or the user a 404."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, code, *args, **kwargs):
+            refusal = _login_then_second_factor(request)
+            if refusal:
+                return refusal
+            case, decision = case_for(request.user, code, action)
+            return view(request, case, decision, *args, **kwargs)
+
+        return _mark(wrapper, f"case:{action}")
+
+    return decorator
+
+
+def password_only(view: Callable) -> Callable:
+    """Signed in with a password, second factor still to come (the second-factor pages)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapper, "password_only")

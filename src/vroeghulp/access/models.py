@@ -1,0 +1,35 @@
+"""Emergency access ("break the glass"): a logged, time-limited exception to the team rule."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.children.models import Child
+from vroeghulp.networks.models import Network
+
+
+class EmergencyAccessQuerySet(models.QuerySet):
+    def in_force(self) -> "EmergencyAccessQuerySet":
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class EmergencyAccess(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_grants"
+    )
+    reason = models.TextField(_("reden"))
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    objects = EmergencyAccessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegang")
+        ordering = ["-granted_at"]
+
+    def __str__(self) -> str:
+        return f"noodtoegang {self.pk}"

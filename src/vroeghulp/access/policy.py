@@ -1,0 +1,178 @@
+"""The one access policy: may this user do this action on this child's data, and on what grounds?
+
+Every view, query, export and the admin ask this module. Rules, in order:
+1. a parent or guardian with custody may read and export their own child's data;
+2. a professional needs a care role (coordinator, casemanager, team member) in the child's
+   network; other roles (administrator, analyst, log manager, referrer) never read case files;
+3. with that role, access follows the team: an active place on one of the child's case teams;
+4. a coordinator may read and edit a new registration that no coordinator has taken yet (triage);
+5. otherwise only an emergency grant in force, which allows reading and nothing else;
+6. an item that came from another organisation is shown only while the parents' consent to
+   exchange information with that organisation is in force.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.models import Membership
+from vroeghulp.audit.constants import Grounds
+from vroeghulp.cases.constants import TeamRole
+from vroeghulp.cases.models import Case, TeamMember
+from vroeghulp.cases.states import awaits_triage
+from vroeghulp.children.models import Child, Guardian
+from vroeghulp.consent.constants import Purpose
+from vroeghulp.consent.models import Consent
+
+from .models import EmergencyAccess
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("inzien")
+    EDIT = "edit", _("wijzigen")
+    EXPORT = "export", _("exporteren")
+    PRINT = "print", _("afdrukken")
+
+
+CARE_ROLES = frozenset({Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER})
+
+TEAM_ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    TeamRole.COORDINATOR: frozenset(Action),
+    TeamRole.CASEMANAGER: frozenset(Action),
+    TeamRole.MEMBER: frozenset({Action.VIEW, Action.EDIT, Action.PRINT}),
+}
+TRIAGE_ACTIONS = frozenset({Action.VIEW, Action.EDIT})
+EMERGENCY_ACTIONS = frozenset({Action.VIEW})
+PARENT_ACTIONS = frozenset({Action.VIEW, Action.EXPORT, Action.PRINT})
+# Rank grounds so the strongest applies when several do.
+TEAM_ROLE_RANK = [TeamRole.COORDINATOR, TeamRole.CASEMANAGER, TeamRole.MEMBER]
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    grounds: str = ""
+    consent_id: int | None = None
+    membership: Membership | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    @property
+    def role(self) -> str:
+        if self.grounds == Grounds.PARENT:
+            return "parent"
+        return self.membership.role if self.membership else ""
+
+    @property
+    def organisation_label(self) -> str:
+        return self.membership.organisation.name if self.membership else ""
+
+
+DENIED = Decision(False)
+
+
+def decide(user, action: str, child: Child, item=None) -> Decision:
+    """The single answer to 'may `user` do `action` on `child` (or on `item` of the child)?'."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return DENIED
+    decision = _parent_decision(user, action, child)
+    if not decision:
+        decision = _professional_decision(user, action, child)
+    if decision and item is not None:
+        decision = _item_decision(decision, child, item)
+    return decision
+
+
+def may(user, action: str, child: Child, item=None) -> bool:
+    return decide(user, action, child, item).allowed
+
+
+def care_memberships(user, network_id: int) -> list[Membership]:
+    return [
+        m for m in user.active_memberships() if m.network_id == network_id and m.role in CARE_ROLES
+    ]
+
+
+def _parent_decision(user, action: str, child: Child) -> Decision:
+    if action not in PARENT_ACTIONS:
+        return DENIED
+    is_guardian = Guardian.objects.filter(child=child, user=user, has_custody=True).exists()
+    return Decision(True, Grounds.PARENT) if is_guardian else DENIED
+
+
+def _professional_decision(user, action: str, child: Child) -> Decision:
+    memberships = care_memberships(user, child.network_id)
+    if not memberships:
+        return DENIED
+    membership = preferred_membership(memberships)
+    team_role = _active_team_role(user, child)
+    if team_role and action in TEAM_ROLE_ACTIONS[team_role]:
+        return Decision(True, Grounds.TEAM_MEMBERSHIP, membership=membership)
+    coordinator = next((m for m in memberships if m.role == Role.COORDINATOR), None)
+    if coordinator and action in TRIAGE_ACTIONS and _awaits_triage(child):
+        return Decision(True, Grounds.TRIAGE, membership=coordinator)
+    if action in EMERGENCY_ACTIONS and _has_emergency_grant(user, child):
+        return Decision(True, Grounds.EMERGENCY, membership=membership)
+    return DENIED
+
+
+def readable_items(decision: Decision, child: Child, items) -> list:
+    """The items of a child's file this decision may read, with one consent query in all."""
+    items = list(items)
+    if decision.grounds == Grounds.PARENT:
+        return [item for item in items if not getattr(item, "professional_only", False)]
+    own = decision.membership.organisation_id
+    consented = set(
+        Consent.objects.in_force()
+        .filter(child=child, purpose=Purpose.EXCHANGE_INFORMATION)
+        .values_list("organisation_id", flat=True)
+    )
+    return [item for item in items if item.source_organisation_id in consented | {own}]
+
+
+def _item_decision(decision: Decision, child: Child, item) -> Decision:
+    if decision.grounds == Grounds.PARENT:
+        return DENIED if getattr(item, "professional_only", False) else decision
+    source_id = getattr(item, "source_organisation_id", None)
+    if source_id is None or source_id == decision.membership.organisation_id:
+        return decision
+    consent = (
+        Consent.objects.in_force()
+        .filter(child=child, organisation_id=source_id, purpose=Purpose.EXCHANGE_INFORMATION)
+        .only("pk")
+        .first()
+    )
+    if consent is None:
+        return DENIED
+    return Decision(True, decision.grounds, consent.pk, decision.membership)
+
+
+def preferred_membership(memberships: list[Membership]) -> Membership:
+    order = [Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER]
+    return min(memberships, key=lambda m: order.index(m.role))
+
+
+def _active_team_role(user, child: Child) -> str | None:
+    roles = set(
+        TeamMember.objects.filter(case__child=child, user=user, ended_at__isnull=True).values_list(
+            "team_role", flat=True
+        )
+    )
+    return next((role for role in TEAM_ROLE_RANK if role in roles), None)
+
+
+def _awaits_triage(child: Child) -> bool:
+    for case in Case.objects.filter(child=child).only("pk", "phase"):
+        if (
+            awaits_triage(case.phase)
+            and not case.team.filter(team_role=TeamRole.COORDINATOR, ended_at__isnull=True).exists()
+        ):
+            return True
+    return False
+
+
+def _has_emergency_grant(user, child: Child) -> bool:
+    return EmergencyAccess.objects.in_force().filter(user=user, child=child).exists()

@@ -1,0 +1,57 @@
+"""Querysets of child data as one user may see them; lists and search start here."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.cases.constants import TeamRole
+from vroeghulp.cases.models import Case, TeamMember
+from vroeghulp.cases.states import TRIAGE_PHASES
+from vroeghulp.children.models import Child
+
+from .models import EmergencyAccess
+from .policy import CARE_ROLES, Decision, decide
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    """Cases a professional may open: their teams, triage for coordinators, emergency grants."""
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    care_networks = user.networks_with_role(*CARE_ROLES)
+    coordinator_networks = user.networks_with_role(Role.COORDINATOR)
+    on_team = TeamMember.objects.filter(
+        case__child=OuterRef("child"), user=user, ended_at__isnull=True
+    )
+    coordinator_taken = TeamMember.objects.filter(
+        case=OuterRef("pk"), team_role=TeamRole.COORDINATOR, ended_at__isnull=True
+    )
+    emergency = EmergencyAccess.objects.in_force().filter(user=user, child=OuterRef("child"))
+    triage = (
+        Q(network_id__in=coordinator_networks)
+        & Q(phase__in=TRIAGE_PHASES)
+        & ~Exists(coordinator_taken)
+    )
+    return (
+        Case.objects.filter(network_id__in=care_networks)
+        .filter(Exists(on_team) | triage | Exists(emergency))
+        .annotate(on_team=Exists(on_team), via_emergency=Exists(emergency))
+    )
+
+
+def visible_children(user) -> QuerySet[Child]:
+    return Child.objects.filter(pk__in=visible_cases(user).values("child_id"))
+
+
+def case_for(user, code, action: str) -> tuple[Case, Decision]:
+    """The case with this code if the user may do `action` on it; 404 otherwise, never 403."""
+    case = (
+        Case.objects.select_related("child", "network", "child__municipality")
+        .filter(code=code)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    decision = decide(user, action, case.child)
+    if not decision:
+        raise Http404
+    return case, decision

@@ -1,0 +1,93 @@
+"""Login with password and second factor, logout, and TOTP set-up."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from vroeghulp.access.decorators import password_only, public
+
+from . import totp
+from .forms import EmailAuthenticationForm, TokenForm
+
+login = public(
+    auth_views.LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=EmailAuthenticationForm,
+        redirect_authenticated_user=True,
+    )
+)
+
+password_reset = public(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        email_template_name="accounts/password_reset_email.txt",
+        subject_template_name="accounts/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
+password_reset_done = public(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+)
+password_reset_confirm = public(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts:password_reset_complete"),
+    )
+)
+password_reset_complete = public(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"
+    )
+)
+
+
+@public
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.info(request, _("Je bent uitgelogd."))
+    return redirect("accounts:login")
+
+
+@password_only
+def second_factor(request):
+    if request.user.is_verified():
+        return redirect("home")
+    device = totp.confirmed_device(request.user)
+    if device is None:
+        return redirect("accounts:second_factor_setup")
+    form = TokenForm(request.POST or None)
+    if form.is_valid():
+        verified, _message = device.verify_is_allowed()
+        if verified and device.verify_token(form.cleaned_data["token"]):
+            otp_login(request, device)
+            return redirect("home")
+        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code."))
+    return render(request, "accounts/second_factor.html", {"form": form})
+
+
+@password_only
+def second_factor_setup(request):
+    if totp.confirmed_device(request.user) is not None:
+        return redirect("accounts:second_factor")
+    device = totp.pending_device(request.user)
+    form = TokenForm(request.POST or None)
+    if form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("De tweede stap is ingesteld."))
+            return redirect("home")
+        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op je telefoon."))
+    context = {
+        "form": form,
+        "secret": totp.secret_base32(device),
+        "qr": totp.qr_data_uri(device),
+    }
+    return render(request, "accounts/second_factor_setup.html", context)

@@ -1,0 +1,24 @@
+"""What an audit entry can say happened, and on which grounds."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", _("Inzien")
+    CREATE = "create", _("Toevoegen")
+    UPDATE = "update", _("Wijzigen")
+    DELETE = "delete", _("Verwijderen")
+    EXPORT = "export", _("Exporteren")
+    PRINT = "print", _("Afdrukken")
+    SEARCH = "search", _("Zoeken")
+    EMERGENCY_ACCESS = "emergency", _("Noodtoegang verleend")
+
+
+class Grounds(models.TextChoices):
+    TEAM_MEMBERSHIP = "team", _("Lid van het team rond het kind")
+    TRIAGE = "triage", _("Beoordeling van een nieuwe aanmelding")
+    CONSENT = "consent", _("Toestemming van de ouders")
+    EMERGENCY = "emergency", _("Noodtoegang")
+    PARENT = "parent", _("Ouder of verzorger van het kind")
+    LOG_MANAGEMENT = "log_management", _("Controle van de logging")

@@ -1,0 +1,37 @@
+"""Filters for the log manager's views of the audit log."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+DATE_ERROR = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+
+
+class AuditFilterForm(forms.Form):
+    GROUPS = [("day", _("per dag")), ("user", _("per gebruiker")), ("child", _("per kind"))]
+
+    child = forms.UUIDField(
+        label=_("Kindcode"),
+        required=False,
+        error_messages={"invalid": _("Dit is geen geldige kindcode.")},
+    )
+    user = forms.EmailField(label=_("E-mailadres gebruiker"), required=False)
+    date_from = forms.DateField(
+        label=_("Vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages=DATE_ERROR,
+    )
+    date_to = forms.DateField(
+        label=_("Tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages=DATE_ERROR,
+    )
+    group = forms.ChoiceField(label=_("Samenvatting"), choices=GROUPS, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
+        return data

@@ -1,0 +1,106 @@
+"""The NEN 7513 access log: append-only entries chained by hashes."""
+
+import hashlib
+import json
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import AuditAction, Grounds
+
+GENESIS_HASH = "0" * 64
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+
+class AuditEntry(models.Model):
+    """One access to a child's data. Ids, not names: the child is referenced by internal id."""
+
+    sequence = models.BigIntegerField(unique=True)
+    timestamp = models.DateTimeField(db_index=True)
+    user_id = models.BigIntegerField(null=True, db_index=True)
+    user_label = models.CharField(max_length=200, blank=True)
+    responsible_user_id = models.BigIntegerField(null=True)
+    organisation_label = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=32, blank=True)
+    network_id = models.BigIntegerField(null=True, db_index=True)
+    child_id = models.BigIntegerField(null=True)
+    action = models.CharField(max_length=16, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    grounds = models.CharField(max_length=16, choices=Grounds.choices, blank=True)
+    consent_id = models.BigIntegerField(null=True)
+    client_address = models.GenericIPAddressField(null=True)
+    request_id = models.CharField(max_length=32, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logregel")
+        verbose_name_plural = _("logregels")
+        indexes = [
+            models.Index(fields=["child_id", "timestamp"], name="audit_child_time"),
+            models.Index(fields=["user_id", "timestamp"], name="audit_user_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"logregel {self.sequence}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    def hashed_content(self) -> dict:
+        return {
+            "sequence": self.sequence,
+            "timestamp": self.timestamp.isoformat(),
+            "user_id": self.user_id,
+            "user_label": self.user_label,
+            "responsible_user_id": self.responsible_user_id,
+            "organisation_label": self.organisation_label,
+            "role": self.role,
+            "network_id": self.network_id,
+            "child_id": self.child_id,
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "grounds": self.grounds,
+            "consent_id": self.consent_id,
+            "client_address": self.client_address,
+            "request_id": self.request_id,
+            "details": self.details,
+        }
+
+    def compute_hash(self) -> str:
+        payload = json.dumps(self.hashed_content(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256((self.previous_hash + payload).encode()).hexdigest()
+
+
+class AuditChainHead(models.Model):
+    """The last link of the chain; its row lock serialises writers so the chain has no forks."""
+
+    sequence = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    def __str__(self) -> str:
+        return f"audit chain head at {self.sequence}"

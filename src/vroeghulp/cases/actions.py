@@ -1,0 +1,153 @@
+"""Every change to a trajectory: checked, written in one transaction, on the timeline and logged."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vroeghulp.access.auditing import event_for
+from vroeghulp.access.policy import CARE_ROLES, Action, Decision, decide
+from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction, Grounds
+from vroeghulp.audit.writer import record
+from vroeghulp.children.models import Child
+from vroeghulp.networks.models import Network
+
+from . import states
+from .constants import EventKind, TeamRole
+from .models import Case, Note, PhaseTransition, TeamMember, TimelineEvent
+
+
+class StaleVersionError(Exception):
+    """Someone else saved the case after this form was opened."""
+
+
+def _require(actor, action: str, child: Child) -> Decision:
+    decision = decide(actor, action, child)
+    if not decision:
+        raise PermissionDenied
+    return decision
+
+
+def _team_role(case: Case, actor) -> str | None:
+    roles = set(
+        case.team.filter(user=actor, ended_at__isnull=True).values_list("team_role", flat=True)
+    )
+    if not roles and decide(actor, Action.EDIT, case.child).grounds == Grounds.TRIAGE:
+        return TeamRole.COORDINATOR
+    return next((r for r in (TeamRole.COORDINATOR, TeamRole.CASEMANAGER) if r in roles), None)
+
+
+def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
+    """Start a trajectory for a registered child; the registration enters triage."""
+    coordinator = next(
+        (
+            m
+            for m in actor.active_memberships()
+            if m.network_id == network.pk and m.role == Role.COORDINATOR
+        ),
+        None,
+    )
+    if coordinator is None or child.network_id != network.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        opened_at = opened_at or timezone.now()
+        case = Case.objects.create(network=network, child=child, opened_at=opened_at)
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.PHASE_CHANGED,
+            actor=actor,
+            at=opened_at,
+            summary=_("Aangemeld"),
+        )
+        decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
+        record(event_for(actor, decision, AuditAction.CREATE, child, case))
+    return case
+
+
+def add_team_member(case: Case, *, actor, user, team_role: str) -> TeamMember:
+    decision = _require(actor, Action.EDIT, case.child)
+    if _team_role(case, actor) != TeamRole.COORDINATOR:
+        raise PermissionDenied
+    if not user.networks_with_role(*CARE_ROLES) & {case.network_id}:
+        raise ValidationError(_("Deze persoon heeft geen zorgrol in dit netwerk."))
+    with transaction.atomic():
+        member = TeamMember.objects.create(case=case, user=user, team_role=team_role)
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.TEAM_CHANGED,
+            actor=actor,
+            summary=_("%(name)s toegevoegd als %(role)s")
+            % {"name": user.full_name, "role": member.get_team_role_display().lower()},
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, member))
+    return member
+
+
+def transition(
+    case: Case, *, actor, to_phase: str, reason: str = "", version: int, at=None
+) -> Case:
+    """Move a case to another phase; refuses moves the state machine does not allow.
+
+    `at` records when the step really happened, when it is entered afterwards.
+    """
+    decision = _require(actor, Action.EDIT, case.child)
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.version != version:
+            raise StaleVersionError
+        if not states.can_move(locked.phase, to_phase, _team_role(locked, actor)):
+            raise ValidationError(_("Deze overgang is niet toegestaan."))
+        now = timezone.now()
+        at = min(at or now, now)
+        PhaseTransition.objects.create(
+            case=locked,
+            from_phase=locked.phase,
+            to_phase=to_phase,
+            actor=actor,
+            reason=reason,
+            at=at,
+        )
+        locked.phase = to_phase
+        locked.version += 1
+        locked.closed_at = None if states.is_open(to_phase) else at
+        locked.save(update_fields=["phase", "version", "closed_at"])
+        TimelineEvent.objects.create(
+            case=locked,
+            kind=EventKind.PHASE_CHANGED,
+            actor=actor,
+            at=at,
+            summary=_("Fase: %(phase)s") % {"phase": locked.get_phase_display()},
+        )
+        record(
+            event_for(
+                actor, decision, AuditAction.UPDATE, case.child, locked, {"to_phase": to_phase}
+            )
+        )
+    return locked
+
+
+def add_note(case: Case, *, actor, text: str, professional_only: bool = False, at=None) -> Note:
+    decision = _require(actor, Action.EDIT, case.child)
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Schrijf eerst een notitie."))
+    with transaction.atomic():
+        note = Note.objects.create(
+            case=case,
+            author=actor,
+            source_organisation=decision.membership.organisation,
+            text=text,
+            professional_only=professional_only,
+            created_at=at or timezone.now(),
+        )
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.NOTE_ADDED,
+            actor=actor,
+            at=note.created_at,
+            summary=_("Notitie toegevoegd door %(org)s") % {"org": note.source_organisation},
+            professional_only=professional_only,
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, note))
+    return note

@@ -1,0 +1,75 @@
+"""The phases of a trajectory and the allowed transitions between them, as data.
+
+Nothing else in the code compares phase values: ask this module.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import TeamRole
+
+
+class Phase(models.TextChoices):
+    REGISTERED = "registered", _("Aangemeld")
+    INTAKE = "intake", _("Intake")
+    INFORMATION = "information", _("Informatieverzameling")
+    MEETING = "meeting", _("MDO")
+    ADVICE = "advice", _("Advies")
+    EXECUTION = "execution", _("Uitvoering")
+    EVALUATION = "evaluation", _("Evaluatie")
+    CLOSED = "closed", _("Afgesloten")
+    FOLLOW_UP = "follow_up", _("Langdurige trajectbegeleiding")
+
+
+ORDER = [
+    Phase.REGISTERED,
+    Phase.INTAKE,
+    Phase.INFORMATION,
+    Phase.MEETING,
+    Phase.ADVICE,
+    Phase.EXECUTION,
+    Phase.EVALUATION,
+    Phase.CLOSED,
+]
+
+CASE_LEADS = frozenset({TeamRole.COORDINATOR, TeamRole.CASEMANAGER})
+
+# (from, to) -> team roles that may make the move.
+TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
+    (Phase.REGISTERED, Phase.INTAKE): frozenset({TeamRole.COORDINATOR}),
+    (Phase.REGISTERED, Phase.CLOSED): frozenset({TeamRole.COORDINATOR}),
+    (Phase.INTAKE, Phase.INFORMATION): CASE_LEADS,
+    (Phase.INFORMATION, Phase.MEETING): CASE_LEADS,
+    (Phase.MEETING, Phase.ADVICE): frozenset({TeamRole.COORDINATOR}),
+    (Phase.MEETING, Phase.INFORMATION): frozenset({TeamRole.COORDINATOR}),
+    (Phase.ADVICE, Phase.EXECUTION): CASE_LEADS,
+    (Phase.ADVICE, Phase.MEETING): frozenset({TeamRole.COORDINATOR}),
+    (Phase.EXECUTION, Phase.EVALUATION): CASE_LEADS,
+    (Phase.EVALUATION, Phase.EXECUTION): CASE_LEADS,
+    (Phase.EVALUATION, Phase.CLOSED): CASE_LEADS,
+    (Phase.CLOSED, Phase.FOLLOW_UP): CASE_LEADS,
+    (Phase.FOLLOW_UP, Phase.INTAKE): CASE_LEADS,
+    (Phase.FOLLOW_UP, Phase.CLOSED): CASE_LEADS,
+}
+# Any open phase may be closed early (parents stop, family moves away).
+for _phase in ORDER[1:-1]:
+    TRANSITIONS.setdefault((_phase, Phase.CLOSED), CASE_LEADS)
+
+OPEN_PHASES = frozenset(set(Phase) - {Phase.CLOSED})
+TRIAGE_PHASES = frozenset({Phase.REGISTERED})
+
+
+def can_move(from_phase: str, to_phase: str, team_role: str | None) -> bool:
+    return team_role in TRANSITIONS.get((from_phase, to_phase), frozenset())
+
+
+def next_phases(from_phase: str) -> list[str]:
+    return [to for (start, to) in TRANSITIONS if start == from_phase]
+
+
+def awaits_triage(phase: str) -> bool:
+    return phase in TRIAGE_PHASES
+
+
+def is_open(phase: str) -> bool:
+    return phase in OPEN_PHASES

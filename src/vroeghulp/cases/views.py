@@ -1,0 +1,135 @@
+"""Work list, registrations, case list and the case page. Views parse, call actions, render."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import event_for, listing_events
+from vroeghulp.access.decorators import on_case, signed_in, with_role
+from vroeghulp.access.policy import CARE_ROLES, Action, may, readable_items
+from vroeghulp.access.queries import visible_cases
+from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+
+from . import actions, states
+from .forms import NoteForm, TransitionForm
+from .models import TeamMember
+
+PAGE_SIZE = 50
+
+
+def _listed(request, cases, view: str, template: str, extra: dict | None = None):
+    page = Paginator(
+        cases.select_related("child", "child__municipality").order_by("-opened_at", "pk"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("pagina"))
+    record_all(listing_events(request.user, page.object_list, AuditAction.READ, view))
+    return render(request, template, {"page": page, **(extra or {})})
+
+
+@signed_in
+def home(request):
+    if request.user.networks_with_role(*CARE_ROLES):
+        cases = visible_cases(request.user).filter(on_team=True, phase__in=states.OPEN_PHASES)
+        return _listed(request, cases, "worklist", "cases/worklist.html")
+    return render(request, "cases/home_other.html")
+
+
+@with_role(Role.COORDINATOR)
+def registrations(request):
+    cases = visible_cases(request.user).filter(phase__in=states.TRIAGE_PHASES)
+    return _listed(request, cases, "registrations", "cases/registrations.html")
+
+
+@with_role(*CARE_ROLES)
+def case_list(request):
+    phase = request.GET.get("fase", "")
+    cases = visible_cases(request.user)
+    if phase in states.Phase.values:
+        cases = cases.filter(phase=phase)
+    return _listed(
+        request,
+        cases,
+        "case_list",
+        "cases/case_list.html",
+        {"phases": states.Phase.choices, "phase": phase},
+    )
+
+
+@on_case(Action.VIEW)
+def detail(request, case, decision):
+    return _render_detail(request, case, decision)
+
+
+def _render_detail(request, case, decision, *, note_form=None, transition_form=None, status=200):
+    notes = readable_items(
+        decision, case.child, case.notes.select_related("author", "source_organisation")
+    )
+    team = TeamMember.objects.filter(case=case, ended_at__isnull=True).select_related("user")
+    phases = states.next_phases(case.phase)
+    context = {
+        "case": case,
+        "child": case.child,
+        "decision": decision,
+        "guardians": case.child.guardians.all(),
+        "team": team,
+        "notes": notes,
+        "events": case.events.select_related("actor")[:100],
+        "can_edit": may(request.user, Action.EDIT, case.child),
+        "note_form": note_form or NoteForm(),
+        "transition_form": transition_form
+        or TransitionForm(phases=phases, initial={"version": case.version}),
+    }
+    record_all([event_for(request.user, decision, AuditAction.READ, case.child, case)])
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_note(request, case, decision):
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_note(case, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(request, _("Notitie opgeslagen."))
+            return redirect("cases:detail", code=case.code)
+    return _render_detail(request, case, decision, note_form=form, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def change_phase(request, case, decision):
+    form = TransitionForm(request.POST, phases=states.next_phases(case.phase))
+    if form.is_valid():
+        try:
+            actions.transition(
+                case,
+                actor=request.user,
+                to_phase=form.cleaned_data["to_phase"],
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+            )
+        except actions.StaleVersionError:
+            form.add_error(
+                None,
+                _(
+                    "Iemand anders heeft dit traject gewijzigd nadat je het opende. "
+                    "Bekijk de nieuwe stand; je toelichting staat hieronder nog."
+                ),
+            )
+            form.data = form.data.copy()
+            form.data["version"] = case.version
+            return _render_detail(request, case, decision, transition_form=form, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De fase is gewijzigd."))
+            return redirect("cases:detail", code=case.code)
+    return _render_detail(request, case, decision, transition_form=form, status=400)

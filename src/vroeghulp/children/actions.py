@@ -1,0 +1,53 @@
+"""Recording a child and the parents or guardians who decide for the child."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from vroeghulp.access.auditing import event_for
+from vroeghulp.access.policy import Decision
+from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction, Grounds
+from vroeghulp.audit.writer import record
+from vroeghulp.networks.models import Network
+
+from .models import Child, Guardian
+
+
+@dataclass
+class GuardianData:
+    full_name: str
+    relation: str
+    has_custody: bool = True
+    email: str = ""
+    phone: str = ""
+    preferred_language: str = "nl"
+    user: object = None
+
+
+def register_child(
+    network: Network, *, actor, guardians: list[GuardianData], **child_fields
+) -> Child:
+    """Record a newly registered child; only intake staff (coordinators) of the network may."""
+    coordinator = next(
+        (
+            m
+            for m in actor.active_memberships()
+            if m.network_id == network.pk and m.role == Role.COORDINATOR
+        ),
+        None,
+    )
+    if coordinator is None:
+        raise PermissionDenied
+    municipality = child_fields.get("municipality")
+    if municipality is not None and municipality.network_id != network.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        child = Child.objects.create(network=network, **child_fields)
+        Guardian.objects.bulk_create(
+            Guardian(child=child, **vars(guardian)) for guardian in guardians
+        )
+        decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
+        record(event_for(actor, decision, AuditAction.CREATE, child))
+    return child

@@ -1,0 +1,77 @@
+"""A child known to a network, and the parents or guardians who decide for the child."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.networks.models import Municipality, Network
+
+from .constants import GuardianRelation, Sex
+
+
+class Child(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="children")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    given_name = models.CharField(_("voornaam"), max_length=100)
+    family_name = models.CharField(_("achternaam"), max_length=100)
+    date_of_birth = models.DateField(_("geboortedatum"))
+    sex = models.CharField(_("geslacht"), max_length=1, choices=Sex.choices, default=Sex.OTHER)
+    gestational_age_weeks = models.PositiveSmallIntegerField(
+        _("zwangerschapsduur bij geboorte (weken)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(22), MaxValueValidator(44)],
+    )
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("woongemeente"),
+    )
+
+    class Meta:
+        verbose_name = _("kind")
+        verbose_name_plural = _("kinderen")
+        indexes = [
+            models.Index(fields=["network", "family_name"], name="child_network_name"),
+            models.Index(fields=["network", "date_of_birth"], name="child_network_dob"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+class Guardian(models.Model):
+    """A parent or guardian; `user` is set once they have their own account."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="guardians")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guardianships",
+    )
+    full_name = models.CharField(_("naam"), max_length=200)
+    relation = models.CharField(_("relatie"), max_length=16, choices=GuardianRelation.choices)
+    has_custody = models.BooleanField(_("heeft gezag"), default=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=32, blank=True)
+    preferred_language = models.CharField(_("voorkeurstaal"), max_length=32, default="nl")
+
+    class Meta:
+        verbose_name = _("ouder/verzorger")
+        verbose_name_plural = _("ouders/verzorgers")
+
+    def __str__(self) -> str:
+        return self.full_name

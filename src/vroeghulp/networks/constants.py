@@ -1,0 +1,48 @@
+"""Choices for networks and their organisations."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationalModel(models.TextChoices):
+    FIELD_PARTNERS = "vp", _("Veldpartijenmodel (VP)")
+    YOUTH_HEALTH_CARE = "jgz", _("JGZ-model")
+    MUNICIPAL_INTEGRATED = "ggj", _("Gemeentelijk geïntegreerd jeugdmodel (GGJ)")
+
+
+class OrganisationKind(models.TextChoices):
+    YOUTH_HEALTH_CARE = "jgz", _("JGZ / consultatiebureau")
+    CJG = "cjg", _("Centrum voor Jeugd en Gezin")
+    NEIGHBOURHOOD_TEAM = "wijkteam", _("Sociaal wijkteam")
+    MEE = "mee", _("MEE")
+    CARE_PROVIDER = "care_provider", _("Zorgaanbieder")
+    HOSPITAL = "hospital", _("Ziekenhuis")
+    REHABILITATION = "rehabilitation", _("Revalidatiecentrum")
+    GGZ = "ggz", _("GGZ")
+    SCHOOL = "school", _("School")
+    SCHOOL_PARTNERSHIP = "school_partnership", _("Samenwerkingsverband")
+    CHILDCARE = "childcare", _("Kinderopvang / peuterspeelzaal")
+    MUNICIPALITY = "municipality", _("Gemeente")
+    OTHER = "other", _("Anders")
+
+
+class PartnerType(models.TextChoices):
+    CORE = "core", _("Kernpartner")
+    CHAIN = "chain", _("Ketenpartner")
+
+
+class Discipline(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coördinator IVH")
+    ORTHOPEDAGOOG = "orthopedagoog", _("Orthopedagoog / gedragswetenschapper")
+    GZ_PSYCHOLOGIST = "gz_psycholoog", _("GZ-psycholoog")
+    PAEDIATRICIAN = "kinderarts", _("Kinderarts")
+    REHABILITATION_PHYSICIAN = "revalidatiearts", _("(Kinder)revalidatiearts")
+    YOUTH_DOCTOR = "jeugdarts", _("Jeugdarts")
+    YOUTH_NURSE = "jeugdverpleegkundige", _("Jeugdverpleegkundige")
+    SPEECH_THERAPIST = "logopedist", _("Logopedist")
+    PHYSIOTHERAPIST = "fysiotherapeut", _("Fysiotherapeut")
+    SOCIAL_WORKER = "maatschappelijk_werker", _("Maatschappelijk werker")
+    EDUCATION_ADVISER = "onderwijsadviseur", _("Onderwijsadviseur")
+    CHILD_PSYCHIATRIST = "kinderpsychiater", _("Kinder- en jeugdpsychiater")
+    CASEMANAGER = "trajectbegeleider", _("Trajectbegeleider / casemanager")
+    OTHER = "other", _("Anders")

@@ -1,0 +1,91 @@
+"""A regional IVH network, its municipalities, organisations and configuration."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Discipline, OrganisationalModel, OrganisationKind, PartnerType
+
+
+def default_core_disciplines() -> list[str]:
+    return [Discipline.COORDINATOR, Discipline.ORTHOPEDAGOOG, Discipline.PAEDIATRICIAN]
+
+
+class Network(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    organisational_model = models.CharField(
+        _("organisatiemodel"),
+        max_length=8,
+        choices=OrganisationalModel.choices,
+        default=OrganisationalModel.FIELD_PARTNERS,
+    )
+    callback_deadline_days = models.PositiveSmallIntegerField(
+        _("terugbeltermijn (dagen)"), default=14
+    )
+    min_age_years = models.PositiveSmallIntegerField(_("minimumleeftijd (jaren)"), default=0)
+    max_age_years = models.PositiveSmallIntegerField(_("maximumleeftijd (jaren)"), default=7)
+    core_team_disciplines = models.JSONField(
+        _("disciplines kernteam"), default=default_core_disciplines
+    )
+    parents_attend_meeting_by_default = models.BooleanField(
+        _("ouders standaard bij het MDO"), default=True
+    )
+
+    class Meta:
+        verbose_name = _("netwerk")
+        verbose_name_plural = _("netwerken")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.min_age_years > self.max_age_years:
+            raise ValidationError(_("De minimumleeftijd is hoger dan de maximumleeftijd."))
+        unknown = set(self.core_team_disciplines or []) - set(Discipline.values)
+        if unknown:
+            raise ValidationError({"core_team_disciplines": _("Onbekende discipline.")})
+
+
+class Municipality(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="municipalities")
+    cbs_code = models.CharField(
+        _("CBS-gemeentecode"), max_length=6, help_text=_("Bijvoorbeeld GM0268.")
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    children_0_7 = models.PositiveIntegerField(_("aantal kinderen 0–7 jaar"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "cbs_code"], name="uniq_municipality_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=24, choices=OrganisationKind.choices)
+    partner_type = models.CharField(
+        _("partnerschap"), max_length=8, choices=PartnerType.choices, default=PartnerType.CHAIN
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="uniq_organisation_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from vroeghulp.cases import views as case_views
+from vroeghulp.networks.admin import admin_site
+
+from . import health
+
+urlpatterns = [
+    path("", case_views.home, name="home"),
+    path("health/", health.health, name="health"),
+    path("account/", include("vroeghulp.accounts.urls")),
+    path("", include("vroeghulp.cases.urls")),
+    path("", include("vroeghulp.children.urls")),
+    path("", include("vroeghulp.access.urls")),
+    path("logging/", include("vroeghulp.audit.urls")),
+    path("beheer/", admin_site.urls),
+]
