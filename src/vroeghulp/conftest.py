@@ -53,9 +53,7 @@ def build_world(network: Network | None = None) -> World:
     }
     for role, user in users.items():
         # Everyone is put on the team, even roles that must never read a file through it.
-        TeamMemberFactory(
-            case=own_case, user=user, team_role=team_roles.get(role, TeamRole.MEMBER)
-        )
+        TeamMemberFactory(case=own_case, user=user, team_role=team_roles.get(role, TeamRole.MEMBER))
     return World(network, organisation, other_organisation, own_case, other_case, users)
 
 
