@@ -29,19 +29,21 @@ class World:
     users: dict
 
 
-def build_world(network: Network | None = None) -> World:
+def build_world(network: Network | None = None, prefix: str = "") -> World:
     network = network or NetworkFactory()
     organisation = OrganisationFactory(network=network, name=f"MEE {network.slug}")
     other_organisation = OrganisationFactory(network=network, name=f"Ziekenhuis {network.slug}")
     municipality = MunicipalityFactory(network=network)
     users = {role: professional(role, organisation) for role in Role}
     own_case = CaseFactory(
-        child=ChildFactory(network=network, municipality=municipality, family_name="Eigen"),
+        child=ChildFactory(
+            network=network, municipality=municipality, family_name=f"{prefix}Eigen"
+        ),
         phase=Phase.INTAKE,
     )
     GuardianFactory(child=own_case.child)
     other_case = CaseFactory(
-        child=ChildFactory(network=network, family_name="Ander"), phase=Phase.INTAKE
+        child=ChildFactory(network=network, family_name=f"{prefix}Ander"), phase=Phase.INTAKE
     )
     TeamMemberFactory(
         case=other_case, user=professional(Role.CASEMANAGER, organisation), team_role="casemanager"
@@ -70,4 +72,4 @@ def world(db) -> World:
 
 @pytest.fixture
 def other_world(db) -> World:
-    return build_world()
+    return build_world(prefix="Vreemd")

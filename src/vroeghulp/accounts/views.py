@@ -62,12 +62,9 @@ def second_factor(request):
     if device is None:
         return redirect("accounts:second_factor_setup")
     form = TokenForm(request.POST or None)
-    if form.is_valid():
-        verified, _message = device.verify_is_allowed()
-        if verified and device.verify_token(form.cleaned_data["token"]):
-            otp_login(request, device)
-            return redirect("home")
-        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code."))
+    if form.is_valid() and _token_accepted(form, device):
+        otp_login(request, device)
+        return redirect("home")
     return render(request, "accounts/second_factor.html", {"form": form})
 
 
@@ -77,17 +74,31 @@ def second_factor_setup(request):
         return redirect("accounts:second_factor")
     device = totp.pending_device(request.user)
     form = TokenForm(request.POST or None)
-    if form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            otp_login(request, device)
-            messages.success(request, _("De tweede stap is ingesteld."))
-            return redirect("home")
-        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op je telefoon."))
+    if form.is_valid() and _token_accepted(form, device):
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        messages.success(request, _("De tweede stap is ingesteld."))
+        return redirect("home")
     context = {
         "form": form,
         "secret": totp.secret_base32(device),
         "qr": totp.qr_data_uri(device),
     }
     return render(request, "accounts/second_factor_setup.html", context)
+
+
+def _token_accepted(form: TokenForm, device) -> bool:
+    allowed, _details = device.verify_is_allowed()
+    if not allowed:
+        form.add_error(
+            "token", _("Te veel pogingen. Wacht een paar seconden en probeer het opnieuw.")
+        )
+        return False
+    if not device.verify_token(form.cleaned_data["token"]):
+        form.add_error(
+            "token",
+            _("Deze code klopt niet of is verlopen. Controleer de tijd op je telefoon."),
+        )
+        return False
+    return True

@@ -1,0 +1,96 @@
+"""The log manager sees entries per child, user and period, and exports one child's log."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.audit.constants import AuditAction, Grounds
+from vroeghulp.audit.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def logged_reads(world, other_world):
+    verified_client(world.users[Role.CASEMANAGER]).get(
+        reverse("cases:detail", args=[world.own_case.code])
+    )
+    verified_client(world.users[Role.COORDINATOR]).get(
+        reverse("cases:detail", args=[world.own_case.code])
+    )
+    verified_client(other_world.users[Role.CASEMANAGER]).get(
+        reverse("cases:detail", args=[other_world.own_case.code])
+    )
+
+
+def test_only_log_managers_open_the_log(world, logged_reads):
+    for role in set(Role) - {Role.LOG_MANAGER}:
+        response = verified_client(world.users[role]).get(reverse("audit:entries"))
+        assert response.status_code == 404, role
+
+
+def test_filter_by_child_shows_its_entries_and_logs_the_review(world, logged_reads):
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    response = client.get(reverse("audit:entries"), {"child": world.own_case.child.code})
+    rows = list(response.context["page"].object_list)
+    reads = [r for r in rows if r.action == AuditAction.READ and r.object_type == "case"]
+    assert {r.user_id for r in reads} == {
+        world.users[Role.CASEMANAGER].pk,
+        world.users[Role.COORDINATOR].pk,
+    }
+    review = AuditEntry.objects.get(grounds=Grounds.LOG_MANAGEMENT)
+    assert review.child_id == world.own_case.child.pk
+
+
+def test_filter_by_user_and_period(world, logged_reads):
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    user = world.users[Role.COORDINATOR]
+    response = client.get(
+        reverse("audit:entries"), {"user": user.email, "date_from": "2000-01-01", "group": "user"}
+    )
+    rows = list(response.context["page"].object_list)
+    assert rows and {r.user_id for r in rows} == {user.pk}
+    assert response.context["summary"] == [{"key": user.full_name, "count": len(rows)}]
+    response = client.get(reverse("audit:entries"), {"date_to": "2000-01-01"})
+    assert list(response.context["page"].object_list) == []
+
+
+def test_bad_filter_input_gets_a_dutch_message(world):
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    response = client.get(
+        reverse("audit:entries"), {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+    )
+    assert "De begindatum ligt na de einddatum." in response.content.decode()
+    response = client.get(reverse("audit:entries"), {"child": "geen-code"})
+    assert "Dit is geen geldige kindcode." in response.content.decode()
+
+
+def test_other_networks_entries_are_invisible(world, other_world, logged_reads):
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    response = client.get(reverse("audit:entries"))
+    networks = {r.network_id for r in response.context["page"].object_list}
+    assert networks == {world.network.pk}
+    response = client.get(reverse("audit:entries"), {"child": other_world.own_case.child.code})
+    assert response.status_code == 404
+
+
+def test_export_of_one_childs_log(world, logged_reads):
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    response = client.get(reverse("audit:child_export", args=[world.own_case.child.code]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert {row["child_id"] for row in rows} == {str(world.own_case.child.pk)}
+    assert len([r for r in rows if r["object_type"] == "case"]) == 2
+    assert world.own_case.child.family_name not in response.content.decode()
+    export = AuditEntry.objects.get(action=AuditAction.EXPORT)
+    assert export.user_id == world.users[Role.LOG_MANAGER].pk
+
+
+def test_export_for_another_networks_child_is_not_found(world, other_world):
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    response = client.get(reverse("audit:child_export", args=[other_world.own_case.child.code]))
+    assert response.status_code == 404

@@ -1,0 +1,75 @@
+"""verify_audit_log: exit 0 on an intact chain, 1 naming the first broken entry otherwise."""
+
+import itertools
+
+import pytest
+from django.core.management import call_command
+
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import AuditEvent, record
+
+from .tampering import raw_execute
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def entries():
+    return record(
+        *[AuditEvent(action=AuditAction.READ, network_id=1, child_id=n) for n in range(1, 6)]
+    )
+
+
+def run(capsys) -> tuple[int, str]:
+    try:
+        call_command("verify_audit_log")
+    except SystemExit as exit_:
+        return exit_.code, capsys.readouterr().err
+    return 0, capsys.readouterr().out
+
+
+def test_intact_chain_passes(entries, capsys):
+    code, output = run(capsys)
+    assert code == 0
+    assert "5 entries verified" in output
+
+
+def test_chain_links_each_entry_to_the_previous(entries):
+    for previous, entry in itertools.pairwise(entries):
+        assert entry.previous_hash == previous.entry_hash
+        assert entry.sequence == previous.sequence + 1
+
+
+def test_edited_entry_is_caught(entries, capsys):
+    raw_execute("UPDATE audit_auditentry SET child_id = %s WHERE id = %s", [99, entries[2].pk])
+    code, output = run(capsys)
+    assert code == 1
+    assert f"entry {entries[2].sequence}" in output
+    assert "does not match its hash" in output
+
+
+def test_deleted_entry_is_caught(entries, capsys):
+    raw_execute("DELETE FROM audit_auditentry WHERE id = %s", [entries[1].pk])
+    code, output = run(capsys)
+    assert code == 1
+    assert f"entry {entries[1].sequence}" in output
+
+
+def test_entry_rewritten_with_a_fresh_hash_is_caught_by_the_next_link(entries, capsys):
+    forged = entries[1]
+    forged.child_id = 42
+    new_hash = forged.compute_hash()
+    raw_execute(
+        "UPDATE audit_auditentry SET child_id = %s, entry_hash = %s WHERE id = %s",
+        [42, new_hash, forged.pk],
+    )
+    code, output = run(capsys)
+    assert code == 1
+    assert f"entry {entries[2].sequence}" in output
+
+
+def test_removed_tail_is_caught(entries, capsys):
+    raw_execute("DELETE FROM audit_auditentry WHERE id = %s", [entries[-1].pk])
+    code, output = run(capsys)
+    assert code == 1
+    assert "missing at the end" in output
