@@ -32,7 +32,21 @@ def administered_networks(user) -> set[int]:
     return user.networks_with_role(Role.NETWORK_ADMIN)
 
 
-class NetworkScopedAdmin(admin.ModelAdmin):
+class NetworkScopedChoices:
+    """Foreign-key choices limited to the administrator's own networks."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        networks = administered_networks(request.user)
+        if db_field.related_model is Network:
+            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        elif db_field.related_model is Organisation:
+            kwargs["queryset"] = Organisation.objects.filter(network__in=networks)
+        elif db_field.related_model is User:
+            kwargs["queryset"] = User.objects.filter(memberships__network__in=networks).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class NetworkScopedAdmin(NetworkScopedChoices, admin.ModelAdmin):
     """Rights come from the network-administrator role, not from Django's model permissions."""
 
     network_field = "network"
@@ -52,16 +66,6 @@ class NetworkScopedAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        networks = administered_networks(request.user)
-        if db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
-        elif db_field.related_model is Organisation:
-            kwargs["queryset"] = Organisation.objects.filter(network__in=networks)
-        elif db_field.related_model is User:
-            kwargs["queryset"] = User.objects.filter(memberships__network__in=networks).distinct()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Network, site=admin_site)
@@ -90,7 +94,7 @@ class MembershipAdmin(NetworkScopedAdmin):
     list_filter = ["role", "is_active"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(NetworkScopedChoices, admin.TabularInline):
     model = Membership
     min_num = 1
     extra = 0
@@ -104,8 +108,6 @@ class MembershipInline(admin.TabularInline):
     def get_queryset(self, request):
         networks = administered_networks(request.user)
         return super().get_queryset(request).filter(network__in=networks)
-
-    formfield_for_foreignkey = NetworkScopedAdmin.formfield_for_foreignkey
 
 
 @admin.register(User, site=admin_site)
