@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "vroeghulp.children",
     "vroeghulp.consent",
     "vroeghulp.cases",
+    "vroeghulp.monitoring",
 ]
 
 MIDDLEWARE = [

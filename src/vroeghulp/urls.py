@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("vroeghulp.children.urls")),
     path("", include("vroeghulp.access.urls")),
     path("logging/", include("vroeghulp.audit.urls")),
+    path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

@@ -3,17 +3,24 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.cases.states import Phase
+
 from .constants import Role
 
 CARE = {Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER}
 
+# (url name, phase filter, label, roles that see it)
 NAVIGATION = [
-    ("home", _("Mijn werk"), CARE),
-    ("cases:registrations", _("Aanmeldingen"), {Role.COORDINATOR}),
-    ("cases:list", _("Trajecten"), CARE),
-    ("children:search", _("Zoeken"), CARE),
-    ("audit:entries", _("Logging"), {Role.LOG_MANAGER}),
-    ("admin:index", _("Beheer"), {Role.NETWORK_ADMIN}),
+    ("home", "", _("Mijn werk"), CARE),
+    ("cases:registrations", "", _("Aanmeldingen"), {Role.COORDINATOR}),
+    ("cases:list", "", _("Trajecten"), CARE),
+    ("cases:list", Phase.MEETING, _("MDO"), CARE),
+    ("cases:list", Phase.ADVICE, _("Adviesplannen"), CARE),
+    ("cases:list", Phase.FOLLOW_UP, _("Follow-up"), CARE),
+    ("monitoring:overview", "", _("Monitoring"), {Role.COORDINATOR, Role.ANALYST}),
+    ("children:search", "", _("Zoeken"), CARE),
+    ("audit:entries", "", _("Logging"), {Role.LOG_MANAGER}),
+    ("admin:index", "", _("Beheer"), {Role.NETWORK_ADMIN}),
 ]
 
 
@@ -23,9 +30,14 @@ def navigation(request) -> dict:
         return {"navigation": []}
     roles = {m.role for m in user.active_memberships()}
     current = request.resolver_match.view_name if request.resolver_match else ""
+    current_phase = request.GET.get("fase", "")
     items = [
-        {"url": reverse(name), "label": label, "current": name == current}
-        for name, label, allowed in NAVIGATION
+        {
+            "url": reverse(name) + (f"?fase={phase}" if phase else ""),
+            "label": label,
+            "current": name == current and phase == current_phase,
+        }
+        for name, phase, label, allowed in NAVIGATION
         if roles & allowed
     ]
     return {"navigation": items}

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -104,3 +105,13 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} ({self.network})"
+
+    def clean(self) -> None:
+        if (
+            self.organisation_id
+            and self.network_id
+            and self.organisation.network_id != self.network_id
+        ):
+            raise ValidationError(
+                {"organisation": _("Deze organisatie hoort niet bij het gekozen netwerk.")}
+            )

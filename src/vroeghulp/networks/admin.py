@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
@@ -15,6 +17,10 @@ class NetworkAdminSite(OTPAdminSite):
     site_header = _("Vroeghulp beheer")
     site_title = _("Vroeghulp beheer")
     index_title = _("Netwerkbeheer")
+
+    def login(self, request, extra_context=None):
+        # One login for everyone: password and second factor on the application's own pages.
+        return redirect_to_login(request.GET.get("next", reverse("admin:index")))
 
     def has_permission(self, request) -> bool:
         user = request.user

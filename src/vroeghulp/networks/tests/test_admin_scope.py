@@ -1,6 +1,8 @@
 """The admin is for network administrators, limited to their own network, and has no case files."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from vroeghulp.accounts.constants import Role
@@ -82,3 +84,33 @@ def test_an_administrator_cannot_place_someone_in_another_network(world, other_w
         .exclude(user__in=other_world.users.values())
         .exists()
     )
+
+
+def test_membership_organisation_must_belong_to_the_network(world, other_world):
+    client = verified_client(world.users[Role.NETWORK_ADMIN])
+    other_org_in_own_network = world.other_organisation
+    response = client.post(
+        reverse("admin:accounts_membership_add"),
+        {
+            "user": world.users[Role.ANALYST].pk,
+            "network": world.network.pk,
+            "organisation": other_org_in_own_network.pk,
+            "role": Role.COORDINATOR,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    membership = Membership(
+        user=world.users[Role.ANALYST],
+        network=world.network,
+        organisation=other_world.organisation,
+        role=Role.CASEMANAGER,
+    )
+    with pytest.raises(ValidationError, match="hoort niet bij het gekozen netwerk"):
+        membership.full_clean()
+
+
+def test_admin_login_page_is_the_application_login(db):
+    response = Client().get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
