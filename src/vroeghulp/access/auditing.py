@@ -1,6 +1,6 @@
 """Turns an access decision into the audit event that records it."""
 
-from vroeghulp.audit.constants import Grounds
+from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import AuditEvent
 from vroeghulp.children.models import Child
 
@@ -52,3 +52,8 @@ def listing_events(user, cases, audit_action: str, view: str) -> list[AuditEvent
         decision = Decision(True, grounds, membership=membership)
         events.append(event_for(user, decision, audit_action, case.child, case, {"view": view}))
     return events
+
+
+def parent_events(user, cases, view: str) -> list[AuditEvent]:
+    decision = Decision(True, Grounds.PARENT)
+    return [event_for(user, decision, AuditAction.READ, c.child, c, {"view": view}) for c in cases]

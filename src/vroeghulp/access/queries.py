@@ -55,3 +55,12 @@ def case_for(user, code, action: str) -> tuple[Case, Decision]:
     if not decision:
         raise Http404
     return case, decision
+
+
+def cases_of_guardian(user) -> QuerySet[Case]:
+    """The cases of the children for whom this user is a parent or guardian with custody."""
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    return Case.objects.filter(
+        child__guardians__user=user, child__guardians__has_custody=True
+    ).distinct()

@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vroeghulp.access.auditing import event_for, listing_events
+from vroeghulp.access.auditing import event_for, listing_events, parent_events
 from vroeghulp.access.decorators import on_case, signed_in, with_role
 from vroeghulp.access.policy import CARE_ROLES, Action, may, readable_items
-from vroeghulp.access.queries import visible_cases
+from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
@@ -36,7 +36,9 @@ def home(request):
     if request.user.networks_with_role(*CARE_ROLES):
         cases = visible_cases(request.user).filter(on_team=True, phase__in=states.OPEN_PHASES)
         return _listed(request, cases, "worklist", "cases/worklist.html")
-    return render(request, "cases/home_other.html")
+    own_cases = list(cases_of_guardian(request.user).select_related("child").order_by("-opened_at"))
+    record_all(parent_events(request.user, own_cases, "parent_home"))
+    return render(request, "cases/home_other.html", {"own_cases": own_cases})
 
 
 @with_role(Role.COORDINATOR)

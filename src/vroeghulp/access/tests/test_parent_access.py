@@ -1,0 +1,69 @@
+"""A parent with custody reads their own child, logged with the parent as grounds; nothing else."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from vroeghulp.access.policy import Action, decide
+from vroeghulp.accounts.tests.factories import PASSWORD, UserFactory
+from vroeghulp.audit.constants import AuditAction, Grounds
+from vroeghulp.audit.models import AuditEntry
+from vroeghulp.children.tests.factories import GuardianFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def parent(world):
+    user = UserFactory()
+    GuardianFactory(child=world.own_case.child, user=user)
+    return user
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.post(reverse("accounts:login"), {"username": user.email, "password": PASSWORD})
+    return client
+
+
+def test_parent_reads_but_does_not_edit_their_child(world, parent):
+    child = world.own_case.child
+    assert decide(parent, Action.VIEW, child).grounds == Grounds.PARENT
+    assert decide(parent, Action.EXPORT, child).allowed
+    assert decide(parent, Action.EDIT, child).allowed is False
+    assert decide(parent, Action.VIEW, world.other_case.child).allowed is False
+
+
+def test_parent_without_custody_has_no_access(world):
+    user = UserFactory()
+    GuardianFactory(child=world.own_case.child, user=user, has_custody=False)
+    assert decide(user, Action.VIEW, world.own_case.child).allowed is False
+
+
+def test_parent_home_shows_own_child_and_is_logged(world, parent):
+    response = _client(parent).get(reverse("home"))
+    html = response.content.decode()
+    assert world.own_case.child.full_name in html
+    assert world.other_case.child.full_name not in html
+    entry = AuditEntry.objects.get(action=AuditAction.READ)
+    assert (entry.child_id, entry.grounds, entry.role) == (
+        world.own_case.child.pk,
+        Grounds.PARENT,
+        "parent",
+    )
+
+
+def test_professional_only_items_are_hidden_from_parents(world, parent):
+    from vroeghulp.access.policy import readable_items
+    from vroeghulp.cases.tests.factories import NoteFactory
+
+    author = world.users["casemanager"]
+    shared = NoteFactory(case=world.own_case, author=author, source_organisation=world.organisation)
+    NoteFactory(
+        case=world.own_case,
+        author=author,
+        source_organisation=world.organisation,
+        professional_only=True,
+    )
+    decision = decide(parent, Action.VIEW, world.own_case.child)
+    assert readable_items(decision, world.own_case.child, world.own_case.notes.all()) == [shared]
