@@ -59,6 +59,7 @@ def test_responses_carry_the_security_headers():
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
 @pytest.mark.django_db
