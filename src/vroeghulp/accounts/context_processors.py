@@ -28,6 +28,8 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation": []}
+    if user.requires_second_factor and not user.is_verified():
+        return {"navigation": []}
     roles = {m.role for m in user.active_memberships()}
     current = request.resolver_match.view_name if request.resolver_match else ""
     current_phase = request.GET.get("fase", "")

@@ -29,7 +29,8 @@ def _require(actor, action: str, child: Child) -> Decision:
     return decision
 
 
-def _team_role(case: Case, actor) -> str | None:
+def lead_role(case: Case, actor) -> str | None:
+    """The actor's strongest role for moving this case (triage counts as coordinator)."""
     roles = set(
         case.team.filter(user=actor, ended_at__isnull=True).values_list("team_role", flat=True)
     )
@@ -65,18 +66,20 @@ def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
     return case
 
 
-def add_team_member(case: Case, *, actor, user, team_role: str) -> TeamMember:
+def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> TeamMember:
     decision = _require(actor, Action.EDIT, case.child)
-    if _team_role(case, actor) != TeamRole.COORDINATOR:
+    if lead_role(case, actor) != TeamRole.COORDINATOR:
         raise PermissionDenied
     if not user.networks_with_role(*CARE_ROLES) & {case.network_id}:
         raise ValidationError(_("Deze persoon heeft geen zorgrol in dit netwerk."))
     with transaction.atomic():
-        member = TeamMember.objects.create(case=case, user=user, team_role=team_role)
+        at = min(at or timezone.now(), timezone.now())
+        member = TeamMember.objects.create(case=case, user=user, team_role=team_role, started_at=at)
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.TEAM_CHANGED,
             actor=actor,
+            at=at,
             summary=_("%(name)s toegevoegd als %(role)s")
             % {"name": user.full_name, "role": member.get_team_role_display().lower()},
         )
@@ -96,7 +99,7 @@ def transition(
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.version != version:
             raise StaleVersionError
-        if not states.can_move(locked.phase, to_phase, _team_role(locked, actor)):
+        if not states.can_move(locked.phase, to_phase, lead_role(locked, actor)):
             raise ValidationError(_("Deze overgang is niet toegestaan."))
         now = timezone.now()
         at = min(at or now, now)

@@ -63,8 +63,13 @@ def can_move(from_phase: str, to_phase: str, team_role: str | None) -> bool:
     return team_role in TRANSITIONS.get((from_phase, to_phase), frozenset())
 
 
-def next_phases(from_phase: str) -> list[str]:
-    return [to for (start, to) in TRANSITIONS if start == from_phase]
+def next_phases(from_phase: str, team_role: str | None = None) -> list[str]:
+    """Phases reachable from `from_phase`; with a team role, only the moves that role may make."""
+    return [
+        to
+        for (start, to), roles in TRANSITIONS.items()
+        if start == from_phase and (team_role is None or team_role in roles)
+    ]
 
 
 def awaits_triage(phase: str) -> bool:

@@ -72,7 +72,7 @@ def _render_detail(request, case, decision, *, note_form=None, transition_form=N
         decision, case.child, case.notes.select_related("author", "source_organisation")
     )
     team = TeamMember.objects.filter(case=case, ended_at__isnull=True).select_related("user")
-    phases = states.next_phases(case.phase)
+    phases = states.next_phases(case.phase, actions.lead_role(case, request.user))
     context = {
         "case": case,
         "child": case.child,
@@ -108,7 +108,7 @@ def add_note(request, case, decision):
 @require_POST
 @on_case(Action.EDIT)
 def change_phase(request, case, decision):
-    form = TransitionForm(request.POST, phases=states.next_phases(case.phase))
+    form = TransitionForm(request.POST, phases=states.next_phases(case.phase))  # the action decides
     if form.is_valid():
         try:
             actions.transition(

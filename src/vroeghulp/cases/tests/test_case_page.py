@@ -109,3 +109,20 @@ def test_registrations_list_is_for_coordinators_only(world):
     assert len(coordinator.get(reverse("cases:registrations")).context["page"].object_list) == 1
     other = professional(Role.CASEMANAGER, world.organisation)
     assert verified_client(other).get(reverse("cases:registrations")).status_code == 404
+
+
+def test_phase_form_offers_only_the_moves_of_the_users_role(world):
+    case = world.own_case
+    case.phase = Phase.MEETING
+    case.save(update_fields=["phase"])
+    url = reverse("cases:detail", args=[case.code])
+    casemanager_form = verified_client(world.users[Role.CASEMANAGER]).get(url).context
+    coordinator_form = verified_client(world.users[Role.COORDINATOR]).get(url).context
+    casemanager_choices = {
+        c for c, _ in casemanager_form["transition_form"].fields["to_phase"].choices
+    }
+    coordinator_choices = {
+        c for c, _ in coordinator_form["transition_form"].fields["to_phase"].choices
+    }
+    assert casemanager_choices == {Phase.CLOSED}
+    assert coordinator_choices == {Phase.ADVICE, Phase.INFORMATION, Phase.CLOSED}

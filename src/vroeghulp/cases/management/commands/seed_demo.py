@@ -182,24 +182,10 @@ FAMILY_NAMES = [
     "Verhoeven",
     "Willems",
 ]
-PARENT_NAMES = [
-    "Anouk",
-    "Lisa",
-    "Sarah",
-    "Fatima",
-    "Kim",
-    "Mark",
-    "Thomas",
-    "Ahmed",
-    "Jeroen",
-    "Eva",
-    "Laura",
-    "Bas",
-    "Hanna",
-    "Mehmet",
-    "Iris",
-    "Tim",
-]
+PARENT_NAMES = {
+    GuardianRelation.MOTHER: ["Anouk", "Lisa", "Sarah", "Fatima", "Kim", "Eva", "Laura", "Hanna"],
+    GuardianRelation.FATHER: ["Mark", "Thomas", "Ahmed", "Jeroen", "Bas", "Mehmet", "Tim", "Ruben"],
+}
 CONCERNS = [
     "Loopt nog niet en kruipt weinig voor zijn leeftijd.",
     "Praat nauwelijks; ouders maken zich zorgen over het contact.",
@@ -285,10 +271,11 @@ class DemoBuilder:
         family_name = "de Jong" if index == 0 else rng.choice(FAMILY_NAMES)
         age_days = rng.randint(120, 6 * 365)
         premature = rng.random() < 0.15
+        first, second = rng.sample([GuardianRelation.MOTHER, GuardianRelation.FATHER], 2)
         guardians = [
             GuardianData(
-                full_name=f"{rng.choice(PARENT_NAMES)} {family_name}",
-                relation=rng.choice([GuardianRelation.MOTHER, GuardianRelation.FATHER]),
+                full_name=f"{rng.choice(PARENT_NAMES[first])} {family_name}",
+                relation=first,
                 phone=f"06-{rng.randint(10000000, 99999999)}",
                 user=self.parent if index == 0 else None,
             )
@@ -296,8 +283,8 @@ class DemoBuilder:
         if rng.random() < 0.7:
             guardians.append(
                 GuardianData(
-                    full_name=f"{rng.choice(PARENT_NAMES)} {family_name}",
-                    relation=GuardianRelation.PARENT,
+                    full_name=f"{rng.choice(PARENT_NAMES[second])} {family_name}",
+                    relation=second,
                     has_custody=rng.random() < 0.9,
                 )
             )
@@ -320,24 +307,24 @@ class DemoBuilder:
         )
         if target_index == 0:
             return
-        self.assign_team(case, index)
+        self.assign_team(case, index, opened + datetime.timedelta(days=2))
         self.walk_to(case, states.ORDER[target_index], opened)
         self.add_notes_and_consent(case, child, opened)
 
-    def assign_team(self, case, index: int) -> None:
+    def assign_team(self, case, index: int, at: datetime.datetime) -> None:
         coordinator = self.users["coordinator@vroeghulp.test"]
         casemanager = self.users[
             "casemanager@vroeghulp.test" if index % 3 else "casemanager2@vroeghulp.test"
         ]
         case_actions.add_team_member(
-            case, actor=coordinator, user=coordinator, team_role=TeamRole.COORDINATOR
+            case, actor=coordinator, user=coordinator, team_role=TeamRole.COORDINATOR, at=at
         )
         case_actions.add_team_member(
-            case, actor=coordinator, user=casemanager, team_role=TeamRole.CASEMANAGER
+            case, actor=coordinator, user=casemanager, team_role=TeamRole.CASEMANAGER, at=at
         )
         for email in ("orthopedagoog@vroeghulp.test", "kinderarts@vroeghulp.test"):
             case_actions.add_team_member(
-                case, actor=coordinator, user=self.users[email], team_role=TeamRole.MEMBER
+                case, actor=coordinator, user=self.users[email], team_role=TeamRole.MEMBER, at=at
             )
 
     def walk_to(self, case, target: str, opened: datetime.datetime) -> None:
