@@ -9,10 +9,15 @@ DATE_ERROR = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")
 class AuditFilterForm(forms.Form):
     GROUPS = [("day", _("per dag")), ("user", _("per gebruiker")), ("child", _("per kind"))]
 
-    child = forms.UUIDField(
-        label=_("Kindcode"),
+    child = forms.IntegerField(
+        label=_("Kindnummer"),
         required=False,
-        error_messages={"invalid": _("Dit is geen geldige kindcode.")},
+        min_value=1,
+        help_text=_("Het interne nummer uit de logregels of van het dossier."),
+        error_messages={
+            "invalid": _("Een kindnummer bestaat alleen uit cijfers."),
+            "min_value": _("Een kindnummer bestaat alleen uit cijfers."),
+        },
     )
     user = forms.EmailField(label=_("E-mailadres gebruiker"), required=False)
     date_from = forms.DateField(

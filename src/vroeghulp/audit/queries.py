@@ -36,5 +36,6 @@ def summary(entries: QuerySet[AuditEntry], group: str) -> list[dict]:
     field = SUMMARY_FIELDS.get(group, "day")
     if field == "day":
         entries = entries.annotate(day=TruncDate("timestamp"))
-    rows = entries.values(field).annotate(count=Count("pk")).order_by(f"-{field}")[:200]
+    order = f"-{field}" if field == "day" else "-count"
+    rows = entries.values(field).annotate(count=Count("pk")).order_by(order, field)[:200]
     return [{"key": row[field], "count": row["count"]} for row in rows]

@@ -36,11 +36,11 @@ EXPORT_FIELDS = [
 ]
 
 
-def _watched_child(user, code) -> Child | None:
-    if code is None:
+def _watched_child(user, **lookup) -> Child | None:
+    if None in lookup.values():
         return None
     child = Child.objects.filter(
-        code=code, network_id__in=user.networks_with_role(Role.LOG_MANAGER)
+        network_id__in=user.networks_with_role(Role.LOG_MANAGER), **lookup
     ).first()
     if child is None:
         raise Http404
@@ -70,7 +70,7 @@ def entries(request):
     group = "day"
     if form.is_valid():
         data = form.cleaned_data
-        child = _watched_child(request.user, data["child"])
+        child = _watched_child(request.user, pk=data["child"])
         if child is not None:
             rows = rows.filter(child_id=child.pk)
             _log_review(request.user, child, AuditAction.READ)
@@ -94,7 +94,7 @@ def entries(request):
 
 @with_role(Role.LOG_MANAGER)
 def child_export(request, code):
-    child = _watched_child(request.user, code)
+    child = _watched_child(request.user, code=code)
     rows = entries_for_log_manager(request.user).filter(child_id=child.pk).order_by("sequence")
     _log_review(request.user, child, AuditAction.EXPORT)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -12,7 +12,7 @@ from vroeghulp.access.decorators import on_case, signed_in, with_role
 from vroeghulp.access.policy import CARE_ROLES, Action, may, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.accounts.constants import Role
-from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
 
 from . import actions, states
@@ -76,7 +76,7 @@ def _render_detail(request, case, decision, *, note_form=None, transition_form=N
     context = {
         "case": case,
         "child": case.child,
-        "decision": decision,
+        "via_emergency": decision.grounds == Grounds.EMERGENCY,
         "guardians": case.child.guardians.all(),
         "team": team,
         "notes": notes,
