@@ -48,7 +48,12 @@ class NetworkScopedChoices:
         elif db_field.related_model is Organisation:
             kwargs["queryset"] = Organisation.objects.filter(network__in=networks)
         elif db_field.related_model is User:
-            kwargs["queryset"] = User.objects.filter(memberships__network__in=networks).distinct()
+            # Nobody hands out roles to themselves: a second administrator has to.
+            kwargs["queryset"] = (
+                User.objects.filter(memberships__network__in=networks)
+                .exclude(pk=request.user.pk)
+                .distinct()
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -99,6 +104,9 @@ class MembershipAdmin(NetworkScopedAdmin):
     list_display = ["user", "role", "organisation", "network", "is_active"]
     list_filter = ["role", "is_active"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(user=request.user)
+
 
 class MembershipInline(NetworkScopedChoices, admin.TabularInline):
     model = Membership
@@ -127,6 +135,10 @@ class UserAdmin(NetworkScopedAdmin, BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "full_name", "discipline", "phone", "is_active"]}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(pk=request.user.pk)
+
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "discipline", "password1", "password2"]}),
     ]

@@ -114,3 +114,22 @@ def test_admin_login_page_is_the_application_login(db):
     response = Client().get(reverse("admin:login"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_an_administrator_cannot_change_their_own_roles(world):
+    admin_user = world.users[Role.NETWORK_ADMIN]
+    client = verified_client(admin_user)
+    response = client.post(
+        reverse("admin:accounts_membership_add"),
+        {
+            "user": admin_user.pk,
+            "network": world.network.pk,
+            "organisation": world.organisation.pk,
+            "role": Role.COORDINATOR,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert not Membership.objects.filter(user=admin_user, role=Role.COORDINATOR).exists()
+    own = client.get(reverse("admin:accounts_user_change", args=[admin_user.pk]))
+    assert own.status_code == 302
