@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test lint format
+.PHONY: install browser demo test lint format
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -19,12 +19,19 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.synced
 
+# Browser tests drive Debian's Chromium through Playwright (no browser download).
+browser:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@test -x /usr/bin/chromium || { echo "FAIL: /usr/bin/chromium is missing" >&2; exit 1; }
+
 demo: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install browser
 	$(PY) -m pytest
 
 lint: install

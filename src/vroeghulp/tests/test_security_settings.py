@@ -15,7 +15,7 @@ def test_check_deploy_reports_nothing_with_debug_off():
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECURE_SSL_REDIRECT", "DEBUG"}
+        if key not in {"SECURE_SSL_REDIRECT", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DEBUG="0",
