@@ -13,6 +13,7 @@ Every view, query, export and the admin ask this module. Rules, in order:
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -88,6 +89,22 @@ def decide(user, action: str, child: Child, item=None) -> Decision:
 
 def may(user, action: str, child: Child, item=None) -> bool:
     return decide(user, action, child, item).allowed
+
+
+def require(user, action: str, child: Child) -> Decision:
+    """The decision, or PermissionDenied: for actions, which views call only after a check."""
+    decision = decide(user, action, child)
+    if not decision:
+        raise PermissionDenied
+    return decision
+
+
+def coordinator_membership(user, network_id: int) -> Membership:
+    """Intake staff: the user's coordinator role in this network, or PermissionDenied."""
+    for membership in user.active_memberships():
+        if membership.network_id == network_id and membership.role == Role.COORDINATOR:
+            return membership
+    raise PermissionDenied
 
 
 def care_memberships(user, network_id: int) -> list[Membership]:

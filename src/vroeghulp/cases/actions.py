@@ -6,8 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import CARE_ROLES, Action, Decision, decide
-from vroeghulp.accounts.constants import Role
+from vroeghulp.access.policy import (
+    CARE_ROLES,
+    Action,
+    Decision,
+    coordinator_membership,
+    decide,
+    require,
+)
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.children.models import Child
@@ -22,13 +28,6 @@ class StaleVersionError(Exception):
     """Someone else saved the case after this form was opened."""
 
 
-def _require(actor, action: str, child: Child) -> Decision:
-    decision = decide(actor, action, child)
-    if not decision:
-        raise PermissionDenied
-    return decision
-
-
 def lead_role(case: Case, actor) -> str | None:
     """The actor's strongest role for moving this case (triage counts as coordinator)."""
     roles = set(
@@ -41,15 +40,8 @@ def lead_role(case: Case, actor) -> str | None:
 
 def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
     """Start a trajectory for a registered child; the registration enters triage."""
-    coordinator = next(
-        (
-            m
-            for m in actor.active_memberships()
-            if m.network_id == network.pk and m.role == Role.COORDINATOR
-        ),
-        None,
-    )
-    if coordinator is None or child.network_id != network.pk:
+    coordinator = coordinator_membership(actor, network.pk)
+    if child.network_id != network.pk:
         raise PermissionDenied
     with transaction.atomic():
         opened_at = opened_at or timezone.now()
@@ -67,7 +59,7 @@ def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
 
 
 def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> TeamMember:
-    decision = _require(actor, Action.EDIT, case.child)
+    decision = require(actor, Action.EDIT, case.child)
     if lead_role(case, actor) != TeamRole.COORDINATOR:
         raise PermissionDenied
     if not user.networks_with_role(*CARE_ROLES) & {case.network_id}:
@@ -94,7 +86,7 @@ def transition(
 
     `at` records when the step really happened, when it is entered afterwards.
     """
-    decision = _require(actor, Action.EDIT, case.child)
+    decision = require(actor, Action.EDIT, case.child)
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.version != version:
@@ -131,7 +123,7 @@ def transition(
 
 
 def add_note(case: Case, *, actor, text: str, professional_only: bool = False, at=None) -> Note:
-    decision = _require(actor, Action.EDIT, case.child)
+    decision = require(actor, Action.EDIT, case.child)
     text = text.strip()
     if not text:
         raise ValidationError(_("Schrijf eerst een notitie."))

@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import Decision
-from vroeghulp.accounts.constants import Role
+from vroeghulp.access.policy import Decision, coordinator_membership
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.networks.models import Network
@@ -30,16 +29,7 @@ def register_child(
     network: Network, *, actor, guardians: list[GuardianData], **child_fields
 ) -> Child:
     """Record a newly registered child; only intake staff (coordinators) of the network may."""
-    coordinator = next(
-        (
-            m
-            for m in actor.active_memberships()
-            if m.network_id == network.pk and m.role == Role.COORDINATOR
-        ),
-        None,
-    )
-    if coordinator is None:
-        raise PermissionDenied
+    coordinator = coordinator_membership(actor, network.pk)
     municipality = child_fields.get("municipality")
     if municipality is not None and municipality.network_id != network.pk:
         raise PermissionDenied

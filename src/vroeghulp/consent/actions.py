@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import Action, decide
+from vroeghulp.access.policy import Action, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.children.models import Child, Guardian
@@ -27,9 +27,7 @@ def give_consent(
     given_on: datetime.date,
     ends_on: datetime.date | None = None,
 ) -> Consent:
-    decision = decide(actor, Action.EDIT, child)
-    if not decision:
-        raise PermissionDenied
+    decision = require(actor, Action.EDIT, child)
     if organisation.network_id != child.network_id:
         raise ValidationError(_("Deze organisatie hoort niet bij het netwerk van het kind."))
     if not given_by or any(g.child_id != child.pk or not g.has_custody for g in given_by):
@@ -52,9 +50,7 @@ def give_consent(
 
 
 def withdraw_consent(consent: Consent, *, actor, withdrawn_by: Guardian) -> Consent:
-    decision = decide(actor, Action.EDIT, consent.child)
-    if not decision:
-        raise PermissionDenied
+    decision = require(actor, Action.EDIT, consent.child)
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
         if locked.withdrawn_at is None:
