@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "vroeghulp.access",
     "vroeghulp.children",
     "vroeghulp.consent",
+    "vroeghulp.referrals",
     "vroeghulp.cases",
     "vroeghulp.monitoring",
 ]
@@ -188,7 +189,14 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# The address of this installation, used in links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Vroeghulp <noreply@vroeghulp.invalid>")
+
+# The public registration form: submissions per client address per hour, and the least time a
+# person needs to fill it in (faster is a bot).
+PUBLIC_REGISTRATIONS_PER_HOUR = int(os.environ.get("PUBLIC_REGISTRATIONS_PER_HOUR", "3"))
+PUBLIC_REGISTRATION_MIN_SECONDS = int(os.environ.get("PUBLIC_REGISTRATION_MIN_SECONDS", "3"))
 
 # How long an emergency ("break the glass") access grant lasts.
 EMERGENCY_ACCESS_MINUTES = int(os.environ.get("EMERGENCY_ACCESS_MINUTES", "60"))

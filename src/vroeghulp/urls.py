@@ -9,6 +9,7 @@ urlpatterns = [
     path("", case_views.home, name="home"),
     path("health/", health.health, name="health"),
     path("account/", include("vroeghulp.accounts.urls")),
+    path("", include("vroeghulp.referrals.urls")),
     path("", include("vroeghulp.cases.urls")),
     path("", include("vroeghulp.children.urls")),
     path("", include("vroeghulp.access.urls")),

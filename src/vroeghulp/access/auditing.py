@@ -57,3 +57,21 @@ def listing_events(user, cases, audit_action: str, view: str) -> list[AuditEvent
 def parent_events(user, cases, view: str) -> list[AuditEvent]:
     decision = Decision(True, Grounds.PARENT)
     return [event_for(user, decision, AuditAction.READ, c.child, c, {"view": view}) for c in cases]
+
+
+def registration_event(
+    user, decision: Decision, audit_action: str, registration, details: dict | None = None
+) -> AuditEvent:
+    return AuditEvent(
+        action=audit_action,
+        network_id=registration.network_id,
+        user=user,
+        child_id=registration.child_id,
+        object_type="registration",
+        object_id=str(registration.pk),
+        grounds=decision.grounds,
+        consent_id=decision.consent_id,
+        role=decision.role,
+        organisation_label=decision.organisation_label,
+        details=details or {},
+    )

@@ -26,6 +26,8 @@ from vroeghulp.cases.states import awaits_triage
 from vroeghulp.children.models import Child, Guardian
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
+from vroeghulp.referrals.constants import OPEN_STATUSES, Status
+from vroeghulp.referrals.models import Registration
 
 from .models import EmergencyAccess
 
@@ -111,6 +113,28 @@ def care_memberships(user, network_id: int) -> list[Membership]:
     return [
         m for m in user.active_memberships() if m.network_id == network_id and m.role in CARE_ROLES
     ]
+
+
+def decide_registration(user, action: str, registration: Registration) -> Decision:
+    """Intake staff handle registrations; once accepted, a registration is part of the file."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return DENIED
+    if registration.child_id is not None:
+        decision = decide(user, action, registration.child)
+        if decision:
+            return decision
+    if action in TRIAGE_ACTIONS and registration.status in OPEN_STATUSES | {
+        Status.AWAITING_CONFIRMATION
+    }:
+        try:
+            return Decision(
+                True,
+                Grounds.TRIAGE,
+                membership=coordinator_membership(user, registration.network_id),
+            )
+        except PermissionDenied:
+            return DENIED
+    return DENIED
 
 
 def _parent_decision(user, action: str, child: Child) -> Decision:

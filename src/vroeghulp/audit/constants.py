@@ -21,4 +21,5 @@ class Grounds(models.TextChoices):
     CONSENT = "consent", _("Toestemming van de ouders")
     EMERGENCY = "emergency", _("Noodtoegang")
     PARENT = "parent", _("Ouder of verzorger van het kind")
+    REFERRAL = "referral", _("Aanmelding door verwijzer")
     LOG_MANAGEMENT = "log_management", _("Controle van de logging")

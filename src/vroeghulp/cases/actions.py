@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vroeghulp.access.auditing import event_for
+from vroeghulp.access.auditing import event_for, registration_event
 from vroeghulp.access.policy import (
     CARE_ROLES,
     Action,
@@ -16,8 +16,13 @@ from vroeghulp.access.policy import (
 )
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
+from vroeghulp.children.actions import GuardianData, register_child
 from vroeghulp.children.models import Child
 from vroeghulp.networks.models import Network
+from vroeghulp.referrals import actions as referral_actions
+from vroeghulp.referrals import notifications
+from vroeghulp.referrals.constants import Status as RegistrationStatus
+from vroeghulp.referrals.models import Registration
 
 from . import states
 from .constants import EventKind, TeamRole
@@ -146,3 +151,82 @@ def add_note(case: Case, *, actor, text: str, professional_only: bool = False, a
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, note))
     return note
+
+
+def accept_registration(
+    registration: Registration, *, actor, version: int, existing_child: Child | None = None
+) -> Case:
+    """Accept into a trajectory: the child (new, or one the network knows), a case, a team.
+
+    The coordinator who accepts becomes the case's coordinator; the referrer hears only that the
+    trajectory started.
+    """
+    coordinator = coordinator_membership(actor, registration.network_id)
+    if existing_child is not None and existing_child.network_id != registration.network_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        child = existing_child or register_child(
+            registration.network,
+            actor=actor,
+            guardians=[GuardianData(**guardian) for guardian in registration.guardians],
+            given_name=registration.child_given_name,
+            family_name=registration.child_family_name,
+            date_of_birth=registration.child_date_of_birth,
+            sex=registration.child_sex,
+            gestational_age_weeks=registration.child_gestational_age_weeks,
+            municipality=registration.municipality,
+        )
+        accepted = referral_actions.mark_triaged(
+            registration,
+            actor=actor,
+            status=RegistrationStatus.ACCEPTED,
+            child=child,
+            version=version,
+        )
+        case = open_case(
+            network=registration.network,
+            child=child,
+            actor=actor,
+            opened_at=registration.received_at,
+        )
+        add_team_member(case, actor=actor, user=actor, team_role=TeamRole.COORDINATOR)
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.REGISTRATION,
+            actor=actor,
+            summary=_("Aanmelding geaccepteerd (%(route)s)")
+            % {"route": accepted.get_route_display()},
+        )
+        decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
+        record(
+            registration_event(actor, decision, AuditAction.UPDATE, accepted, {"accepted": True})
+        )
+        transaction.on_commit(lambda: notifications.tell_referrer_trajectory_started(accepted))
+    return case
+
+
+def merge_registration(registration: Registration, *, actor, case: Case, version: int) -> Case:
+    """A new registration for a child with an open trajectory joins that trajectory."""
+    coordinator = coordinator_membership(actor, registration.network_id)
+    if case.network_id != registration.network_id:
+        raise PermissionDenied
+    if not states.is_open(case.phase):
+        raise ValidationError(_("Dit traject is afgesloten; start een nieuw traject."))
+    with transaction.atomic():
+        merged = referral_actions.mark_triaged(
+            registration,
+            actor=actor,
+            status=RegistrationStatus.MERGED,
+            child=case.child,
+            version=version,
+        )
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.REGISTRATION,
+            actor=actor,
+            summary=_("Nieuwe aanmelding (%(route)s) samengevoegd met dit traject")
+            % {"route": merged.get_route_display()},
+        )
+        decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
+        record(registration_event(actor, decision, AuditAction.UPDATE, merged, {"merged": case.pk}))
+    return case

@@ -15,3 +15,4 @@ class EventKind(models.TextChoices):
     TEAM_CHANGED = "team_changed", _("Team gewijzigd")
     NOTE_ADDED = "note_added", _("Notitie toegevoegd")
     EMERGENCY_ACCESS = "emergency_access", _("Noodtoegang gebruikt")
+    REGISTRATION = "registration", _("Aanmelding")

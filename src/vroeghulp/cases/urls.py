@@ -1,11 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import triage_views, views
 
 app_name = "cases"
 
 urlpatterns = [
-    path("aanmeldingen/", views.registrations, name="registrations"),
+    path("aanmeldingen/", triage_views.registrations, name="registrations"),
+    path("aanmeldingen/<uuid:code>/", triage_views.registration_detail, name="registration"),
+    path("aanmeldingen/<uuid:code>/teruggebeld/", triage_views.record_callback, name="callback"),
+    path("aanmeldingen/<uuid:code>/elders/", triage_views.decline, name="decline"),
+    path("aanmeldingen/<uuid:code>/accepteren/", triage_views.accept, name="accept"),
     path("trajecten/", views.case_list, name="list"),
     path("trajecten/<uuid:code>/", views.detail, name="detail"),
     path("trajecten/<uuid:code>/notitie/", views.add_note, name="add_note"),

@@ -11,7 +11,6 @@ from vroeghulp.access.auditing import event_for, listing_events, parent_events
 from vroeghulp.access.decorators import on_case, signed_in, with_role
 from vroeghulp.access.policy import CARE_ROLES, Action, may, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
-from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
 
@@ -39,12 +38,6 @@ def home(request):
     own_cases = list(cases_of_guardian(request.user).select_related("child").order_by("-opened_at"))
     record_all(parent_events(request.user, own_cases, "parent_home"))
     return render(request, "cases/home_other.html", {"own_cases": own_cases})
-
-
-@with_role(Role.COORDINATOR)
-def registrations(request):
-    cases = visible_cases(request.user).filter(phase__in=states.TRIAGE_PHASES)
-    return _listed(request, cases, "registrations", "cases/registrations.html")
 
 
 @with_role(*CARE_ROLES)

@@ -34,6 +34,10 @@ class Network(models.Model):
     parents_attend_meeting_by_default = models.BooleanField(
         _("ouders standaard bij het MDO"), default=True
     )
+    public_registration_enabled = models.BooleanField(
+        _("ouders kunnen zelf aanmelden via het webformulier"), default=True
+    )
+    referral_required = models.BooleanField(_("aanmelding alleen via een verwijzer"), default=False)
 
     class Meta:
         verbose_name = _("netwerk")
@@ -49,6 +53,10 @@ class Network(models.Model):
         unknown = set(self.core_team_disciplines or []) - set(Discipline.values)
         if unknown:
             raise ValidationError({"core_team_disciplines": _("Onbekende discipline.")})
+
+    @property
+    def accepts_public_registrations(self) -> bool:
+        return self.public_registration_enabled and not self.referral_required
 
 
 class Municipality(models.Model):

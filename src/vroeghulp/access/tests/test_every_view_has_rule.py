@@ -42,4 +42,7 @@ def test_public_views_are_few_and_known():
         "accounts:password_reset_confirm",
         "accounts:password_reset_done",
         "health",
+        "referrals:confirm",
+        "referrals:public",
+        "referrals:thanks",
     ]

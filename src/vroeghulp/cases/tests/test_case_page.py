@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from vroeghulp.accounts.constants import Role
-from vroeghulp.accounts.tests.factories import professional, verified_client
+from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.cases import actions
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case
@@ -101,14 +101,6 @@ def test_list_query_count_does_not_grow_with_the_caseload(world):
         TeamMemberFactory(case=case, user=user, team_role=TeamRole.CASEMANAGER)
     assert _queries(client, reverse("cases:list")) == before
     assert _queries(client, reverse("home")) == before
-
-
-def test_registrations_list_is_for_coordinators_only(world):
-    CaseFactory(child=ChildFactory(network=world.network), phase=Phase.REGISTERED)
-    coordinator = verified_client(world.users[Role.COORDINATOR])
-    assert len(coordinator.get(reverse("cases:registrations")).context["page"].object_list) == 1
-    other = professional(Role.CASEMANAGER, world.organisation)
-    assert verified_client(other).get(reverse("cases:registrations")).status_code == 404
 
 
 def test_phase_form_offers_only_the_moves_of_the_users_role(world):

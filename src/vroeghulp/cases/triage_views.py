@@ -1,0 +1,203 @@
+"""The coordinator's registrations: the work list with callback deadlines, and triage."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import registration_event
+from vroeghulp.access.decorators import with_role
+from vroeghulp.access.policy import Action, decide_registration
+from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+from vroeghulp.referrals import actions as referral_actions
+from vroeghulp.referrals.constants import Status
+from vroeghulp.referrals.deadlines import callback_state
+from vroeghulp.referrals.forms import CallbackForm, DecisionForm, DeclineForm, default_callback_time
+from vroeghulp.referrals.models import Registration
+
+from . import actions
+from .duplicates import candidates_for
+from .models import Case
+
+CONFLICT = _(
+    "Iemand anders heeft deze aanmelding intussen gewijzigd. Bekijk de nieuwe stand; "
+    "je invoer staat er nog."
+)
+
+
+def _row(registration, candidates) -> dict:
+    return {
+        "registration": registration,
+        "deadline": callback_state(registration.callback_due_on, registration.called_back_at),
+        "candidates": candidates.get(registration.pk, []),
+    }
+
+
+@with_role(Role.COORDINATOR)
+def registrations(request):
+    networks = request.user.networks_with_role(Role.COORDINATOR)
+    waiting = list(
+        Registration.objects.filter(network_id__in=networks, status=Status.NEW)
+        .select_related("municipality")
+        .order_by("callback_due_on", "received_at")[:200]
+    )
+    unconfirmed = list(
+        Registration.objects.filter(network_id__in=networks, status=Status.AWAITING_CONFIRMATION)
+        .select_related("referrer_organisation")
+        .order_by("received_at")[:200]
+    )
+    candidates = candidates_for(waiting)
+    _log_reads(request.user, waiting + unconfirmed, "registrations")
+    context = {"rows": [_row(r, candidates) for r in waiting], "unconfirmed": unconfirmed}
+    return render(request, "cases/registrations.html", context)
+
+
+def _log_reads(user, registrations, view: str) -> None:
+    events = []
+    for registration in registrations:
+        decision = decide_registration(user, Action.VIEW, registration)
+        events.append(
+            registration_event(user, decision, AuditAction.READ, registration, {"view": view})
+        )
+    record_all(events)
+
+
+def _registration_for(user, code, action: str) -> Registration:
+    registration = (
+        Registration.objects.select_related("network", "municipality", "referrer_organisation")
+        .filter(code=code)
+        .first()
+    )
+    if registration is None or not decide_registration(user, action, registration):
+        raise Http404
+    return registration
+
+
+@with_role(Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER)
+def registration_detail(request, code):
+    registration = _registration_for(request.user, code, Action.VIEW)
+    return _render_detail(request, registration)
+
+
+def _render_detail(request, registration, *, callback_form=None, decline_form=None, status=200):
+    version = {"version": registration.version}
+    candidates = candidates_for([registration]).get(registration.pk, [])
+    context = {
+        "registration": registration,
+        "deadline": callback_state(registration.callback_due_on, registration.called_back_at),
+        "examinations": registration.earlier_examinations.all(),
+        "candidates": candidates,
+        "can_decide": registration.status == Status.NEW
+        and decide_registration(request.user, Action.EDIT, registration).allowed,
+        "callback_form": callback_form
+        or CallbackForm(initial={**version, "called_back_at": default_callback_time()}),
+        "decline_form": decline_form or DeclineForm(initial=version),
+        "case": Case.objects.filter(child_id=registration.child_id).order_by("-opened_at").first()
+        if registration.child_id
+        else None,
+    }
+    _log_reads(request.user, [registration], "registration")
+    return render(request, "cases/registration_detail.html", context, status=status)
+
+
+@require_POST
+@with_role(Role.COORDINATOR)
+def record_callback(request, code):
+    registration = _registration_for(request.user, code, Action.EDIT)
+    form = CallbackForm(request.POST)
+    if form.is_valid():
+        try:
+            referral_actions.record_callback(
+                registration,
+                actor=request.user,
+                called_back_at=form.cleaned_data["called_back_at"],
+                note=form.cleaned_data["note"],
+                version=form.cleaned_data["version"],
+            )
+        except referral_actions.StaleVersionError:
+            return _conflict(request, registration, form, "callback_form")
+        except ValidationError as error:
+            form.add_error("called_back_at", error)
+        else:
+            messages.success(request, _("Het terugbelgesprek is vastgelegd."))
+            return redirect("cases:registration", code=registration.code)
+    return _render_detail(request, registration, callback_form=form, status=400)
+
+
+@require_POST
+@with_role(Role.COORDINATOR)
+def decline(request, code):
+    registration = _registration_for(request.user, code, Action.EDIT)
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            referral_actions.decline_registration(
+                registration,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                referred_to=form.cleaned_data["referred_to"],
+                version=form.cleaned_data["version"],
+            )
+        except referral_actions.StaleVersionError:
+            return _conflict(request, registration, form, "decline_form")
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De aanmelding is afgehandeld met een advies elders."))
+            return redirect("cases:registrations")
+    return _render_detail(request, registration, decline_form=form, status=400)
+
+
+@require_POST
+@with_role(Role.COORDINATOR)
+def accept(request, code):
+    """Accept as a new child, as a known child (new trajectory), or join an open trajectory."""
+    registration = _registration_for(request.user, code, Action.EDIT)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    version = form.cleaned_data["version"]
+    known_case = _candidate_case(registration, form.cleaned_data["case"])
+    try:
+        if known_case is not None and request.POST.get("join") == "1":
+            case = actions.merge_registration(
+                registration, actor=request.user, case=known_case, version=version
+            )
+            messages.success(request, _("De aanmelding is toegevoegd aan het lopende traject."))
+        else:
+            case = actions.accept_registration(
+                registration,
+                actor=request.user,
+                version=version,
+                existing_child=known_case.child if known_case else None,
+            )
+            messages.success(request, _("Geaccepteerd: het traject is gestart."))
+    except referral_actions.StaleVersionError:
+        messages.error(request, CONFLICT)
+        return redirect("cases:registration", code=registration.code)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("cases:registration", code=registration.code)
+    return redirect("cases:detail", code=case.code)
+
+
+def _candidate_case(registration, code) -> Case | None:
+    """Only a case the duplicate check offered for this registration may be chosen."""
+    if code is None:
+        return None
+    for candidate in candidates_for([registration]).get(registration.pk, []):
+        if candidate.case is not None and candidate.case.code == code:
+            return candidate.case
+    raise Http404
+
+
+def _conflict(request, registration, form, form_name):
+    form.add_error(None, CONFLICT)
+    form.data = form.data.copy()
+    fresh = Registration.objects.get(pk=registration.pk)
+    form.data["version"] = fresh.version
+    return _render_detail(request, fresh, status=409, **{form_name: form})

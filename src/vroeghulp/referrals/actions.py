@@ -1,0 +1,256 @@
+"""Receiving registrations by every route, the parents' confirmation, callback and declining."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vroeghulp.access.auditing import registration_event
+from vroeghulp.access.policy import (
+    Action,
+    Decision,
+    coordinator_membership,
+    decide_registration,
+)
+from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction, Grounds
+from vroeghulp.audit.writer import record
+from vroeghulp.networks.models import Network
+
+from . import notifications
+from .constants import STAFF_ROUTES, Route, Status
+from .deadlines import callback_due_on
+from .models import EarlierExamination, Registration
+
+
+class StaleVersionError(Exception):
+    """Someone else changed the registration after this form was opened."""
+
+
+@dataclass
+class RegistrationData:
+    """What every route records; referrer fields stay empty where there is no referrer."""
+
+    child_given_name: str
+    child_family_name: str
+    child_date_of_birth: object
+    guardians: list[dict]
+    child_sex: str = "x"
+    child_gestational_age_weeks: int | None = None
+    municipality: object = None
+    concern_referrer: str = ""
+    concern_parents: str = ""
+    first_concern_on: object = None
+    referrer_organisation: object = None
+    referrer_name: str = ""
+    referrer_role: str = ""
+    examinations: list[dict] = field(default_factory=list)
+
+
+def _create(network: Network, data: RegistrationData, **fields) -> Registration:
+    if data.municipality is not None and data.municipality.network_id != network.pk:
+        raise ValidationError(_("Deze gemeente hoort niet bij het netwerk."))
+    if not data.guardians:
+        raise ValidationError(_("Vul ten minste één ouder of verzorger in."))
+    values = {k: v for k, v in vars(data).items() if k != "examinations"}
+    now = timezone.now()
+    registration = Registration.objects.create(
+        network=network,
+        received_at=now,
+        callback_due_on=callback_due_on(network, now),
+        **values,
+        **fields,
+    )
+    EarlierExamination.objects.bulk_create(
+        EarlierExamination(registration=registration, **exam) for exam in data.examinations
+    )
+    return registration
+
+
+def submit_public_registration(
+    network: Network, *, data: RegistrationData, fingerprint: str
+) -> Registration:
+    """Parents register their child themselves, without an account."""
+    if not network.accepts_public_registrations:
+        raise PermissionDenied
+    with transaction.atomic():
+        registration = _create(
+            network, data, route=Route.PUBLIC_FORM, submitter_fingerprint=fingerprint
+        )
+        record(
+            registration_event(
+                None, Decision(True, Grounds.PARENT), AuditAction.CREATE, registration
+            )
+        )
+    return registration
+
+
+def submit_referrer_registration(
+    network: Network, *, actor, data: RegistrationData, parents_agreed: bool, parent_email: str
+) -> tuple[Registration, str]:
+    """A referrer's pre-registration; the parents confirm it through the link sent to them."""
+    membership = next(
+        (
+            m
+            for m in actor.active_memberships()
+            if m.network_id == network.pk and m.role == Role.REFERRER
+        ),
+        None,
+    )
+    if membership is None:
+        raise PermissionDenied
+    if not parents_agreed:
+        raise ValidationError(_("Meld alleen aan als de ouders akkoord zijn."))
+    token = secrets.token_urlsafe(32)
+    data.referrer_organisation = membership.organisation
+    data.referrer_name = data.referrer_name or actor.full_name
+    with transaction.atomic():
+        registration = _create(
+            network,
+            data,
+            route=Route.REFERRER,
+            status=Status.AWAITING_CONFIRMATION,
+            referrer_user=actor,
+            parents_agreed=True,
+            confirmation_token_hash=_hash(token),
+            confirmation_email=parent_email,
+        )
+        decision = Decision(True, Grounds.REFERRAL, membership=membership)
+        record(registration_event(actor, decision, AuditAction.CREATE, registration))
+        transaction.on_commit(lambda: notifications.ask_parents_to_confirm(registration, token))
+    return registration, token
+
+
+def registration_for_token(token: str) -> Registration | None:
+    return (
+        Registration.objects.select_related("network")
+        .filter(confirmation_token_hash=_hash(token), status=Status.AWAITING_CONFIRMATION)
+        .first()
+    )
+
+
+def confirm_registration(token: str) -> Registration:
+    """The parents confirm a pre-registration; from now on the callback deadline runs."""
+    with transaction.atomic():
+        registration = registration_for_token(token)
+        if registration is None:
+            raise ValidationError(_("Deze link is niet (meer) geldig."))
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        now = timezone.now()
+        registration.status = Status.NEW
+        registration.confirmed_at = now
+        registration.confirmation_token_hash = ""
+        registration.callback_due_on = callback_due_on(registration.network, now)
+        registration.version += 1
+        registration.save(
+            update_fields=[
+                "status",
+                "confirmed_at",
+                "confirmation_token_hash",
+                "callback_due_on",
+                "version",
+            ]
+        )
+        record(
+            registration_event(
+                None,
+                Decision(True, Grounds.PARENT),
+                AuditAction.UPDATE,
+                registration,
+                {"confirmed": True},
+            )
+        )
+    return registration
+
+
+def record_staff_registration(
+    network: Network, *, actor, route: str, data: RegistrationData
+) -> Registration:
+    """Intake staff enter a registration by phone, from the CJG front office or a wijkteam."""
+    membership = coordinator_membership(actor, network.pk)
+    if route not in STAFF_ROUTES:
+        raise ValidationError(_("Kies hoe de aanmelding binnenkwam."))
+    with transaction.atomic():
+        registration = _create(network, data, route=route)
+        decision = Decision(True, Grounds.TRIAGE, membership=membership)
+        record(registration_event(actor, decision, AuditAction.CREATE, registration))
+    return registration
+
+
+def _locked_for_edit(registration: Registration, actor, version: int):
+    decision = decide_registration(actor, Action.EDIT, registration)
+    if not decision:
+        raise PermissionDenied
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.version != version:
+        raise StaleVersionError
+    return locked, decision
+
+
+def record_callback(
+    registration: Registration, *, actor, called_back_at, note: str, version: int
+) -> Registration:
+    if called_back_at > timezone.now():
+        raise ValidationError(_("Het terugbelmoment kan niet in de toekomst liggen."))
+    with transaction.atomic():
+        locked, decision = _locked_for_edit(registration, actor, version)
+        locked.called_back_at = called_back_at
+        locked.callback_note = note
+        locked.version += 1
+        locked.save(update_fields=["called_back_at", "callback_note", "version"])
+        record(registration_event(actor, decision, AuditAction.UPDATE, locked, {"callback": True}))
+    return locked
+
+
+def decline_registration(
+    registration: Registration, *, actor, reason: str, referred_to: str, version: int
+) -> Registration:
+    """Advise or refer elsewhere; the registration stays and is counted."""
+    if not reason.strip():
+        raise ValidationError(_("Geef de reden."))
+    with transaction.atomic():
+        locked, decision = _locked_for_edit(registration, actor, version)
+        if locked.status != Status.NEW:
+            raise ValidationError(_("Over deze aanmelding is al besloten."))
+        locked.status = Status.DECLINED
+        locked.decline_reason = reason.strip()
+        locked.referred_to = referred_to.strip()
+        locked.triaged_at = timezone.now()
+        locked.triaged_by = actor
+        locked.version += 1
+        locked.save(
+            update_fields=[
+                "status",
+                "decline_reason",
+                "referred_to",
+                "triaged_at",
+                "triaged_by",
+                "version",
+            ]
+        )
+        record(registration_event(actor, decision, AuditAction.UPDATE, locked, {"declined": True}))
+    return locked
+
+
+def mark_triaged(
+    registration: Registration, *, actor, status: str, child, version: int
+) -> Registration:
+    """Accepted or merged: called by the cases app inside its own transaction and audit entry."""
+    locked, _decision = _locked_for_edit(registration, actor, version)
+    if locked.status != Status.NEW:
+        raise ValidationError(_("Over deze aanmelding is al besloten."))
+    locked.status = status
+    locked.child = child
+    locked.triaged_at = timezone.now()
+    locked.triaged_by = actor
+    locked.version += 1
+    locked.save(update_fields=["status", "child", "triaged_at", "triaged_by", "version"])
+    return locked
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

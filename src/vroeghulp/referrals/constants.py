@@ -1,0 +1,39 @@
+"""Choices for registrations (aanmeldingen)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Route(models.TextChoices):
+    PUBLIC_FORM = "public_form", _("Webformulier (ouders)")
+    REFERRER = "referrer", _("Vooraanmelding door verwijzer")
+    PHONE = "phone", _("Telefonisch")
+    CJG_FRONT_OFFICE = "cjg", _("Voordeur CJG")
+    NEIGHBOURHOOD_TEAM = "wijkteam", _("Sociaal wijkteam")
+
+
+# Routes intake staff enter on someone's behalf.
+STAFF_ROUTES = [Route.PHONE, Route.CJG_FRONT_OFFICE, Route.NEIGHBOURHOOD_TEAM]
+
+
+class Status(models.TextChoices):
+    AWAITING_CONFIRMATION = "awaiting_confirmation", _("Wacht op bevestiging ouders")
+    NEW = "new", _("Nieuw")
+    ACCEPTED = "accepted", _("Geaccepteerd")
+    DECLINED = "declined", _("Elders geadviseerd")
+    MERGED = "merged", _("Samengevoegd")
+
+
+# Registrations the coordinator still has to decide on.
+OPEN_STATUSES = frozenset({Status.NEW})
+
+
+class Language(models.TextChoices):
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+    ARABIC = "ar", _("Arabisch")
+    TURKISH = "tr", _("Turks")
+    POLISH = "pl", _("Pools")
+    TIGRINYA = "ti", _("Tigrinya")
+    UKRAINIAN = "uk", _("Oekraïens")
+    OTHER = "other", _("Anders")

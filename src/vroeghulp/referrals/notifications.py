@@ -1,0 +1,52 @@
+"""E-mails about registrations. They never carry clinical content, and name no child."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Registration
+
+
+def reference(registration: Registration) -> str:
+    return str(registration.code)[:8].upper()
+
+
+def ask_parents_to_confirm(registration: Registration, token: str) -> None:
+    link = settings.SITE_URL + reverse("referrals:confirm", args=[token])
+    body = _(
+        "Beste ouder of verzorger,\n\n"
+        "%(org)s heeft uw kind, met uw akkoord, aangemeld bij %(network)s.\n"
+        "Wilt u de aanmelding bevestigen? Dat kan via deze link:\n\n%(link)s\n\n"
+        "Daarna belt een medewerker u binnen %(days)d dagen.\n"
+        "Herkent u dit niet? Dan hoeft u niets te doen."
+    ) % {
+        "org": registration.referrer_organisation or _("Uw verwijzer"),
+        "network": registration.network.name,
+        "link": link,
+        "days": registration.network.callback_deadline_days,
+    }
+    send_mail(
+        _("Bevestig de aanmelding bij %(network)s") % {"network": registration.network.name},
+        body,
+        None,
+        [registration.confirmation_email],
+    )
+
+
+def tell_referrer_trajectory_started(registration: Registration) -> None:
+    """Only that the trajectory started: the referrer gets nothing clinical."""
+    if registration.referrer_user is None or not registration.referrer_user.email:
+        return
+    received = timezone.localtime(registration.received_at).strftime("%d-%m-%Y")
+    body = _(
+        "Uw aanmelding van %(date)s (kenmerk %(ref)s) bij %(network)s is in behandeling "
+        "genomen: het traject is gestart.\n\nMet vriendelijke groet,\n%(network)s"
+    ) % {"date": received, "ref": reference(registration), "network": registration.network.name}
+    send_mail(
+        _("Traject gestart (kenmerk %(ref)s)") % {"ref": reference(registration)},
+        body,
+        None,
+        [registration.referrer_user.email],
+    )
