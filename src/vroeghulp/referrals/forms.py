@@ -255,10 +255,6 @@ def examinations(formset) -> list[dict]:
     ]
 
 
-class ConfirmForm(forms.Form):
-    """Confirming takes a button press: mail scanners that open links do not confirm."""
-
-
 class CallbackForm(forms.Form):
     called_back_at = forms.DateTimeField(
         label=_("Teruggebeld op"),

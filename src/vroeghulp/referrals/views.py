@@ -16,7 +16,7 @@ from vroeghulp.networks.models import Network
 
 from . import abuse, actions
 from .constants import Route
-from .forms import ConfirmForm, ExaminationFormSet, RegistrationForm, examinations
+from .forms import ExaminationFormSet, RegistrationForm, examinations
 
 
 def _data(form: RegistrationForm, exam_formset) -> actions.RegistrationData:
@@ -103,16 +103,14 @@ def confirm(request, token):
     registration = actions.registration_for_token(token)
     if registration is None:
         return render(request, "referrals/confirm_invalid.html", status=404)
-    form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Confirming takes a button press (POST): mail scanners that open links do not confirm.
+    if request.method == "POST":
         try:
             actions.confirm_registration(token)
         except ValidationError:
             return render(request, "referrals/confirm_invalid.html", status=404)
         return render(request, "referrals/confirmed.html", {"network": registration.network})
-    return render(
-        request, "referrals/confirm.html", {"network": registration.network, "form": form}
-    )
+    return render(request, "referrals/confirm.html", {"network": registration.network})
 
 
 @with_role(Role.COORDINATOR)
