@@ -18,6 +18,8 @@ from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.children.actions import GuardianData, register_child
 from vroeghulp.children.models import Child
+from vroeghulp.consent import actions as consent_actions
+from vroeghulp.consent.models import Consent
 from vroeghulp.networks.models import Network
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals import notifications
@@ -230,3 +232,59 @@ def merge_registration(registration: Registration, *, actor, case: Case, version
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(registration_event(actor, decision, AuditAction.UPDATE, merged, {"merged": case.pk}))
     return case
+
+
+def end_team_membership(member: TeamMember, *, actor) -> TeamMember:
+    case = member.case
+    decision = require(actor, Action.EDIT, case.child)
+    if lead_role(case, actor) != TeamRole.COORDINATOR:
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = TeamMember.objects.select_for_update().get(pk=member.pk)
+        if locked.ended_at is None:
+            locked.ended_at = timezone.now()
+            locked.save(update_fields=["ended_at"])
+            TimelineEvent.objects.create(
+                case=case,
+                kind=EventKind.TEAM_CHANGED,
+                actor=actor,
+                summary=_("%(name)s is uit het team") % {"name": locked.user.full_name},
+            )
+            record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
+    return locked
+
+
+def record_consent(case: Case, *, actor, **consent_fields) -> Consent:
+    """Record the parents' consent, and put it on the timeline of the child's open cases."""
+    with transaction.atomic():
+        consent = consent_actions.give_consent(case.child, actor=actor, **consent_fields)
+        _on_open_timelines(
+            case.child,
+            actor,
+            _("Toestemming gegeven: %(consent)s") % {"consent": consent},
+        )
+    return consent
+
+
+def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Consent:
+    """Withdrawal takes effect at once: no new sharing happens under this consent."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        was_active = consent.withdrawn_at is None
+        consent = consent_actions.withdraw_consent(consent, actor=actor, withdrawn_by=withdrawn_by)
+        if was_active:
+            _on_open_timelines(
+                case.child,
+                actor,
+                _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
+                % {"guardian": withdrawn_by, "consent": consent},
+            )
+    return consent
+
+
+def _on_open_timelines(child: Child, actor, summary: str) -> None:
+    TimelineEvent.objects.bulk_create(
+        TimelineEvent(case=case, kind=EventKind.CONSENT, actor=actor, summary=summary)
+        for case in Case.objects.filter(child=child, phase__in=states.OPEN_PHASES)
+    )

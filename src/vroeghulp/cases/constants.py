@@ -16,3 +16,4 @@ class EventKind(models.TextChoices):
     NOTE_ADDED = "note_added", _("Notitie toegevoegd")
     EMERGENCY_ACCESS = "emergency_access", _("Noodtoegang gebruikt")
     REGISTRATION = "registration", _("Aanmelding")
+    CONSENT = "consent", _("Toestemming")

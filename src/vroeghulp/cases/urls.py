@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import triage_views, views
+from . import file_views, triage_views, views
 
 app_name = "cases"
 
@@ -14,4 +14,14 @@ urlpatterns = [
     path("trajecten/<uuid:code>/", views.detail, name="detail"),
     path("trajecten/<uuid:code>/notitie/", views.add_note, name="add_note"),
     path("trajecten/<uuid:code>/fase/", views.change_phase, name="change_phase"),
+    path("trajecten/<uuid:code>/team/", file_views.team, name="team"),
+    path("trajecten/<uuid:code>/team/toevoegen/", file_views.add_member, name="add_member"),
+    path("trajecten/<uuid:code>/team/einde/", file_views.end_member, name="end_member"),
+    path("trajecten/<uuid:code>/toestemming/", file_views.consents, name="consents"),
+    path("trajecten/<uuid:code>/toestemming/nieuw/", file_views.give_consent, name="give_consent"),
+    path(
+        "trajecten/<uuid:code>/toestemming/intrekken/",
+        file_views.withdraw_consent,
+        name="withdraw_consent",
+    ),
 ]

@@ -7,14 +7,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vroeghulp.access.auditing import event_for, listing_events, parent_events
+from vroeghulp.access.auditing import listing_events, parent_events
 from vroeghulp.access.decorators import on_case, signed_in, with_role
-from vroeghulp.access.policy import CARE_ROLES, Action, may, readable_items
+from vroeghulp.access.policy import CARE_ROLES, Action, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
 
 from . import actions, states
+from .file_views import render_file_page
 from .forms import NoteForm, TransitionForm
 from .models import TeamMember
 
@@ -67,20 +68,18 @@ def _render_detail(request, case, decision, *, note_form=None, transition_form=N
     team = TeamMember.objects.filter(case=case, ended_at__isnull=True).select_related("user")
     phases = states.next_phases(case.phase, actions.lead_role(case, request.user))
     context = {
-        "case": case,
-        "child": case.child,
         "via_emergency": decision.grounds == Grounds.EMERGENCY,
         "guardians": case.child.guardians.all(),
         "team": team,
         "notes": notes,
         "events": case.events.select_related("actor")[:100],
-        "can_edit": may(request.user, Action.EDIT, case.child),
         "note_form": note_form or NoteForm(),
         "transition_form": transition_form
         or TransitionForm(phases=phases, initial={"version": case.version}),
     }
-    record_all([event_for(request.user, decision, AuditAction.READ, case.child, case)])
-    return render(request, "cases/detail.html", context, status=status)
+    return render_file_page(
+        request, case, decision, "overview", "cases/detail.html", context, status
+    )
 
 
 @require_POST

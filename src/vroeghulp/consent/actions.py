@@ -51,6 +51,8 @@ def give_consent(
 
 def withdraw_consent(consent: Consent, *, actor, withdrawn_by: Guardian) -> Consent:
     decision = require(actor, Action.EDIT, consent.child)
+    if withdrawn_by.child_id != consent.child_id:
+        raise ValidationError(_("Alleen een ouder of verzorger van dit kind kan intrekken."))
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
         if locked.withdrawn_at is None:

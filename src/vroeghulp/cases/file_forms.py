@@ -1,0 +1,69 @@
+"""Forms for the parts of a child's file: team and consent."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.access.policy import CARE_ROLES
+from vroeghulp.accounts.models import User
+from vroeghulp.consent.constants import Purpose
+
+from .constants import TeamRole
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+
+
+class TeamMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Professional"), queryset=User.objects.none())
+    team_role = forms.ChoiceField(label=_("Rol in het team"), choices=TeamRole.choices)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(
+                memberships__network=case.network,
+                memberships__role__in=CARE_ROLES,
+                memberships__is_active=True,
+                is_active=True,
+            )
+            .exclude(case_teams__case=case, case_teams__ended_at__isnull=True)
+            .distinct()
+            .order_by("full_name")
+        )
+        self.fields["user"].label_from_instance = lambda u: (
+            f"{u.full_name} ({u.get_discipline_display()})" if u.discipline else u.full_name
+        )
+
+
+class ConsentForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    purpose = forms.ChoiceField(label=_("Waarvoor"), choices=Purpose.choices)
+    given_by = forms.ModelMultipleChoiceField(
+        label=_("Gegeven door"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    given_on = forms.DateField(
+        label=_("Gegeven op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+    ends_on = forms.DateField(
+        label=_("Geldig tot (optioneel)"), widget=DATE, error_messages=DATE_ERRORS, required=False
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = case.network.organisations.all()
+        self.fields["given_by"].queryset = case.child.guardians.filter(has_custody=True)
+
+    def clean_given_on(self):
+        day = self.cleaned_data["given_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
+        return day
+
+
+class WithdrawForm(forms.Form):
+    withdrawn_by = forms.ModelChoiceField(label=_("Ingetrokken door"), queryset=None)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["withdrawn_by"].queryset = case.child.guardians.all()

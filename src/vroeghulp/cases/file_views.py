@@ -1,0 +1,160 @@
+"""The parts of a child's file beyond the overview: team and consent.
+
+Every page is reached through `on_case`, writes a read entry for its section, and changes go
+through one action each.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import event_for
+from vroeghulp.access.decorators import on_case
+from vroeghulp.access.policy import Action, may
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+from vroeghulp.consent.models import Consent
+
+from . import actions
+from .file_forms import ConsentForm, TeamMemberForm, WithdrawForm
+from .models import TeamMember
+
+TABS = [
+    ("cases:detail", gettext_lazy("Overzicht")),
+    ("cases:team", gettext_lazy("Team")),
+    ("cases:consents", gettext_lazy("Toestemming")),
+]
+
+
+def render_file_page(request, case, decision, section, template, context, status=200):
+    """Render one section of the file, with the tabs, after logging the read."""
+    current = request.resolver_match.view_name
+    tabs = [
+        {"url": reverse(name, args=[case.code]), "label": label, "current": name == current}
+        for name, label in TABS
+    ]
+    record_all(
+        [
+            event_for(
+                request.user, decision, AuditAction.READ, case.child, case, {"section": section}
+            )
+        ]
+    )
+    base = {
+        "case": case,
+        "child": case.child,
+        "tabs": tabs,
+        "can_edit": may(request.user, Action.EDIT, case.child),
+        "is_lead_coordinator": actions.lead_role(case, request.user) == "coordinator",
+    }
+    return render(request, template, {**base, **context}, status=status)
+
+
+@on_case(Action.VIEW)
+def team(request, case, decision):
+    return _team_page(request, case, decision)
+
+
+def _team_page(request, case, decision, form=None, status=200):
+    members = (
+        TeamMember.objects.filter(case=case)
+        .select_related("user")
+        .order_by("ended_at", "started_at")
+    )
+    context = {"members": members, "form": form or TeamMemberForm(case=case)}
+    return render_file_page(request, case, decision, "team", "cases/team.html", context, status)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_member(request, case, decision):
+    form = TeamMemberForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            actions.add_team_member(case, actor=request.user, **form.cleaned_data)
+        except PermissionDenied:
+            form.add_error(None, _("Alleen de coördinator van dit traject stelt het team samen."))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het team is bijgewerkt."))
+            return redirect("cases:team", code=case.code)
+    return _team_page(request, case, decision, form=form, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def end_member(request, case, decision):
+    member = get_object_or_404(TeamMember, pk=_posted_id(request, "member"), case=case)
+    try:
+        actions.end_team_membership(member, actor=request.user)
+    except PermissionDenied:
+        messages.error(request, _("Alleen de coördinator van dit traject stelt het team samen."))
+    else:
+        messages.success(request, _("Het team is bijgewerkt."))
+    return redirect("cases:team", code=case.code)
+
+
+@on_case(Action.VIEW)
+def consents(request, case, decision):
+    return _consents_page(request, case, decision)
+
+
+def _consents_page(request, case, decision, form=None, status=200):
+    rows = (
+        Consent.objects.filter(child=case.child)
+        .select_related("organisation", "withdrawn_by")
+        .prefetch_related("given_by")
+        .order_by("withdrawn_at", "-given_on")
+    )
+    context = {
+        "consents": rows,
+        "form": form or ConsentForm(case=case),
+        "withdraw_form": WithdrawForm(case=case),
+    }
+    return render_file_page(
+        request, case, decision, "consent", "cases/consents.html", context, status
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def give_consent(request, case, decision):
+    form = ConsentForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            actions.record_consent(case, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De toestemming is vastgelegd."))
+            return redirect("cases:consents", code=case.code)
+    return _consents_page(request, case, decision, form=form, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def withdraw_consent(request, case, decision):
+    consent = get_object_or_404(Consent, pk=_posted_id(request, "consent"), child=case.child)
+    form = WithdrawForm(request.POST, case=case)
+    if form.is_valid():
+        actions.withdraw_consent(
+            case, consent, actor=request.user, withdrawn_by=form.cleaned_data["withdrawn_by"]
+        )
+        messages.success(request, _("De toestemming is ingetrokken. Er wordt niets meer gedeeld."))
+    else:
+        messages.error(request, _("Kies wie de toestemming intrekt."))
+    return redirect("cases:consents", code=case.code)
+
+
+def _posted_id(request, name: str) -> int:
+    """Rows inside a file are named in the form body, never in the URL."""
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        raise Http404 from None
