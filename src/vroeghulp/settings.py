@@ -198,6 +198,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Vroeghulp <noreply@vr
 PUBLIC_REGISTRATIONS_PER_HOUR = int(os.environ.get("PUBLIC_REGISTRATIONS_PER_HOUR", "3"))
 PUBLIC_REGISTRATION_MIN_SECONDS = int(os.environ.get("PUBLIC_REGISTRATION_MIN_SECONDS", "3"))
 
+# Uploaded documents live outside the web root and are served only through the access policy.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "uploads"))
+UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "25"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
 # How long an emergency ("break the glass") access grant lasts.
 EMERGENCY_ACCESS_MINUTES = int(os.environ.get("EMERGENCY_ACCESS_MINUTES", "60"))
 

@@ -19,6 +19,7 @@ from vroeghulp.audit.writer import record
 from vroeghulp.children.actions import GuardianData, register_child
 from vroeghulp.children.models import Child
 from vroeghulp.consent import actions as consent_actions
+from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.networks.models import Network
 from vroeghulp.referrals import actions as referral_actions
@@ -27,8 +28,19 @@ from vroeghulp.referrals.constants import Status as RegistrationStatus
 from vroeghulp.referrals.models import Registration
 
 from . import states
-from .constants import EventKind, TeamRole
-from .models import Case, Note, PhaseTransition, TeamMember, TimelineEvent
+from .constants import EventKind, RequestStatus, TeamRole
+from .models import (
+    Case,
+    Document,
+    Goal,
+    InformationRequest,
+    Intake,
+    Note,
+    PhaseTransition,
+    TeamMember,
+    TimelineEvent,
+)
+from .uploads import check_upload
 
 
 class StaleVersionError(Exception):
@@ -288,3 +300,181 @@ def _on_open_timelines(child: Child, actor, summary: str) -> None:
         TimelineEvent(case=case, kind=EventKind.CONSENT, actor=actor, summary=summary)
         for case in Case.objects.filter(child=child, phase__in=states.OPEN_PHASES)
     )
+
+
+def save_intake(
+    case: Case,
+    *,
+    actor,
+    version: int,
+    home_visit_on=None,
+    question: str = "",
+    observations: str = "",
+    trajectory_explained: bool = False,
+    goals: list[str] | None = None,
+) -> Intake:
+    """Record the first visit and the parents' goals; refuses to overwrite a newer version."""
+    decision = require(actor, Action.EDIT, case.child)
+    if home_visit_on and home_visit_on > timezone.localdate():
+        raise ValidationError(_("Het huisbezoek kan niet in de toekomst liggen."))
+    with transaction.atomic():
+        intake, created = Intake.objects.select_for_update().get_or_create(case=case)
+        if intake.version != version:
+            raise StaleVersionError
+        intake.home_visit_on = home_visit_on
+        intake.question = question.strip()
+        intake.observations = observations.strip()
+        intake.trajectory_explained = trajectory_explained
+        intake.version += 1
+        intake.save()
+        _sync_goals(case, goals or [])
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.INTAKE,
+            actor=actor,
+            summary=_("Intake vastgelegd") if created else _("Intake bijgewerkt"),
+        )
+        action = AuditAction.CREATE if created else AuditAction.UPDATE
+        record(event_for(actor, decision, action, case.child, intake))
+    return intake
+
+
+def _sync_goals(case: Case, texts: list[str]) -> None:
+    texts = [t.strip() for t in texts if t.strip()]
+    existing = {goal.text: goal for goal in case.goals.all()}
+    Goal.objects.filter(case=case).exclude(text__in=texts).delete()
+    for position, text in enumerate(texts):
+        goal = existing.get(text)
+        if goal is None:
+            Goal.objects.create(case=case, text=text, position=position)
+        elif goal.position != position:
+            goal.position = position
+            goal.save(update_fields=["position"])
+
+
+def _consent_for_information(case: Case, organisation) -> Consent:
+    consent = (
+        Consent.objects.in_force()
+        .filter(child=case.child, organisation=organisation, purpose=Purpose.EXCHANGE_INFORMATION)
+        .first()
+    )
+    if consent is None:
+        raise ValidationError(
+            _(
+                "Er is geen geldige toestemming van de ouders om informatie uit te wisselen met "
+                "%(org)s. Leg eerst de toestemming vast."
+            )
+            % {"org": organisation}
+        )
+    return consent
+
+
+def request_information(
+    case: Case, *, actor, organisation, question: str, due_on, professional: str = ""
+) -> InformationRequest:
+    """Ask another professional for information: only with the parents' consent in force."""
+    decision = require(actor, Action.EDIT, case.child)
+    if organisation.network_id != case.network_id:
+        raise PermissionDenied
+    if due_on < timezone.localdate():
+        raise ValidationError(_("De termijn ligt in het verleden."))
+    with transaction.atomic():
+        consent = _consent_for_information(case, organisation)
+        info = InformationRequest.objects.create(
+            case=case,
+            organisation=organisation,
+            professional=professional.strip(),
+            question=question.strip(),
+            due_on=due_on,
+            consent=consent,
+            requested_by=actor,
+        )
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.INFORMATION,
+            actor=actor,
+            summary=_("Informatie opgevraagd bij %(org)s") % {"org": organisation},
+        )
+        record(
+            event_for(
+                actor,
+                Decision(True, decision.grounds, consent.pk, decision.membership),
+                AuditAction.CREATE,
+                case.child,
+                info,
+            )
+        )
+    return info
+
+
+def answer_information_request(
+    info: InformationRequest, *, actor, status: str, answered_on
+) -> InformationRequest:
+    """Received or refused. Receiving needs the consent to still be in force."""
+    case = info.case
+    decision = require(actor, Action.EDIT, case.child)
+    if status not in (RequestStatus.RECEIVED, RequestStatus.REFUSED):
+        raise ValidationError(_("Kies ontvangen of geweigerd."))
+    with transaction.atomic():
+        locked = InformationRequest.objects.select_for_update().get(pk=info.pk)
+        if status == RequestStatus.RECEIVED:
+            _consent_for_information(case, locked.organisation)
+        locked.status = status
+        locked.answered_on = answered_on
+        locked.save(update_fields=["status", "answered_on"])
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.INFORMATION,
+            actor=actor,
+            summary=_("Informatie van %(org)s: %(status)s")
+            % {"org": locked.organisation, "status": locked.get_status_display().lower()},
+        )
+        record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
+    return locked
+
+
+def add_document(
+    case: Case,
+    *,
+    actor,
+    upload,
+    title: str,
+    kind: str,
+    setting: str = "",
+    information_request: InformationRequest | None = None,
+    professional_only: bool = False,
+) -> Document:
+    """Attach a file. A report answering a request counts as coming from that organisation."""
+    decision = require(actor, Action.EDIT, case.child)
+    checked = check_upload(upload)
+    source = decision.membership.organisation
+    if information_request is not None:
+        if information_request.case_id != case.pk:
+            raise PermissionDenied
+        _consent_for_information(case, information_request.organisation)
+        source = information_request.organisation
+    with transaction.atomic():
+        document = Document(
+            case=case,
+            title=title.strip() or upload.name,
+            kind=kind,
+            setting=setting,
+            source_organisation=source,
+            information_request=information_request,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            professional_only=professional_only,
+            uploaded_by=actor,
+        )
+        document.file.save("upload", upload, save=False)
+        document.save()
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.INFORMATION,
+            actor=actor,
+            summary=_("Document toegevoegd: %(title)s") % {"title": document.title},
+            professional_only=professional_only,
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, document))
+    return document

@@ -17,3 +17,30 @@ class EventKind(models.TextChoices):
     EMERGENCY_ACCESS = "emergency_access", _("Noodtoegang gebruikt")
     REGISTRATION = "registration", _("Aanmelding")
     CONSENT = "consent", _("Toestemming")
+    INTAKE = "intake", _("Intake")
+    INFORMATION = "information", _("Informatie")
+
+
+class GoalRealisation(models.TextChoices):
+    NOT_REACHED = "not", _("Niet bereikt")
+    PARTLY = "partly", _("Deels bereikt")
+    REACHED = "reached", _("Bereikt")
+
+
+class ObservationSetting(models.TextChoices):
+    HOME = "home", _("Thuis")
+    DAYCARE = "daycare", _("Kinderopvang / peuterspeelzaal")
+    SCHOOL = "school", _("School")
+
+
+class RequestStatus(models.TextChoices):
+    REQUESTED = "requested", _("Opgevraagd")
+    RECEIVED = "received", _("Ontvangen")
+    REFUSED = "refused", _("Geweigerd")
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "report", _("Verslag")
+    OBSERVATION = "observation", _("Observatie")
+    VIDEO = "video", _("Video")
+    OTHER = "other", _("Anders")

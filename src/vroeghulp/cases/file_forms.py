@@ -8,7 +8,7 @@ from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
 
-from .constants import TeamRole
+from .constants import DocumentKind, ObservationSetting, TeamRole
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
@@ -67,3 +67,87 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["withdrawn_by"].queryset = case.child.guardians.all()
+
+
+class IntakeForm(forms.Form):
+    home_visit_on = forms.DateField(
+        label=_("Datum huisbezoek"), widget=DATE, error_messages=DATE_ERRORS, required=False
+    )
+    question = forms.CharField(
+        label=_("Hulpvraag van de ouders (in hun woorden)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+    )
+    goals = forms.CharField(
+        label=_("Doelen van de ouders"),
+        help_text=_("Eén doel per regel."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+    )
+    observations = forms.CharField(
+        label=_("Observaties"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        required=False,
+    )
+    trajectory_explained = forms.BooleanField(
+        label=_("De werkwijze van het traject is aan de ouders uitgelegd"), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def goal_lines(self) -> list[str]:
+        return [line for line in self.cleaned_data["goals"].splitlines() if line.strip()]
+
+
+class InformationRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    professional = forms.CharField(
+        label=_("Bij wie (naam, functie)"), max_length=200, required=False
+    )
+    question = forms.CharField(
+        label=_("Wat wordt gevraagd"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    due_on = forms.DateField(label=_("Verwacht uiterlijk"), widget=DATE, error_messages=DATE_ERRORS)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = case.network.organisations.all()
+
+
+class AnswerForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Antwoord"),
+        choices=[("received", _("Ontvangen")), ("refused", _("Geweigerd"))],
+    )
+    answered_on = forms.DateField(
+        label=_("Op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+
+
+class DocumentForm(forms.Form):
+    upload = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, JPG, PNG, DOCX of MP4."),
+        error_messages={"required": _("Kies een bestand."), "empty": _("Dit bestand is leeg.")},
+    )
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Soort"), choices=DocumentKind.choices)
+    setting = forms.ChoiceField(
+        label=_("Waar geobserveerd (bij een observatie)"),
+        choices=[("", "–"), *ObservationSetting.choices],
+        required=False,
+    )
+    information_request = forms.ModelChoiceField(
+        label=_("Antwoord op informatieverzoek"), queryset=None, required=False
+    )
+    professional_only = forms.BooleanField(
+        label=_("Alleen voor professionals (niet zichtbaar voor ouders)"), required=False
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["information_request"].queryset = case.information_requests.select_related(
+            "organisation"
+        )

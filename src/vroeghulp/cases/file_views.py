@@ -6,28 +6,45 @@ through one action each.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import event_for
 from vroeghulp.access.decorators import on_case
-from vroeghulp.access.policy import Action, may
+from vroeghulp.access.policy import Action, decide, may, readable_items
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.consent.models import Consent
 
 from . import actions
-from .file_forms import ConsentForm, TeamMemberForm, WithdrawForm
-from .models import TeamMember
+from .file_forms import (
+    AnswerForm,
+    ConsentForm,
+    DocumentForm,
+    InformationRequestForm,
+    IntakeForm,
+    TeamMemberForm,
+    WithdrawForm,
+)
+from .models import Document, InformationRequest, Intake, TeamMember
+
+STALE = gettext_lazy(
+    "Iemand anders heeft dit intussen opgeslagen. Bekijk de nieuwe stand; je invoer staat "
+    "hieronder nog."
+)
 
 TABS = [
     ("cases:detail", gettext_lazy("Overzicht")),
     ("cases:team", gettext_lazy("Team")),
     ("cases:consents", gettext_lazy("Toestemming")),
+    ("cases:intake", gettext_lazy("Intake")),
+    ("cases:information", gettext_lazy("Informatie")),
 ]
 
 
@@ -158,3 +175,156 @@ def _posted_id(request, name: str) -> int:
         return int(request.POST.get(name, ""))
     except ValueError:
         raise Http404 from None
+
+
+@on_case(Action.VIEW)
+def intake(request, case, decision):
+    return _intake_page(request, case, decision)
+
+
+def _intake_page(request, case, decision, form=None, status=200):
+    record = Intake.objects.filter(case=case).first() or Intake(case=case)
+    goals = list(case.goals.all())
+    form = form or IntakeForm(
+        initial={
+            "home_visit_on": record.home_visit_on,
+            "question": record.question,
+            "observations": record.observations,
+            "trajectory_explained": record.trajectory_explained,
+            "goals": "\n".join(goal.text for goal in goals),
+            "version": record.version,
+        }
+    )
+    context = {"intake": record, "goals": goals, "form": form}
+    return render_file_page(request, case, decision, "intake", "cases/intake.html", context, status)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def save_intake(request, case, decision):
+    form = IntakeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.save_intake(
+                case,
+                actor=request.user,
+                version=data["version"],
+                home_visit_on=data["home_visit_on"],
+                question=data["question"],
+                observations=data["observations"],
+                trajectory_explained=data["trajectory_explained"],
+                goals=form.goal_lines(),
+            )
+        except actions.StaleVersionError:
+            form.add_error(None, STALE)
+            form.data = form.data.copy()
+            form.data["version"] = Intake.objects.get(case=case).version
+            return _intake_page(request, case, decision, form=form, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De intake is opgeslagen."))
+            return redirect("cases:intake", code=case.code)
+    return _intake_page(request, case, decision, form=form, status=400)
+
+
+@on_case(Action.VIEW)
+def information(request, case, decision):
+    return _information_page(request, case, decision)
+
+
+def _information_page(request, case, decision, request_form=None, document_form=None, status=200):
+    documents = readable_items(
+        decision,
+        case.child,
+        case.documents.select_related("source_organisation", "uploaded_by"),
+    )
+    context = {
+        "requests": case.information_requests.select_related("organisation"),
+        "documents": documents,
+        "request_form": request_form or InformationRequestForm(case=case),
+        "answer_form": AnswerForm(),
+        "document_form": document_form or DocumentForm(case=case),
+        "today": timezone.localdate(),
+    }
+    return render_file_page(
+        request, case, decision, "information", "cases/information.html", context, status
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def request_information(request, case, decision):
+    form = InformationRequestForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            actions.request_information(case, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het informatieverzoek is vastgelegd."))
+            return redirect("cases:information", code=case.code)
+    return _information_page(request, case, decision, request_form=form, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def answer_request(request, case, decision):
+    info = get_object_or_404(InformationRequest, pk=_posted_id(request, "request"), case=case)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.answer_information_request(info, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Het antwoord is vastgelegd."))
+    else:
+        messages.error(request, _("Kies het antwoord en de datum."))
+    return redirect("cases:information", code=case.code)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def upload_document(request, case, decision):
+    form = DocumentForm(request.POST, request.FILES, case=case)
+    if form.is_valid():
+        try:
+            actions.add_document(case, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("upload", error)
+        else:
+            messages.success(request, _("Het document is toegevoegd."))
+            return redirect("cases:information", code=case.code)
+    return _information_page(request, case, decision, document_form=form, status=400)
+
+
+@on_case(Action.VIEW)
+def download_document(request, case, decision, document_code):
+    document = get_object_or_404(Document, code=document_code, case=case)
+    item_decision = decide(request.user, Action.VIEW, case.child, document)
+    if not item_decision:
+        raise Http404
+    record_all([event_for(request.user, item_decision, AuditAction.READ, case.child, document)])
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(document.title) or 'document'}{_extension(document)}",
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "video/mp4": ".mp4",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+
+
+def _extension(document) -> str:
+    return EXTENSIONS.get(document.content_type, "")

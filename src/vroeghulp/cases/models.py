@@ -10,8 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp.children.models import Child
 from vroeghulp.networks.models import Network, Organisation
 
-from .constants import EventKind, TeamRole
+from .constants import (
+    DocumentKind,
+    EventKind,
+    GoalRealisation,
+    ObservationSetting,
+    RequestStatus,
+    TeamRole,
+)
 from .states import Phase
+from .uploads import private_path, private_storage
 
 
 class Case(models.Model):
@@ -103,3 +111,108 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"notitie {self.pk}"
+
+
+class Intake(models.Model):
+    """The first visit (kennismaking): the parents' question for help and what was seen."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="intake")
+    home_visit_on = models.DateField(_("datum huisbezoek"), null=True, blank=True)
+    question = models.TextField(_("hulpvraag van de ouders"), blank=True)
+    observations = models.TextField(_("observaties"), blank=True)
+    trajectory_explained = models.BooleanField(
+        _("werkwijze uitgelegd aan de ouders"), default=False
+    )
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"intake {self.case_id}"
+
+
+class Goal(models.Model):
+    """A goal of the parents; at closing, how far it was reached."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="goals")
+    text = models.CharField(_("doel"), max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+    realisation = models.CharField(
+        _("bereikt"), max_length=8, choices=GoalRealisation.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class InformationRequest(models.Model):
+    """Information asked from another professional; only with the parents' consent."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="information_requests")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisatie")
+    )
+    professional = models.CharField(_("bij wie"), max_length=200, blank=True)
+    question = models.TextField(_("wat wordt gevraagd"))
+    requested_on = models.DateField(_("gevraagd op"), default=timezone.localdate)
+    due_on = models.DateField(_("verwacht uiterlijk"))
+    status = models.CharField(
+        max_length=12, choices=RequestStatus.choices, default=RequestStatus.REQUESTED
+    )
+    answered_on = models.DateField(null=True, blank=True)
+    consent = models.ForeignKey(
+        "consent.Consent", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{_('Informatieverzoek')} {self.organisation}"
+
+    @property
+    def source_organisation_id(self) -> int:
+        return self.organisation_id
+
+
+class Document(models.Model):
+    """An uploaded file, stored outside the web root and served only through the access policy."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("titel"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=12, choices=DocumentKind.choices)
+    setting = models.CharField(
+        _("waar geobserveerd"), max_length=8, choices=ObservationSetting.choices, blank=True
+    )
+    source_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("afkomstig van")
+    )
+    information_request = models.ForeignKey(
+        InformationRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    file = models.FileField(storage=private_storage, upload_to=private_path)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    professional_only = models.BooleanField(_("alleen voor professionals"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

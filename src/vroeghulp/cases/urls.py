@@ -18,6 +18,29 @@ urlpatterns = [
     path("trajecten/<uuid:code>/team/toevoegen/", file_views.add_member, name="add_member"),
     path("trajecten/<uuid:code>/team/einde/", file_views.end_member, name="end_member"),
     path("trajecten/<uuid:code>/toestemming/", file_views.consents, name="consents"),
+    path("trajecten/<uuid:code>/intake/", file_views.intake, name="intake"),
+    path("trajecten/<uuid:code>/intake/opslaan/", file_views.save_intake, name="save_intake"),
+    path("trajecten/<uuid:code>/informatie/", file_views.information, name="information"),
+    path(
+        "trajecten/<uuid:code>/informatie/verzoek/",
+        file_views.request_information,
+        name="request_information",
+    ),
+    path(
+        "trajecten/<uuid:code>/informatie/antwoord/",
+        file_views.answer_request,
+        name="answer_request",
+    ),
+    path(
+        "trajecten/<uuid:code>/informatie/document/",
+        file_views.upload_document,
+        name="upload_document",
+    ),
+    path(
+        "trajecten/<uuid:code>/documenten/<uuid:document_code>/",
+        file_views.download_document,
+        name="document",
+    ),
     path("trajecten/<uuid:code>/toestemming/nieuw/", file_views.give_consent, name="give_consent"),
     path(
         "trajecten/<uuid:code>/toestemming/intrekken/",
