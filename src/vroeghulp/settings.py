@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "vroeghulp.consent",
     "vroeghulp.referrals",
     "vroeghulp.cases",
+    "vroeghulp.meetings",
     "vroeghulp.monitoring",
 ]
 

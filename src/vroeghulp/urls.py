@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("vroeghulp.children.urls")),
     path("", include("vroeghulp.access.urls")),
     path("logging/", include("vroeghulp.audit.urls")),
+    path("mdo/", include("vroeghulp.meetings.urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

@@ -14,7 +14,7 @@ NAVIGATION = [
     ("home", "", _("Mijn werk"), CARE),
     ("cases:registrations", "", _("Aanmeldingen"), {Role.COORDINATOR}),
     ("cases:list", "", _("Trajecten"), CARE),
-    ("cases:list", Phase.MEETING, _("MDO"), CARE),
+    ("meetings:list", "", _("MDO"), CARE),
     ("cases:list", Phase.ADVICE, _("Adviesplannen"), CARE),
     ("cases:list", Phase.FOLLOW_UP, _("Follow-up"), CARE),
     ("monitoring:overview", "", _("Monitoring"), {Role.COORDINATOR, Role.ANALYST}),

@@ -19,6 +19,7 @@ class EventKind(models.TextChoices):
     CONSENT = "consent", _("Toestemming")
     INTAKE = "intake", _("Intake")
     INFORMATION = "information", _("Informatie")
+    MEETING = "meeting", _("MDO")
 
 
 class GoalRealisation(models.TextChoices):

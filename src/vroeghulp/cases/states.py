@@ -57,6 +57,8 @@ for _phase in ORDER[1:-1]:
 
 OPEN_PHASES = frozenset(set(Phase) - {Phase.CLOSED})
 TRIAGE_PHASES = frozenset({Phase.REGISTERED})
+# Accepted and not closed: every such child is to be discussed by the core team at least once.
+MEETING_DUE_PHASES = frozenset(OPEN_PHASES - {Phase.FOLLOW_UP})
 
 
 def can_move(from_phase: str, to_phase: str, team_role: str | None) -> bool:

@@ -1,0 +1,161 @@
+"""Planning the team meeting, its agenda, participants, findings and conclusions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vroeghulp.access.auditing import event_for
+from vroeghulp.access.policy import Action, coordinator_membership, require
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import AuditEvent, record
+from vroeghulp.cases import states
+from vroeghulp.cases.constants import EventKind
+from vroeghulp.cases.models import Case, TimelineEvent
+from vroeghulp.networks.models import Network
+
+from .models import AgendaItem, Finding, Meeting, Participant
+
+
+class StaleVersionError(Exception):
+    """Someone else saved this agenda item after the form was opened."""
+
+
+def plan_meeting(
+    network: Network, *, actor, starts_at, location: str = "", tier: str = ""
+) -> Meeting:
+    membership = coordinator_membership(actor, network.pk)
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            network=network, starts_at=starts_at, location=location, tier=tier, created_by=actor
+        )
+        record(
+            AuditEvent(
+                action=AuditAction.CREATE,
+                network_id=network.pk,
+                user=actor,
+                object_type="meeting",
+                object_id=str(meeting.pk),
+                role=membership.role,
+                organisation_label=membership.organisation.name,
+            )
+        )
+    return meeting
+
+
+def add_to_agenda(
+    meeting: Meeting, *, actor, case: Case, parents_attend: bool | None
+) -> AgendaItem:
+    coordinator_membership(actor, meeting.network_id)
+    decision = require(actor, Action.EDIT, case.child)
+    if case.network_id != meeting.network_id or not states.is_open(case.phase):
+        raise ValidationError(_("Dit traject kan niet op deze agenda."))
+    if meeting.items.filter(case=case).exists():
+        raise ValidationError(_("Dit kind staat al op de agenda."))
+    with transaction.atomic():
+        last = meeting.items.aggregate(last=Max("position"))["last"]
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            case=case,
+            position=(last or 0) + 1,
+            parents_attend=parents_attend,
+            discussed_without_parents_first=False,
+        )
+        _timeline(
+            case,
+            actor,
+            _("Ingepland voor het MDO van %(date)s")
+            % {"date": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")},
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, item))
+    return item
+
+
+def set_parents_attendance(item: AgendaItem, *, actor, attend: bool) -> AgendaItem:
+    """The parents' own choice, recorded for them."""
+    decision = require(actor, Action.EDIT, item.case.child)
+    with transaction.atomic():
+        locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        locked.parents_attend = attend
+        locked.version += 1
+        locked.save(update_fields=["parents_attend", "version"])
+        record(event_for(actor, decision, AuditAction.UPDATE, item.case.child, locked))
+    return locked
+
+
+def add_participant(
+    item: AgendaItem, *, actor, user=None, name: str = "", discipline: str, organisation: str = ""
+) -> Participant:
+    decision = require(actor, Action.EDIT, item.case.child)
+    if user is not None:
+        name = user.full_name
+    if not name.strip():
+        raise ValidationError(_("Vul een naam in."))
+    with transaction.atomic():
+        participant = Participant.objects.create(
+            item=item,
+            user=user,
+            name=name.strip(),
+            discipline=discipline,
+            organisation=organisation,
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, item.case.child, participant))
+    return participant
+
+
+def add_finding(item: AgendaItem, *, actor, discipline: str, text: str) -> Finding:
+    decision = require(actor, Action.EDIT, item.case.child)
+    if not text.strip():
+        raise ValidationError(_("Schrijf de bevindingen op."))
+    with transaction.atomic():
+        finding = Finding.objects.create(
+            item=item, discipline=discipline, text=text.strip(), author=actor
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, item.case.child, finding))
+    return finding
+
+
+def conclude(
+    item: AgendaItem,
+    *,
+    actor,
+    version: int,
+    conclusion: str,
+    further_diagnostics: str = "",
+    specialised_centre: str = "",
+) -> AgendaItem:
+    """Record what the team concluded; the child now counts as discussed by the team."""
+    decision = require(actor, Action.EDIT, item.case.child)
+    if not conclusion.strip():
+        raise ValidationError(_("Schrijf de conclusie op."))
+    if item.meeting.starts_at > timezone.now():
+        raise ValidationError(_("Dit MDO heeft nog niet plaatsgevonden."))
+    with transaction.atomic():
+        locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        if locked.version != version:
+            raise StaleVersionError
+        locked.conclusion = conclusion.strip()
+        locked.further_diagnostics = further_diagnostics.strip()
+        locked.specialised_centre = specialised_centre.strip()
+        locked.discussed_at = locked.discussed_at or timezone.now()
+        locked.version += 1
+        locked.save(
+            update_fields=[
+                "conclusion",
+                "further_diagnostics",
+                "specialised_centre",
+                "discussed_at",
+                "version",
+            ]
+        )
+        summary = _("Besproken in het MDO")
+        if locked.specialised_centre:
+            summary += _(", verwezen naar %(centre)s") % {"centre": locked.specialised_centre}
+        _timeline(item.case, actor, summary)
+        record(event_for(actor, decision, AuditAction.UPDATE, item.case.child, locked))
+    return locked
+
+
+def _timeline(case: Case, actor, summary: str) -> None:
+    TimelineEvent.objects.create(case=case, kind=EventKind.MEETING, actor=actor, summary=summary)

@@ -1,0 +1,261 @@
+"""MDO pages: the meetings of a network, a meeting's agenda, and one child's agenda item.
+
+Agendas show only the children the user may see; an item is opened through the case's access.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import event_for, listing_events
+from vroeghulp.access.decorators import with_role
+from vroeghulp.access.policy import CARE_ROLES, Action, decide
+from vroeghulp.access.queries import visible_cases
+from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+from vroeghulp.networks.models import Network
+
+from . import actions
+from .forms import (
+    AgendaForm,
+    AttendanceForm,
+    ConclusionForm,
+    FindingForm,
+    MeetingForm,
+    ParticipantForm,
+)
+from .models import AgendaItem, Meeting
+from .queries import waiting_for_first_meeting
+
+
+def _networks(user):
+    return Network.objects.filter(pk__in=user.networks_with_role(*CARE_ROLES))
+
+
+@with_role(*CARE_ROLES)
+def meeting_list(request):
+    return _list_page(request)
+
+
+def _list_page(request, form=None, status=200):
+    now = timezone.now()
+    meetings = Meeting.objects.filter(network__in=_networks(request.user))
+    waiting = list(
+        waiting_for_first_meeting(request.user).select_related("child").order_by("opened_at")[:100]
+    )
+    record_all(listing_events(request.user, waiting, AuditAction.READ, "meeting_waiting"))
+    is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
+    context = {
+        "upcoming": meetings.filter(starts_at__gte=now).order_by("starts_at")[:20],
+        "past": meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20],
+        "waiting": waiting,
+        "form": form or (MeetingForm() if is_coordinator else None),
+    }
+    return render(request, "meetings/list.html", context, status=status)
+
+
+@require_POST
+@with_role(Role.COORDINATOR)
+def plan(request):
+    form = MeetingForm(request.POST)
+    network = Network.objects.filter(
+        pk__in=request.user.networks_with_role(Role.COORDINATOR)
+    ).first()
+    if form.is_valid():
+        meeting = actions.plan_meeting(network, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Het MDO is gepland."))
+        return redirect("meetings:detail", code=meeting.code)
+    return _list_page(request, form=form, status=400)
+
+
+def _meeting_for(user, code) -> Meeting:
+    meeting = Meeting.objects.filter(code=code, network__in=_networks(user)).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+@with_role(*CARE_ROLES)
+def detail(request, code):
+    return _detail_page(request, code)
+
+
+def _detail_page(request, code, form=None, status=200):
+    meeting = _meeting_for(request.user, code)
+    visible = {
+        case.pk: case
+        for case in visible_cases(request.user)
+        .filter(agenda_items__meeting=meeting)
+        .select_related("child")
+    }
+    items = [
+        item
+        for item in meeting.items.select_related("case", "case__child")
+        if item.case_id in visible
+    ]
+    record_all(listing_events(request.user, visible.values(), AuditAction.READ, "agenda"))
+    candidates = (
+        waiting_for_first_meeting(request.user)
+        .filter(network=meeting.network)
+        .exclude(agenda_items__meeting=meeting)
+        .select_related("child")
+    )
+    is_coordinator = meeting.network_id in request.user.networks_with_role(Role.COORDINATOR)
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "hidden_count": meeting.items.count() - len(items),
+        "form": form or (AgendaForm(cases=candidates) if is_coordinator else None),
+    }
+    return render(request, "meetings/detail.html", context, status=status)
+
+
+@require_POST
+@with_role(Role.COORDINATOR)
+def add_item(request, code):
+    meeting = _meeting_for(request.user, code)
+    cases = visible_cases(request.user).filter(network=meeting.network).select_related("child")
+    form = AgendaForm(request.POST, cases=cases)
+    if form.is_valid():
+        try:
+            actions.add_to_agenda(
+                meeting,
+                actor=request.user,
+                case=form.cleaned_data["case"],
+                parents_attend=form.attendance(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het kind staat op de agenda."))
+            return redirect("meetings:detail", code=meeting.code)
+    return _detail_page(request, code, form=form, status=400)
+
+
+def _item_for(user, code, action: str):
+    item = (
+        AgendaItem.objects.select_related("meeting", "case", "case__child", "case__network")
+        .filter(code=code)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    decision = decide(user, action, item.case.child)
+    if not decision:
+        raise Http404
+    return item, decision
+
+
+@with_role(*CARE_ROLES)
+def item_detail(request, code):
+    return _item_page(request, code)
+
+
+def _item_page(request, code, forms=None, status=200):
+    item, decision = _item_for(request.user, code, Action.VIEW)
+    record_all([event_for(request.user, decision, AuditAction.READ, item.case.child, item)])
+    forms = forms or {}
+    context = {
+        "item": item,
+        "case": item.case,
+        "participants": item.participants.all(),
+        "findings": item.findings.select_related("author"),
+        "can_edit": decide(request.user, Action.EDIT, item.case.child).allowed,
+        "participant_form": forms.get("participant") or ParticipantForm(),
+        "finding_form": forms.get("finding") or FindingForm(),
+        "attendance_form": AttendanceForm(
+            initial={"parents_attend": {True: "yes", False: "no"}.get(item.parents_attend, "")}
+        ),
+        "conclusion_form": forms.get("conclusion")
+        or ConclusionForm(
+            initial={
+                "conclusion": item.conclusion,
+                "further_diagnostics": item.further_diagnostics,
+                "specialised_centre": item.specialised_centre,
+                "version": item.version,
+            }
+        ),
+    }
+    return render(request, "meetings/item.html", context, status=status)
+
+
+def _item_post(request, code, form_class, key, apply, success):
+    """Shared flow for the item's small forms: validate, call one action, or show errors."""
+    item, _decision = _item_for(request.user, code, Action.EDIT)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            apply(item, form)
+        except actions.StaleVersionError:
+            form.add_error(
+                None,
+                _("Iemand anders heeft dit intussen opgeslagen. Je invoer staat hieronder nog."),
+            )
+            form.data = form.data.copy()
+            form.data["version"] = AgendaItem.objects.get(pk=item.pk).version
+            return _item_page(request, code, forms={key: form}, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect("meetings:item", code=code)
+    return _item_page(request, code, forms={key: form}, status=400)
+
+
+@require_POST
+@with_role(*CARE_ROLES)
+def add_participant(request, code):
+    return _item_post(
+        request,
+        code,
+        ParticipantForm,
+        "participant",
+        lambda item, form: actions.add_participant(item, actor=request.user, **form.cleaned_data),
+        _("Deelnemer toegevoegd."),
+    )
+
+
+@require_POST
+@with_role(*CARE_ROLES)
+def add_finding(request, code):
+    return _item_post(
+        request,
+        code,
+        FindingForm,
+        "finding",
+        lambda item, form: actions.add_finding(item, actor=request.user, **form.cleaned_data),
+        _("Bevindingen opgeslagen."),
+    )
+
+
+@require_POST
+@with_role(*CARE_ROLES)
+def set_attendance(request, code):
+    return _item_post(
+        request,
+        code,
+        AttendanceForm,
+        "attendance",
+        lambda item, form: actions.set_parents_attendance(
+            item, actor=request.user, attend=form.cleaned_data["parents_attend"] == "yes"
+        ),
+        _("De keuze van de ouders is vastgelegd."),
+    )
+
+
+@require_POST
+@with_role(*CARE_ROLES)
+def conclude(request, code):
+    return _item_post(
+        request,
+        code,
+        ConclusionForm,
+        "conclusion",
+        lambda item, form: actions.conclude(item, actor=request.user, **form.cleaned_data),
+        _("De conclusie is opgeslagen."),
+    )
