@@ -28,15 +28,19 @@ from vroeghulp.referrals.constants import Status as RegistrationStatus
 from vroeghulp.referrals.models import Registration
 
 from . import states
-from .constants import EventKind, RequestStatus, TeamRole
+from .constants import ClosingReason, EventKind, RequestStatus, TeamRole
 from .models import (
     Case,
+    Closure,
+    Contact,
     Document,
+    FamilySupport,
     Goal,
     InformationRequest,
     Intake,
     Note,
     PhaseTransition,
+    ReferralOut,
     TeamMember,
     TimelineEvent,
 )
@@ -478,3 +482,126 @@ def add_document(
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, document))
     return document
+
+
+def _add_to_file(case: Case, *, actor, obj, summary: str, kind: str = EventKind.EXECUTION):
+    """Create a row of the file with its timeline event and audit entry, in one transaction."""
+    decision = require(actor, Action.EDIT, case.child)
+    with transaction.atomic():
+        obj.save()
+        TimelineEvent.objects.create(case=case, kind=kind, actor=actor, summary=summary)
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, obj))
+    return obj
+
+
+def _not_in_future(day, label: str) -> None:
+    if day and day > timezone.localdate():
+        raise ValidationError(_("%(label)s kan niet in de toekomst liggen.") % {"label": label})
+
+
+def record_contact(case: Case, *, actor, on, form: str, summary: str) -> Contact:
+    _not_in_future(on, _("Een contact"))
+    contact = Contact(case=case, on=on, form=form, summary=summary.strip(), by=actor)
+    label = contact.get_form_display().lower()
+    return _add_to_file(
+        case, actor=actor, obj=contact, summary=_("Contact (%(form)s)") % {"form": label}
+    )
+
+
+def refer_out(case: Case, *, actor, service: str, referred_on, organisation=None) -> ReferralOut:
+    _not_in_future(referred_on, _("Een verwijzing"))
+    if organisation is not None and organisation.network_id != case.network_id:
+        raise PermissionDenied
+    referral = ReferralOut(
+        case=case, service=service.strip(), organisation=organisation, referred_on=referred_on
+    )
+    return _add_to_file(
+        case, actor=actor, obj=referral, summary=_("Verwezen naar %(s)s") % {"s": referral.service}
+    )
+
+
+def record_placement(referral: ReferralOut, *, actor, placed: bool, placed_on=None) -> ReferralOut:
+    """Feedback whether the referral led to a placement."""
+    case = referral.case
+    decision = require(actor, Action.EDIT, case.child)
+    _not_in_future(placed_on, _("Een plaatsing"))
+    with transaction.atomic():
+        locked = ReferralOut.objects.select_for_update().get(pk=referral.pk)
+        locked.placed = placed
+        locked.placed_on = placed_on if placed else None
+        locked.save(update_fields=["placed", "placed_on"])
+        summary = _("Geplaatst bij %(s)s") if placed else _("Niet geplaatst bij %(s)s")
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.EXECUTION,
+            actor=actor,
+            summary=summary % {"s": locked.service},
+        )
+        record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
+    return locked
+
+
+def offer_family_support(
+    case: Case, *, actor, programme: str, offered_on, response: str
+) -> FamilySupport:
+    _not_in_future(offered_on, _("Een aanbod"))
+    support = FamilySupport(
+        case=case, programme=programme.strip(), offered_on=offered_on, response=response
+    )
+    return _add_to_file(
+        case,
+        actor=actor,
+        obj=support,
+        summary=_("Gezinsondersteuning aangeboden: %(p)s (%(r)s)")
+        % {"p": support.programme, "r": support.get_response_display().lower()},
+    )
+
+
+def close_case(
+    case: Case,
+    *,
+    actor,
+    version: int,
+    reason: str,
+    stopped_early_reason: str = "",
+    problem_reduction: str = "",
+    goal_realisations: dict[int, str] | None = None,
+    school_informed: bool = False,
+) -> Closure:
+    """Close the trajectory: the reason, the goals evaluated, the referrer informed."""
+    if reason == ClosingReason.STOPPED_EARLY and not stopped_early_reason.strip():
+        raise ValidationError(_("Schrijf op waarom de ouders stopten."))
+    with transaction.atomic():
+        closed = transition(
+            case, actor=actor, to_phase=states.Phase.CLOSED, reason=reason, version=version
+        )
+        for goal in Goal.objects.filter(case=case, pk__in=(goal_realisations or {}).keys()):
+            goal.realisation = goal_realisations[goal.pk]
+            goal.save(update_fields=["realisation"])
+        registration = (
+            Registration.objects.filter(child=case.child, referrer_user__isnull=False)
+            .order_by("-received_at")
+            .first()
+        )
+        closure = Closure(
+            case=closed,
+            closed_on=timezone.localdate(),
+            reason=reason,
+            stopped_early_reason=stopped_early_reason.strip(),
+            problem_reduction=problem_reduction,
+            referrer_informed=registration is not None,
+            school_informed=school_informed,
+            closed_by=actor,
+        )
+        _add_to_file(
+            closed,
+            actor=actor,
+            obj=closure,
+            summary=_("Traject afgesloten: %(r)s") % {"r": closure.get_reason_display().lower()},
+            kind=EventKind.CLOSING,
+        )
+        if registration is not None:
+            transaction.on_commit(
+                lambda: notifications.tell_referrer_trajectory_closed(registration)
+            )
+    return closure

@@ -20,6 +20,8 @@ class EventKind(models.TextChoices):
     INTAKE = "intake", _("Intake")
     INFORMATION = "information", _("Informatie")
     MEETING = "meeting", _("MDO")
+    EXECUTION = "execution", _("Uitvoering")
+    CLOSING = "closing", _("Afsluiting")
 
 
 class GoalRealisation(models.TextChoices):
@@ -45,3 +47,33 @@ class DocumentKind(models.TextChoices):
     OBSERVATION = "observation", _("Observatie")
     VIDEO = "video", _("Video")
     OTHER = "other", _("Anders")
+
+
+class ContactForm(models.TextChoices):
+    HOME_VISIT = "home_visit", _("Huisbezoek")
+    PHONE = "phone", _("Telefoon")
+    VIDEO = "video", _("Videogesprek")
+    EMAIL = "email", _("E-mail")
+    MEETING = "meeting", _("Overleg")
+
+
+class SupportResponse(models.TextChoices):
+    PENDING = "pending", _("Nog geen antwoord")
+    ACCEPTED = "accepted", _("Aangenomen")
+    DECLINED = "declined", _("Afgeslagen")
+
+
+class ClosingReason(models.TextChoices):
+    PLAN_REALISED = "plan_realised", _("Plan gerealiseerd")
+    REFERRED_ON = "referred_on", _("Doorverwezen")
+    MOVED_AWAY = "moved_away", _("Verhuisd")
+    STOPPED_EARLY = "stopped_early", _("Ouders gestopt")
+    AGE_LIMIT = "age_limit", _("Leeftijdsgrens bereikt")
+    ADVISED_ELSEWHERE = "advised_elsewhere", _("Elders geadviseerd")
+
+
+class ProblemReduction(models.TextChoices):
+    MUCH = "much", _("Veel minder")
+    SOME = "some", _("Iets minder")
+    NONE = "none", _("Niet veranderd")
+    WORSE = "worse", _("Groter geworden")

@@ -8,7 +8,16 @@ from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
 
-from .constants import DocumentKind, ObservationSetting, TeamRole
+from .constants import (
+    ClosingReason,
+    ContactForm,
+    DocumentKind,
+    GoalRealisation,
+    ObservationSetting,
+    ProblemReduction,
+    SupportResponse,
+    TeamRole,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
@@ -151,3 +160,83 @@ class DocumentForm(forms.Form):
         self.fields["information_request"].queryset = case.information_requests.select_related(
             "organisation"
         )
+
+
+class ContactRecordForm(forms.Form):
+    on = forms.DateField(
+        label=_("Datum"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+    form = forms.ChoiceField(label=_("Vorm"), choices=ContactForm.choices)
+    summary = forms.CharField(
+        label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class ReferralOutForm(forms.Form):
+    service = forms.CharField(label=_("Dienst of voorziening"), max_length=200)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie (als die in het netwerk zit)"), queryset=None, required=False
+    )
+    referred_on = forms.DateField(
+        label=_("Verwezen op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = case.network.organisations.all()
+
+
+class PlacementForm(forms.Form):
+    placed = forms.TypedChoiceField(
+        label=_("Geplaatst?"), choices=[("1", _("Ja")), ("0", _("Nee"))], coerce=lambda v: v == "1"
+    )
+    placed_on = forms.DateField(
+        label=_("Op"), widget=DATE, error_messages=DATE_ERRORS, required=False
+    )
+
+
+class FamilySupportForm(forms.Form):
+    programme = forms.CharField(label=_("Programma"), max_length=200)
+    offered_on = forms.DateField(
+        label=_("Aangeboden op"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        initial=timezone.localdate,
+    )
+    response = forms.ChoiceField(label=_("Antwoord van de ouders"), choices=SupportResponse.choices)
+
+
+class ClosingForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reden van afsluiten"), choices=ClosingReason.choices)
+    stopped_early_reason = forms.CharField(
+        label=_("Waarom stopten de ouders? (bij vroegtijdig stoppen)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+        required=False,
+    )
+    problem_reduction = forms.ChoiceField(
+        label=_("Het probleem is nu"),
+        choices=[("", "–"), *ProblemReduction.choices],
+        required=False,
+    )
+    school_informed = forms.BooleanField(
+        label=_("School of opvang is geïnformeerd"), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        for goal in goals:
+            self.fields[f"goal_{goal.pk}"] = forms.ChoiceField(
+                label=_("Doel: %(text)s") % {"text": goal.text},
+                choices=[("", "–"), *GoalRealisation.choices],
+                required=False,
+                initial=goal.realisation,
+            )
+
+    def goal_realisations(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("goal_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("goal_") and value
+        }

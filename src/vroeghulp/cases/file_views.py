@@ -22,13 +22,18 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.consent.models import Consent
 
-from . import actions
+from . import actions, states
 from .file_forms import (
     AnswerForm,
+    ClosingForm,
     ConsentForm,
+    ContactRecordForm,
     DocumentForm,
+    FamilySupportForm,
     InformationRequestForm,
     IntakeForm,
+    PlacementForm,
+    ReferralOutForm,
     TeamMemberForm,
     WithdrawForm,
 )
@@ -45,6 +50,8 @@ TABS = [
     ("cases:consents", gettext_lazy("Toestemming")),
     ("cases:intake", gettext_lazy("Intake")),
     ("cases:information", gettext_lazy("Informatie")),
+    ("cases:execution", gettext_lazy("Uitvoering")),
+    ("cases:closing", gettext_lazy("Afsluiten")),
 ]
 
 
@@ -328,3 +335,142 @@ EXTENSIONS = {
 
 def _extension(document) -> str:
     return EXTENSIONS.get(document.content_type, "")
+
+
+@on_case(Action.VIEW)
+def execution(request, case, decision):
+    return _execution_page(request, case, decision)
+
+
+def _execution_page(request, case, decision, forms=None, status=200):
+    forms = forms or {}
+    context = {
+        "contacts": case.contacts.select_related("by"),
+        "referrals": case.referrals_out.select_related("organisation"),
+        "supports": case.family_support.all(),
+        "contact_form": forms.get("contact") or ContactRecordForm(),
+        "referral_form": forms.get("referral") or ReferralOutForm(case=case),
+        "support_form": forms.get("support") or FamilySupportForm(),
+        "placement_form": PlacementForm(),
+    }
+    return render_file_page(
+        request, case, decision, "execution", "cases/execution.html", context, status
+    )
+
+
+def _execution_post(request, case, decision, form, key, apply, success):
+    if form.is_valid():
+        try:
+            apply(form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect("cases:execution", code=case.code)
+    return _execution_page(request, case, decision, forms={key: form}, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_contact(request, case, decision):
+    return _execution_post(
+        request,
+        case,
+        decision,
+        ContactRecordForm(request.POST),
+        "contact",
+        lambda data: actions.record_contact(case, actor=request.user, **data),
+        _("Het contact is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_referral(request, case, decision):
+    return _execution_post(
+        request,
+        case,
+        decision,
+        ReferralOutForm(request.POST, case=case),
+        "referral",
+        lambda data: actions.refer_out(case, actor=request.user, **data),
+        _("De verwijzing is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def record_placement(request, case, decision):
+    referral = get_object_or_404(case.referrals_out, pk=_posted_id(request, "referral"))
+    form = PlacementForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.record_placement(referral, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De terugkoppeling is vastgelegd."))
+    return redirect("cases:execution", code=case.code)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_support(request, case, decision):
+    return _execution_post(
+        request,
+        case,
+        decision,
+        FamilySupportForm(request.POST),
+        "support",
+        lambda data: actions.offer_family_support(case, actor=request.user, **data),
+        _("Het aanbod is vastgelegd."),
+    )
+
+
+@on_case(Action.VIEW)
+def closing(request, case, decision):
+    return _closing_page(request, case, decision)
+
+
+def _closing_page(request, case, decision, form=None, status=200):
+    goals = list(case.goals.all())
+    context = {
+        "closures": case.closures.select_related("closed_by"),
+        "goals": goals,
+        "can_close": states.is_open(case.phase)
+        and states.can_move(case.phase, states.Phase.CLOSED, actions.lead_role(case, request.user)),
+        "form": form or ClosingForm(goals=goals, initial={"version": case.version}),
+    }
+    return render_file_page(
+        request, case, decision, "closing", "cases/closing.html", context, status
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def close(request, case, decision):
+    form = ClosingForm(request.POST, goals=case.goals.all())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.close_case(
+                case,
+                actor=request.user,
+                version=data["version"],
+                reason=data["reason"],
+                stopped_early_reason=data["stopped_early_reason"],
+                problem_reduction=data["problem_reduction"],
+                goal_realisations=form.goal_realisations(),
+                school_informed=data["school_informed"],
+            )
+        except actions.StaleVersionError:
+            form.add_error(None, STALE)
+            form.data = form.data.copy()
+            form.data["version"] = type(case).objects.get(pk=case.pk).version
+            return _closing_page(request, case, decision, form=form, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het traject is afgesloten. De verwijzer is geïnformeerd."))
+            return redirect("cases:closing", code=case.code)
+    return _closing_page(request, case, decision, form=form, status=400)

@@ -11,11 +11,15 @@ from vroeghulp.children.models import Child
 from vroeghulp.networks.models import Network, Organisation
 
 from .constants import (
+    ClosingReason,
+    ContactForm,
     DocumentKind,
     EventKind,
     GoalRealisation,
     ObservationSetting,
+    ProblemReduction,
     RequestStatus,
+    SupportResponse,
     TeamRole,
 )
 from .states import Phase
@@ -216,3 +220,86 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Contact(models.Model):
+    """A contact of the casemanager with the family or about the child."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    on = models.DateField(_("datum"))
+    form = models.CharField(_("vorm"), max_length=12, choices=ContactForm.choices)
+    summary = models.TextField(_("samenvatting"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.on}"
+
+
+class ReferralOut(models.Model):
+    """A referral to a service, and whether the child was actually placed."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals_out")
+    service = models.CharField(_("dienst of voorziening"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    referred_on = models.DateField(_("verwezen op"))
+    placed = models.BooleanField(_("geplaatst"), null=True)
+    placed_on = models.DateField(_("geplaatst op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-referred_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.service
+
+
+class FamilySupport(models.Model):
+    """A (preventive) family-support programme offered, and the parents' answer."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="family_support")
+    programme = models.CharField(_("programma"), max_length=200)
+    offered_on = models.DateField(_("aangeboden op"))
+    response = models.CharField(
+        _("antwoord ouders"),
+        max_length=10,
+        choices=SupportResponse.choices,
+        default=SupportResponse.PENDING,
+    )
+
+    class Meta:
+        ordering = ["-offered_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.programme
+
+
+class Closure(models.Model):
+    """How a trajectory ended; the parents' goals are evaluated on the Goal rows."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="closures")
+    closed_on = models.DateField(_("afgesloten op"))
+    reason = models.CharField(_("reden"), max_length=20, choices=ClosingReason.choices)
+    stopped_early_reason = models.TextField(_("waarom de ouders stopten"), blank=True)
+    problem_reduction = models.CharField(
+        _("het probleem is"), max_length=8, choices=ProblemReduction.choices, blank=True
+    )
+    referrer_informed = models.BooleanField(_("verwijzer geïnformeerd"), default=False)
+    school_informed = models.BooleanField(_("school of opvang geïnformeerd"), default=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-closed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.get_reason_display()

@@ -36,6 +36,23 @@ urlpatterns = [
         file_views.upload_document,
         name="upload_document",
     ),
+    path("trajecten/<uuid:code>/uitvoering/", file_views.execution, name="execution"),
+    path("trajecten/<uuid:code>/uitvoering/contact/", file_views.add_contact, name="add_contact"),
+    path(
+        "trajecten/<uuid:code>/uitvoering/verwijzing/", file_views.add_referral, name="add_referral"
+    ),
+    path(
+        "trajecten/<uuid:code>/uitvoering/plaatsing/",
+        file_views.record_placement,
+        name="record_placement",
+    ),
+    path(
+        "trajecten/<uuid:code>/uitvoering/ondersteuning/",
+        file_views.add_support,
+        name="add_support",
+    ),
+    path("trajecten/<uuid:code>/afsluiten/", file_views.closing, name="closing"),
+    path("trajecten/<uuid:code>/afsluiten/opslaan/", file_views.close, name="close"),
     path(
         "trajecten/<uuid:code>/documenten/<uuid:document_code>/",
         file_views.download_document,

@@ -50,3 +50,20 @@ def tell_referrer_trajectory_started(registration: Registration) -> None:
         None,
         [registration.referrer_user.email],
     )
+
+
+def tell_referrer_trajectory_closed(registration: Registration) -> None:
+    """Only that the trajectory closed, so the referrer knows the chain is complete."""
+    if registration.referrer_user is None or not registration.referrer_user.email:
+        return
+    received = timezone.localtime(registration.received_at).strftime("%d-%m-%Y")
+    body = _(
+        "Het traject dat volgde op uw aanmelding van %(date)s (kenmerk %(ref)s) bij %(network)s "
+        "is afgesloten.\n\nMet vriendelijke groet,\n%(network)s"
+    ) % {"date": received, "ref": reference(registration), "network": registration.network.name}
+    send_mail(
+        _("Traject afgesloten (kenmerk %(ref)s)") % {"ref": reference(registration)},
+        body,
+        None,
+        [registration.referrer_user.email],
+    )

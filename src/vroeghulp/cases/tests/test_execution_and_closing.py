@@ -1,0 +1,117 @@
+"""Execution (contacts, referrals and placement, family support) and closing the trajectory."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.cases.constants import ClosingReason, GoalRealisation
+from vroeghulp.cases.models import Case, Closure, Goal
+from vroeghulp.cases.states import Phase
+from vroeghulp.referrals.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def casemanager(world):
+    return verified_client(world.users[Role.CASEMANAGER])
+
+
+def _url(world, name):
+    return reverse(name, args=[world.own_case.code])
+
+
+def test_contacts_referrals_and_support_are_recorded(world, casemanager):
+    casemanager.post(
+        _url(world, "cases:add_contact"),
+        {"on": "2026-11-20", "form": "phone", "summary": "Moeder gebeld over logopedie."},
+    )
+    casemanager.post(
+        _url(world, "cases:add_referral"), {"service": "Logopedie", "referred_on": "2026-11-20"}
+    )
+    referral = world.own_case.referrals_out.get()
+    casemanager.post(
+        _url(world, "cases:record_placement"),
+        {"referral": referral.pk, "placed": "1", "placed_on": "2026-11-21"},
+    )
+    casemanager.post(
+        _url(world, "cases:add_support"),
+        {"programme": "VoorZorg", "offered_on": "2026-11-20", "response": "declined"},
+    )
+    referral.refresh_from_db()
+    assert referral.placed is True
+    assert world.own_case.contacts.get().summary.startswith("Moeder")
+    assert world.own_case.family_support.get().response == "declined"
+    assert world.own_case.events.filter(kind="execution").count() == 4
+
+
+def test_future_dates_are_refused_in_dutch(world, casemanager):
+    response = casemanager.post(
+        _url(world, "cases:add_contact"), {"on": "2999-01-01", "form": "phone", "summary": "x"}
+    )
+    assert "Een contact kan niet in de toekomst liggen." in response.content.decode()
+
+
+def test_closing_evaluates_goals_and_tells_the_referrer(
+    world, casemanager, django_capture_on_commit_callbacks
+):
+    goal = Goal.objects.create(case=world.own_case, text="Beter praten")
+    RegistrationFactory(
+        network=world.network,
+        child=world.own_case.child,
+        referrer_user=world.users[Role.REFERRER],
+        status="accepted",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = casemanager.post(
+            _url(world, "cases:close"),
+            {
+                "reason": ClosingReason.PLAN_REALISED,
+                "problem_reduction": "some",
+                f"goal_{goal.pk}": GoalRealisation.PARTLY,
+                "school_informed": "on",
+                "version": world.own_case.version,
+            },
+        )
+    assert response.status_code == 302
+    case = Case.objects.get(pk=world.own_case.pk)
+    assert case.phase == Phase.CLOSED and case.closed_at is not None
+    closure = Closure.objects.get()
+    assert closure.referrer_informed and closure.school_informed
+    goal.refresh_from_db()
+    assert goal.realisation == GoalRealisation.PARTLY
+    assert mail.outbox[-1].to == [world.users[Role.REFERRER].email]
+    assert world.own_case.child.given_name not in mail.outbox[-1].body
+
+
+def test_stopping_early_needs_the_parents_reason(world, casemanager):
+    response = casemanager.post(
+        _url(world, "cases:close"),
+        {"reason": ClosingReason.STOPPED_EARLY, "version": world.own_case.version},
+    )
+    assert "Schrijf op waarom de ouders stopten." in response.content.decode()
+    assert Case.objects.get(pk=world.own_case.pk).phase == Phase.INTAKE
+
+
+def test_team_members_without_lead_role_cannot_close(world):
+    client = verified_client(world.users[Role.TEAM_MEMBER])
+    response = client.post(
+        _url(world, "cases:close"),
+        {"reason": ClosingReason.MOVED_AWAY, "version": world.own_case.version},
+    )
+    assert response.status_code == 400
+    assert Case.objects.get(pk=world.own_case.pk).phase == Phase.INTAKE
+
+
+def test_outsiders_cannot_reach_execution_or_closing(world, other_world):
+    client = verified_client(other_world.users[Role.CASEMANAGER])
+    for name in ("cases:execution", "cases:closing"):
+        assert client.get(_url(world, name)).status_code == 404
+    assert (
+        client.post(
+            _url(world, "cases:add_contact"), {"on": "2026-11-20", "form": "phone", "summary": "x"}
+        ).status_code
+        == 404
+    )
