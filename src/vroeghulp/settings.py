@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "vroeghulp.referrals",
     "vroeghulp.cases",
     "vroeghulp.meetings",
+    "vroeghulp.followup",
     "vroeghulp.monitoring",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("vroeghulp.access.urls")),
     path("logging/", include("vroeghulp.audit.urls")),
     path("mdo/", include("vroeghulp.meetings.urls")),
+    path("follow-up/", include("vroeghulp.followup.urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

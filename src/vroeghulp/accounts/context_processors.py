@@ -16,7 +16,7 @@ NAVIGATION = [
     ("cases:list", "", _("Trajecten"), CARE),
     ("meetings:list", "", _("MDO"), CARE),
     ("cases:list", Phase.ADVICE, _("Adviesplannen"), CARE),
-    ("cases:list", Phase.FOLLOW_UP, _("Follow-up"), CARE),
+    ("followup:list", "", _("Follow-up"), CARE),
     ("monitoring:overview", "", _("Monitoring"), {Role.COORDINATOR, Role.ANALYST}),
     ("children:search", "", _("Zoeken"), CARE),
     ("audit:entries", "", _("Logging"), {Role.LOG_MANAGER}),

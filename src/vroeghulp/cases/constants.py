@@ -22,6 +22,7 @@ class EventKind(models.TextChoices):
     MEETING = "meeting", _("MDO")
     EXECUTION = "execution", _("Uitvoering")
     CLOSING = "closing", _("Afsluiting")
+    FOLLOW_UP = "follow_up", _("Langdurige begeleiding")
 
 
 class GoalRealisation(models.TextChoices):

@@ -52,6 +52,7 @@ TABS = [
     ("cases:information", gettext_lazy("Informatie")),
     ("cases:execution", gettext_lazy("Uitvoering")),
     ("cases:closing", gettext_lazy("Afsluiten")),
+    ("followup:case", gettext_lazy("Follow-up")),
 ]
 
 

@@ -1,0 +1,41 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+
+
+class StartForm(forms.Form):
+    every_months = forms.IntegerField(
+        label=_("Check-in elke zoveel maanden"), min_value=1, max_value=24, initial=6
+    )
+    first_check_on = forms.DateField(
+        label=_("Eerste check-in"), widget=DATE, error_messages=DATE_ERRORS
+    )
+    reason = forms.CharField(
+        label=_("Waarom langdurige begeleiding"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CheckInForm(forms.Form):
+    on = forms.DateField(
+        label=_("Datum"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+    summary = forms.CharField(
+        label=_("Hoe gaat het?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    new_question = forms.BooleanField(label=_("Er is een nieuwe hulpvraag"), required=False)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom weer een traject?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

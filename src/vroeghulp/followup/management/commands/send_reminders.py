@@ -1,0 +1,70 @@
+"""E-mail casemanagers about check-ins due within a week. Safe to run twice; --loop for a daemon.
+
+The e-mail names no child: it says how many check-ins are due and links to the follow-up list.
+"""
+
+import datetime
+import time
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vroeghulp.cases.constants import TeamRole
+from vroeghulp.cases.models import TeamMember
+from vroeghulp.followup.models import FollowUpPlan
+
+LOOKAHEAD_DAYS = 7
+
+
+def due_plans():
+    horizon = timezone.localdate() + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    return FollowUpPlan.objects.filter(active=True, next_check_on__lte=horizon).exclude(
+        reminded_for=F("next_check_on")
+    )
+
+
+class Command(BaseCommand):
+    help = "Send reminders for follow-up check-ins that are due."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true", help="keep running, once an hour")
+
+    def handle(self, *args, loop: bool, **options):
+        while True:
+            sent = self.send_once()
+            self.stdout.write(f"{sent} reminder e-mail(s) sent.")
+            if not loop:
+                return
+            time.sleep(3600)
+
+    def send_once(self) -> int:
+        per_user: dict = {}
+        with transaction.atomic():
+            plans = list(due_plans().select_for_update())
+            members = TeamMember.objects.filter(
+                case_id__in=[p.case_id for p in plans],
+                team_role=TeamRole.CASEMANAGER,
+                ended_at__isnull=True,
+            ).select_related("user")
+            for member in members:
+                per_user.setdefault(member.user, 0)
+                per_user[member.user] += 1
+            for plan in plans:
+                plan.reminded_for = plan.next_check_on
+                plan.save(update_fields=["reminded_for"])
+        link = settings.SITE_URL + reverse("followup:list")
+        for user, count in per_user.items():
+            send_mail(
+                _("Check-ins gepland"),
+                _("Er staan %(n)d check-in(s) gepland voor de komende week. Bekijk ze: %(link)s")
+                % {"n": count, "link": link},
+                None,
+                [user.email],
+            )
+        return len(per_user)

@@ -1,0 +1,49 @@
+"""Long-term light follow-up ("vinger aan de pols"): a rhythm per family and its check-ins."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.cases.models import Case
+
+
+class FollowUpPlan(models.Model):
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="follow_up")
+    every_months = models.PositiveSmallIntegerField(_("elke zoveel maanden"))
+    next_check_on = models.DateField(_("volgende check-in"))
+    reason = models.TextField(_("waarom langdurige begeleiding"), blank=True)
+    active = models.BooleanField(default=True)
+    reminded_for = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["active", "next_check_on"], name="followup_due")]
+
+    def __str__(self) -> str:
+        return f"follow-up {self.case_id}"
+
+
+class CheckIn(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="check_ins")
+    on = models.DateField(_("datum"))
+    summary = models.TextField(_("hoe gaat het"))
+    new_question = models.BooleanField(_("er is een nieuwe hulpvraag"), default=False)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"check-in {self.on}"
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last_day in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last_day))
+        except ValueError:
+            continue
+    raise ValueError(day)

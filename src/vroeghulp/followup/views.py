@@ -1,0 +1,119 @@
+"""Follow-up: the list of families with their next check-in, and one family's follow-up page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import listing_events
+from vroeghulp.access.decorators import on_case, with_role
+from vroeghulp.access.policy import CARE_ROLES, Action
+from vroeghulp.access.queries import visible_cases
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+from vroeghulp.cases import states
+from vroeghulp.cases.actions import StaleVersionError
+from vroeghulp.cases.file_views import render_file_page
+
+from . import actions
+from .forms import CheckInForm, ReopenForm, StartForm
+from .models import FollowUpPlan
+
+
+@with_role(*CARE_ROLES)
+def follow_up_list(request):
+    cases = list(
+        visible_cases(request.user)
+        .filter(phase=states.Phase.FOLLOW_UP)
+        .select_related("child", "follow_up")
+        .order_by("follow_up__next_check_on")[:200]
+    )
+    record_all(listing_events(request.user, cases, AuditAction.READ, "follow_up"))
+    return render(request, "followup/list.html", {"cases": cases, "today": timezone.localdate()})
+
+
+@on_case(Action.VIEW)
+def case_follow_up(request, case, decision):
+    return _page(request, case, decision)
+
+
+def _page(request, case, decision, forms=None, status=200):
+    forms = forms or {}
+    plan = FollowUpPlan.objects.filter(case=case).first()
+    version = {"version": case.version}
+    context = {
+        "plan": plan,
+        "check_ins": case.check_ins.select_related("by"),
+        "can_start": case.phase == states.Phase.CLOSED,
+        "in_follow_up": case.phase == states.Phase.FOLLOW_UP,
+        "start_form": forms.get("start") or StartForm(initial=version),
+        "check_in_form": forms.get("check_in") or CheckInForm(),
+        "reopen_form": forms.get("reopen") or ReopenForm(initial=version),
+        "today": timezone.localdate(),
+    }
+    return render_file_page(
+        request, case, decision, "follow_up", "followup/case.html", context, status
+    )
+
+
+def _post(request, case, decision, form, key, apply, success):
+    if form.is_valid():
+        try:
+            apply(form.cleaned_data)
+        except StaleVersionError:
+            form.add_error(
+                None, _("Iemand anders heeft het traject intussen gewijzigd. Probeer het opnieuw.")
+            )
+            form.data = form.data.copy()
+            form.data["version"] = type(case).objects.get(pk=case.pk).version
+            return _page(request, case, decision, forms={key: form}, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect("followup:case", code=case.code)
+    return _page(request, case, decision, forms={key: form}, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def start(request, case, decision):
+    return _post(
+        request,
+        case,
+        decision,
+        StartForm(request.POST),
+        "start",
+        lambda data: actions.start_follow_up(case, actor=request.user, **data),
+        _("Langdurige begeleiding is gestart."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def check_in(request, case, decision):
+    return _post(
+        request,
+        case,
+        decision,
+        CheckInForm(request.POST),
+        "check_in",
+        lambda data: actions.record_check_in(case, actor=request.user, **data),
+        _("De check-in is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def reopen(request, case, decision):
+    return _post(
+        request,
+        case,
+        decision,
+        ReopenForm(request.POST),
+        "reopen",
+        lambda data: actions.reopen(case, actor=request.user, **data),
+        _("Het traject is weer geopend."),
+    )
