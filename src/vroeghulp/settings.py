@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "vroeghulp.cases",
     "vroeghulp.meetings",
     "vroeghulp.followup",
+    "vroeghulp.work",
     "vroeghulp.monitoring",
 ]
 

@@ -1,12 +1,12 @@
 from django.urls import include, path
 
-from vroeghulp.cases import views as case_views
 from vroeghulp.networks.admin import admin_site
+from vroeghulp.work import views as work_views
 
 from . import health
 
 urlpatterns = [
-    path("", case_views.home, name="home"),
+    path("", work_views.home, name="home"),
     path("health/", health.health, name="health"),
     path("account/", include("vroeghulp.accounts.urls")),
     path("", include("vroeghulp.referrals.urls")),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import listing_events, parent_events
-from vroeghulp.access.decorators import on_case, signed_in, with_role
+from vroeghulp.access.decorators import on_case, with_role
 from vroeghulp.access.policy import CARE_ROLES, Action, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.audit.constants import AuditAction, Grounds
@@ -31,11 +31,8 @@ def _listed(request, cases, view: str, template: str, extra: dict | None = None)
     return render(request, template, {"page": page, **(extra or {})})
 
 
-@signed_in
-def home(request):
-    if request.user.networks_with_role(*CARE_ROLES):
-        cases = visible_cases(request.user).filter(on_team=True, phase__in=states.OPEN_PHASES)
-        return _listed(request, cases, "worklist", "cases/worklist.html")
+def landing(request):
+    """The start page of a parent, or of a role without case work (its menu)."""
     own_cases = list(cases_of_guardian(request.user).select_related("child").order_by("-opened_at"))
     record_all(parent_events(request.user, own_cases, "parent_home"))
     return render(request, "cases/home_other.html", {"own_cases": own_cases})

@@ -46,7 +46,7 @@ def test_login_with_second_factor_search_and_open_a_case(page, world):
 
     page.get_by_role("heading", name="Mijn werk").wait_for()
     _check_page(page, "work list")
-    assert page.get_by_role("link", name=child.full_name).is_visible()
+    assert page.get_by_role("table").get_by_role("link", name=child.full_name).is_visible()
 
     page.get_by_role("link", name="Zoeken").click()
     page.get_by_label("Naam (of een deel ervan)").fill(child.family_name)

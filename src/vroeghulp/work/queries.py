@@ -1,0 +1,73 @@
+"""What is due, overdue and waiting on others for one professional, from every part of the file.
+
+Deadlines are computed from recorded dates, so the list is right without any scheduled job.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from vroeghulp.access.queries import visible_cases
+from vroeghulp.accounts.constants import Role
+from vroeghulp.cases import states
+from vroeghulp.cases.constants import RequestStatus
+from vroeghulp.cases.models import InformationRequest
+from vroeghulp.followup.models import FollowUpPlan
+from vroeghulp.meetings.queries import waiting_for_first_meeting
+from vroeghulp.referrals.constants import Status
+from vroeghulp.referrals.deadlines import callback_state
+from vroeghulp.referrals.models import Registration
+
+SOON_DAYS = 7
+
+
+@dataclass
+class WorkList:
+    callbacks: list
+    not_in_meeting: list
+    information_overdue: list
+    check_ins_due: list
+    my_cases: list
+
+
+def work_for(user) -> WorkList:
+    today = timezone.localdate()
+    soon = today + datetime.timedelta(days=SOON_DAYS)
+    mine = visible_cases(user).filter(on_team=True)
+    coordinator_networks = user.networks_with_role(Role.COORDINATOR)
+    callbacks = [
+        {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}
+        for r in Registration.objects.filter(
+            network_id__in=coordinator_networks,
+            status=Status.NEW,
+            called_back_at__isnull=True,
+            callback_due_on__lte=soon,
+        ).order_by("callback_due_on")[:50]
+    ]
+    not_in_meeting = list(
+        waiting_for_first_meeting(user)
+        .filter(on_team=True, is_scheduled=False)
+        .select_related("child")
+        .order_by("opened_at")[:50]
+    )
+    information_overdue = list(
+        InformationRequest.objects.filter(
+            case__in=mine.values("pk"), status=RequestStatus.REQUESTED, due_on__lt=today
+        )
+        .select_related("case", "case__child", "organisation")
+        .order_by("due_on")[:50]
+    )
+    check_ins_due = list(
+        FollowUpPlan.objects.filter(
+            case__in=mine.values("pk"), active=True, next_check_on__lte=soon
+        )
+        .select_related("case", "case__child")
+        .order_by("next_check_on")[:50]
+    )
+    my_cases = list(
+        mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
+        .select_related("child", "child__municipality")
+        .order_by("-opened_at")[:100]
+    )
+    return WorkList(callbacks, not_in_meeting, information_overdue, check_ins_due, my_cases)

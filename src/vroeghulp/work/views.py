@@ -1,0 +1,34 @@
+"""Mijn werk: what is due, overdue and waiting on others; and the start page for everyone else."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from vroeghulp.access.auditing import listing_events, registration_event
+from vroeghulp.access.decorators import signed_in
+from vroeghulp.access.policy import CARE_ROLES, Action, decide_registration
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+from vroeghulp.cases.views import landing
+
+from .queries import work_for
+
+
+@signed_in
+def home(request):
+    if not request.user.networks_with_role(*CARE_ROLES):
+        return landing(request)
+    work = work_for(request.user)
+    _log(request.user, work)
+    return render(request, "work/home.html", {"work": work, "today": timezone.localdate()})
+
+
+def _log(user, work) -> None:
+    cases = {case.pk: case for case in work.my_cases + work.not_in_meeting}
+    events = listing_events(user, cases.values(), AuditAction.READ, "worklist")
+    for row in work.callbacks:
+        registration = row["registration"]
+        decision = decide_registration(user, Action.VIEW, registration)
+        events.append(
+            registration_event(user, decision, AuditAction.READ, registration, {"view": "worklist"})
+        )
+    record_all(events)
