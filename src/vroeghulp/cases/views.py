@@ -15,6 +15,7 @@ from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
 
 from . import actions, states
+from .constants import EventKind
 from .file_views import render_file_page
 from .forms import NoteForm, TransitionForm
 from .models import TeamMember
@@ -58,6 +59,13 @@ def detail(request, case, decision):
     return _render_detail(request, case, decision)
 
 
+def _timeline(case, kind: str):
+    events = case.events.select_related("actor")
+    if kind in EventKind.values:
+        events = events.filter(kind=kind)
+    return events[:200]
+
+
 def _render_detail(request, case, decision, *, note_form=None, transition_form=None, status=200):
     notes = readable_items(
         decision, case.child, case.notes.select_related("author", "source_organisation")
@@ -69,7 +77,9 @@ def _render_detail(request, case, decision, *, note_form=None, transition_form=N
         "guardians": case.child.guardians.all(),
         "team": team,
         "notes": notes,
-        "events": case.events.select_related("actor")[:100],
+        "events": _timeline(case, request.GET.get("soort", "")),
+        "event_kinds": EventKind.choices,
+        "event_kind": request.GET.get("soort", ""),
         "note_form": note_form or NoteForm(),
         "transition_form": transition_form
         or TransitionForm(phases=phases, initial={"version": case.version}),

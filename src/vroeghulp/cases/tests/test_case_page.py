@@ -119,3 +119,14 @@ def test_phase_form_offers_only_the_moves_of_the_users_role(world):
     }
     assert casemanager_choices == {Phase.CLOSED}
     assert coordinator_choices == {Phase.ADVICE, Phase.INFORMATION, Phase.CLOSED}
+
+
+def test_timeline_can_be_filtered_by_kind(world):
+    user = world.users[Role.CASEMANAGER]
+    actions.add_note(world.own_case, actor=user, text="Notitie voor het filter")
+    actions.transition(world.own_case, actor=user, to_phase=Phase.INFORMATION, version=1)
+    client = verified_client(user)
+    url = reverse("cases:detail", args=[world.own_case.code])
+    events = client.get(url, {"soort": "note_added"}).context["events"]
+    assert {e.kind for e in events} == {"note_added"}
+    assert len(client.get(url).context["events"]) == 2
