@@ -567,13 +567,14 @@ def close_case(
     problem_reduction: str = "",
     goal_realisations: dict[int, str] | None = None,
     school_informed: bool = False,
+    at=None,
 ) -> Closure:
     """Close the trajectory: the reason, the goals evaluated, the referrer informed."""
     if reason == ClosingReason.STOPPED_EARLY and not stopped_early_reason.strip():
         raise ValidationError(_("Schrijf op waarom de ouders stopten."))
     with transaction.atomic():
         closed = transition(
-            case, actor=actor, to_phase=states.Phase.CLOSED, reason=reason, version=version
+            case, actor=actor, to_phase=states.Phase.CLOSED, reason=reason, version=version, at=at
         )
         for goal in Goal.objects.filter(case=case, pk__in=(goal_realisations or {}).keys()):
             goal.realisation = goal_realisations[goal.pk]
@@ -585,7 +586,7 @@ def close_case(
         )
         closure = Closure(
             case=closed,
-            closed_on=timezone.localdate(),
+            closed_on=timezone.localtime(closed.closed_at).date(),
             reason=reason,
             stopped_early_reason=stopped_early_reason.strip(),
             problem_reduction=problem_reduction,

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import Decision, coordinator_membership
+from vroeghulp.access.policy import Action, Decision, coordinator_membership, require
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.networks.models import Network
@@ -41,3 +41,13 @@ def register_child(
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(event_for(actor, decision, AuditAction.CREATE, child))
     return child
+
+
+def link_guardian_account(guardian: Guardian, *, actor, user) -> Guardian:
+    """Give a parent their own login to the child's file (the portal)."""
+    decision = require(actor, Action.EDIT, guardian.child)
+    with transaction.atomic():
+        guardian.user = user
+        guardian.save(update_fields=["user"])
+        record(event_for(actor, decision, AuditAction.UPDATE, guardian.child, guardian))
+    return guardian

@@ -51,17 +51,17 @@ class RegistrationData:
     examinations: list[dict] = field(default_factory=list)
 
 
-def _create(network: Network, data: RegistrationData, **fields) -> Registration:
+def _create(network: Network, data: RegistrationData, received_at=None, **fields) -> Registration:
     if data.municipality is not None and data.municipality.network_id != network.pk:
         raise ValidationError(_("Deze gemeente hoort niet bij het netwerk."))
     if not data.guardians:
         raise ValidationError(_("Vul ten minste één ouder of verzorger in."))
     values = {k: v for k, v in vars(data).items() if k != "examinations"}
-    now = timezone.now()
+    received_at = received_at or timezone.now()
     registration = Registration.objects.create(
         network=network,
-        received_at=now,
-        callback_due_on=callback_due_on(network, now),
+        received_at=received_at,
+        callback_due_on=callback_due_on(network, received_at),
         **values,
         **fields,
     )
@@ -168,14 +168,19 @@ def confirm_registration(token: str) -> Registration:
 
 
 def record_staff_registration(
-    network: Network, *, actor, route: str, data: RegistrationData
+    network: Network, *, actor, route: str, data: RegistrationData, received_at=None
 ) -> Registration:
-    """Intake staff enter a registration by phone, from the CJG front office or a wijkteam."""
+    """Intake staff enter a registration by phone, from the CJG front office or a wijkteam.
+
+    `received_at` is when the call came in, when it is entered later.
+    """
     membership = coordinator_membership(actor, network.pk)
     if route not in STAFF_ROUTES:
         raise ValidationError(_("Kies hoe de aanmelding binnenkwam."))
+    if received_at is not None and received_at > timezone.now():
+        raise ValidationError(_("De aanmelding kan niet in de toekomst binnengekomen zijn."))
     with transaction.atomic():
-        registration = _create(network, data, route=route)
+        registration = _create(network, data, received_at=received_at, route=route)
         decision = Decision(True, Grounds.TRIAGE, membership=membership)
         record(registration_event(actor, decision, AuditAction.CREATE, registration))
     return registration

@@ -17,14 +17,32 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
 from vroeghulp.cases import actions as case_actions
 from vroeghulp.cases import states
-from vroeghulp.cases.constants import TeamRole
-from vroeghulp.children.actions import GuardianData, register_child
+from vroeghulp.cases.actions import accept_registration, close_case
+from vroeghulp.cases.constants import ClosingReason, GoalRealisation, ProblemReduction, TeamRole
+from vroeghulp.cases.models import Case
+from vroeghulp.children.actions import link_guardian_account
 from vroeghulp.children.constants import GuardianRelation, Sex
-from vroeghulp.consent.actions import give_consent
 from vroeghulp.consent.constants import Purpose
+from vroeghulp.followup.actions import start_follow_up
+from vroeghulp.meetings.actions import (
+    add_finding,
+    add_participant,
+    add_to_agenda,
+    conclude,
+    plan_meeting,
+)
+from vroeghulp.meetings.models import Meeting
 from vroeghulp.networks.constants import Discipline, OrganisationalModel, OrganisationKind
 from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
+from vroeghulp.referrals.actions import (
+    RegistrationData,
+    decline_registration,
+    record_staff_registration,
+    submit_public_registration,
+    submit_referrer_registration,
+)
+from vroeghulp.referrals.constants import STAFF_ROUTES
 
 DEMO_SLUG = "regio-voorbeeld"
 DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
@@ -249,6 +267,27 @@ class DemoBuilder:
         )
         for index in range(n_children):
             self.create_child(index, n_children)
+        self.fresh_registrations()
+        plan_meeting(
+            self.network,
+            actor=self.users["coordinator@vroeghulp.test"],
+            starts_at=timezone.now().replace(hour=13, minute=30) + datetime.timedelta(days=9),
+            location="MEE Gelderse Poort, Nijmegen",
+            tier="Regionaal kernteam",
+        )
+
+    def fresh_registrations(self) -> None:
+        """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
+        submit_public_registration(
+            self.network, data=self.registration_data(1000), fingerprint="demo"
+        )
+        submit_referrer_registration(
+            self.network,
+            actor=self.users["verwijzer@vroeghulp.test"],
+            data=self.registration_data(1001),
+            parents_agreed=True,
+            parent_email="ouders@example.invalid",
+        )
 
     def create_user(self, demo: DemoUser) -> User:
         user = User.objects.create_user(
@@ -267,49 +306,76 @@ class DemoBuilder:
     def create_child(self, index: int, total: int) -> None:
         rng = self.rng
         coordinator = self.users["coordinator@vroeghulp.test"]
+        data = self.registration_data(index)
+        # Spread the children over the phases; every tenth still waits for triage.
+        waiting = index % 10 == 9
+        target_index = index % len(states.ORDER) if index else 5
+        days_ago = rng.randint(1, 20) if waiting else rng.randint(20 * (target_index + 1), 400)
+        received = timezone.now() - datetime.timedelta(days=days_ago, hours=rng.randint(0, 8))
+        registration = record_staff_registration(
+            self.network,
+            actor=coordinator,
+            route=rng.choice(STAFF_ROUTES),
+            data=data,
+            received_at=received,
+        )
+        if waiting:
+            return
+        if index % 13 == 5:
+            decline_registration(
+                registration,
+                actor=coordinator,
+                reason="Lichte opvoedvraag; advies gegeven en verwezen naar het CJG.",
+                referred_to="CJG",
+                version=registration.version,
+            )
+            return
+        case = accept_registration(registration, actor=coordinator, version=registration.version)
+        if index == 0:
+            link_guardian_account(case.child.guardians.first(), actor=coordinator, user=self.parent)
+        opened = registration.received_at
+        self.assign_team(case, index, opened + datetime.timedelta(days=2))
+        case = Case.objects.get(pk=case.pk)
+        target = states.ORDER[target_index]
+        if target != states.Phase.REGISTERED:
+            self.add_intake_notes_and_consent(case, opened)
+        self.walk_to(case, target, opened)
+
+    def registration_data(self, index: int) -> RegistrationData:
+        rng = self.rng
         sex = rng.choice([Sex.FEMALE, Sex.MALE])
         family_name = "de Jong" if index == 0 else rng.choice(FAMILY_NAMES)
-        age_days = rng.randint(120, 6 * 365)
         premature = rng.random() < 0.15
         first, second = rng.sample([GuardianRelation.MOTHER, GuardianRelation.FATHER], 2)
         guardians = [
-            GuardianData(
-                full_name=f"{rng.choice(PARENT_NAMES[first])} {family_name}",
-                relation=first,
-                phone=f"06-{rng.randint(10000000, 99999999)}",
-                user=self.parent if index == 0 else None,
-            )
+            {
+                "full_name": f"{rng.choice(PARENT_NAMES[first])} {family_name}",
+                "relation": first,
+                "phone": f"06-{rng.randint(10000000, 99999999)}",
+            }
         ]
         if rng.random() < 0.7:
             guardians.append(
-                GuardianData(
-                    full_name=f"{rng.choice(PARENT_NAMES[second])} {family_name}",
-                    relation=second,
-                    has_custody=rng.random() < 0.9,
-                )
+                {
+                    "full_name": f"{rng.choice(PARENT_NAMES[second])} {family_name}",
+                    "relation": second,
+                    "has_custody": rng.random() < 0.9,
+                }
             )
-        child = register_child(
-            self.network,
-            actor=coordinator,
-            guardians=guardians,
-            given_name=rng.choice(GIVEN_NAMES[sex]),
-            family_name=family_name,
-            date_of_birth=self.today - datetime.timedelta(days=age_days),
-            sex=sex,
-            gestational_age_weeks=rng.randint(26, 31) if premature else rng.randint(37, 41),
+        return RegistrationData(
+            child_given_name=rng.choice(GIVEN_NAMES[sex]),
+            child_family_name=family_name,
+            child_date_of_birth=self.today - datetime.timedelta(days=rng.randint(120, 6 * 365)),
+            child_sex=sex,
+            child_gestational_age_weeks=rng.randint(26, 31) if premature else None,
             municipality=rng.choices(self.municipalities, weights=[5, 2, 2])[0],
+            concern_parents=rng.choice(CONCERNS),
+            concern_referrer="Achterstand gezien bij het consult.",
+            referrer_name="Jeugdarts GGD",
+            first_concern_on=self.today - datetime.timedelta(days=rng.randint(100, 500)),
+            guardians=guardians,
+            examinations=[{"what": "Gehoortest", "by_whom": "Consultatiebureau", "when": None}],
         )
-        # Spread the children over the phases, most of them in the middle of the process.
-        target_index = index % len(states.ORDER) if index else 5
-        opened = timezone.now() - datetime.timedelta(days=rng.randint(20 * (target_index + 1), 400))
-        case = case_actions.open_case(
-            network=self.network, child=child, actor=coordinator, opened_at=opened
-        )
-        if target_index == 0:
-            return
-        self.assign_team(case, index, opened + datetime.timedelta(days=2))
-        self.walk_to(case, states.ORDER[target_index], opened)
-        self.add_notes_and_consent(case, child, opened)
 
     def assign_team(self, case, index: int, at: datetime.datetime) -> None:
         coordinator = self.users["coordinator@vroeghulp.test"]
@@ -332,12 +398,87 @@ class DemoBuilder:
         at = opened
         for phase in states.ORDER[1 : states.ORDER.index(target) + 1]:
             at = min(at + datetime.timedelta(days=self.rng.randint(5, 30)), timezone.now())
+            if phase == states.Phase.ADVICE:
+                self.discuss_in_meeting(case, at)
+            if phase == states.Phase.CLOSED:
+                close_case(
+                    case,
+                    actor=coordinator,
+                    version=case.version,
+                    reason=self.rng.choice(list(ClosingReason)[:5]),
+                    stopped_early_reason="Ouders vonden het te zwaar.",
+                    problem_reduction=self.rng.choice(list(ProblemReduction)[:3]),
+                    goal_realisations={
+                        goal.pk: self.rng.choice(list(GoalRealisation)) for goal in case.goals.all()
+                    },
+                    at=at,
+                )
+                if self.rng.random() < 0.5:
+                    self.start_follow_up(Case.objects.get(pk=case.pk))
+                return
             case = case_actions.transition(
                 case, actor=coordinator, to_phase=phase, version=case.version, at=at
             )
 
-    def add_notes_and_consent(self, case, child, opened: datetime.datetime) -> None:
+    def start_follow_up(self, case) -> None:
+        start_follow_up(
+            case,
+            actor=self.users["coordinator@vroeghulp.test"],
+            version=case.version,
+            every_months=self.rng.choice([3, 6, 12]),
+            first_check_on=self.today + datetime.timedelta(days=self.rng.randint(-0, 60)),
+            reason="Nieuwe vragen verwacht rond de overstap naar school.",
+        )
+
+    def discuss_in_meeting(self, case, at: datetime.datetime) -> None:
+        coordinator = self.users["coordinator@vroeghulp.test"]
+        meeting = self.meeting_before(at)
+        item = add_to_agenda(
+            meeting, actor=coordinator, case=case, parents_attend=self.rng.random() < 0.7
+        )
+        for email in ("coordinator@vroeghulp.test", "orthopedagoog@vroeghulp.test"):
+            user = self.users[email]
+            add_participant(item, actor=coordinator, user=user, discipline=user.discipline)
+        add_finding(
+            item,
+            actor=self.users["orthopedagoog@vroeghulp.test"],
+            discipline=Discipline.ORTHOPEDAGOOG,
+            text="Ontwikkelingsachterstand op taal en motoriek; sociaal contact goed.",
+        )
+        conclude(
+            item,
+            actor=coordinator,
+            version=item.version,
+            conclusion="Logopedie, fysiotherapie en observatie op de peuteropvang.",
+        )
+
+    def meeting_before(self, at: datetime.datetime) -> Meeting:
+        starts = at.replace(hour=13, minute=30, second=0, microsecond=0)
+        starts -= datetime.timedelta(days=3)
+        meeting = Meeting.objects.filter(
+            network=self.network, starts_at__date=starts.date()
+        ).first()
+        return meeting or plan_meeting(
+            self.network,
+            actor=self.users["coordinator@vroeghulp.test"],
+            starts_at=starts,
+            location="MEE Gelderse Poort, Nijmegen",
+            tier="Regionaal kernteam",
+        )
+
+    def add_intake_notes_and_consent(self, case, opened: datetime.datetime) -> None:
+        child = case.child
         casemanager = case.team.get(team_role=TeamRole.CASEMANAGER).user
+        case_actions.save_intake(
+            case,
+            actor=casemanager,
+            version=0,
+            home_visit_on=(opened + datetime.timedelta(days=5)).date(),
+            question="Wij willen begrijpen wat ons kind nodig heeft en hoe we kunnen helpen.",
+            observations=self.rng.choice(CONCERNS),
+            trajectory_explained=True,
+            goals=["Weten wat er met ons kind aan de hand is", "Passende hulp dichtbij huis"],
+        )
         case_actions.add_note(
             case,
             actor=casemanager,
@@ -353,8 +494,8 @@ class DemoBuilder:
             at=opened + datetime.timedelta(days=10),
         )
         if self.rng.random() < 0.6:
-            give_consent(
-                child,
+            case_actions.record_consent(
+                case,
                 actor=self.users["coordinator@vroeghulp.test"],
                 organisation=self.organisations["Radboudumc Amalia kinderziekenhuis"],
                 purpose=Purpose.EXCHANGE_INFORMATION,
