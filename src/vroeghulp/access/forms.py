@@ -10,7 +10,7 @@ class EmergencyAccessForm(forms.Form):
     family_name = forms.CharField(label=_("Achternaam van het kind"), max_length=100)
     date_of_birth = forms.DateField(
         label=_("Geboortedatum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-03-15.")},
     )
     reason = forms.CharField(

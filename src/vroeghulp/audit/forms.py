@@ -23,13 +23,13 @@ class AuditFilterForm(forms.Form):
     date_from = forms.DateField(
         label=_("Vanaf"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages=DATE_ERROR,
     )
     date_to = forms.DateField(
         label=_("Tot en met"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages=DATE_ERROR,
     )
     group = forms.ChoiceField(label=_("Samenvatting"), choices=GROUPS, required=False)

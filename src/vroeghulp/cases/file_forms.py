@@ -19,7 +19,7 @@ from .constants import (
     TeamRole,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
 
 

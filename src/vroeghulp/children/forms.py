@@ -9,7 +9,7 @@ class SearchForm(forms.Form):
     date_of_birth = forms.DateField(
         label=_("Geboortedatum"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-03-15.")},
     )
 

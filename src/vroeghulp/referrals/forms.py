@@ -12,7 +12,7 @@ from vroeghulp.networks.models import Municipality, Network, Organisation
 from .abuse import challenge_passed
 from .constants import STAFF_ROUTES, Language, Route
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-03-15.")}
 
 

@@ -81,3 +81,11 @@ def test_a_team_member_of_another_case_cannot_touch_consents(world):
     assert response.status_code == 404
     consent.refresh_from_db()
     assert consent.withdrawn_at is None
+
+
+def test_date_fields_are_prefilled_in_the_format_browsers_read(world):
+    from django.utils import timezone
+
+    client = verified_client(world.users[Role.CASEMANAGER])
+    html = client.get(reverse("cases:consents", args=[world.own_case.code])).content.decode()
+    assert f'value="{timezone.localdate().isoformat()}"' in html
