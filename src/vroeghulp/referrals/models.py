@@ -7,11 +7,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.children.constants import Sex
+from vroeghulp.children.constants import GuardianRelation, Sex
 from vroeghulp.children.models import Child
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
-from .constants import Route, Status
+from .constants import Language, Route, Status
 
 
 class Registration(models.Model):
@@ -100,6 +100,18 @@ class Registration(models.Model):
     @property
     def child_full_name(self) -> str:
         return f"{self.child_given_name} {self.child_family_name}"
+
+    def guardian_rows(self) -> list[dict]:
+        """The guardians as submitted, with readable relation and language."""
+        relations, languages = dict(GuardianRelation.choices), dict(Language.choices)
+        return [
+            {
+                **guardian,
+                "relation_label": relations.get(guardian.get("relation"), ""),
+                "language_label": languages.get(guardian.get("preferred_language", "nl"), ""),
+            }
+            for guardian in self.guardians
+        ]
 
 
 class EarlierExamination(models.Model):

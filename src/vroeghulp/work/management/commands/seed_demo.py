@@ -205,7 +205,7 @@ PARENT_NAMES = {
     GuardianRelation.FATHER: ["Mark", "Thomas", "Ahmed", "Jeroen", "Bas", "Mehmet", "Tim", "Ruben"],
 }
 CONCERNS = [
-    "Loopt nog niet en kruipt weinig voor zijn leeftijd.",
+    "Loopt nog niet en kruipt weinig voor de leeftijd.",
     "Praat nauwelijks; ouders maken zich zorgen over het contact.",
     "Veel huilen en slecht slapen; ontwikkeling lijkt achter te lopen.",
     "Na vroeggeboorte: motoriek en eten verlopen moeizaam.",
