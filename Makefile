@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install browser demo test lint format
+.PHONY: install system browser demo test lint format
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -19,6 +19,13 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.synced
 
+# WeasyPrint (advice-plan PDFs) needs Pango and a font from Debian.
+system:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+		echo "Installing Pango for PDF generation"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 browser:
 	@test -x /usr/bin/chromium || { \
@@ -26,12 +33,12 @@ browser:
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 	@test -x /usr/bin/chromium || { echo "FAIL: /usr/bin/chromium is missing" >&2; exit 1; }
 
-demo: install
+demo: install system
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install browser
+test: install system browser
 	$(PY) -m pytest
 
 lint: install

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "vroeghulp.referrals",
     "vroeghulp.cases",
     "vroeghulp.meetings",
+    "vroeghulp.plans",
     "vroeghulp.followup",
     "vroeghulp.work",
     "vroeghulp.monitoring",
@@ -220,6 +221,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
     },
 }

@@ -16,6 +16,7 @@ urlpatterns = [
     path("logging/", include("vroeghulp.audit.urls")),
     path("mdo/", include("vroeghulp.meetings.urls")),
     path("follow-up/", include("vroeghulp.followup.urls")),
+    path("adviesplan/", include("vroeghulp.plans.urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

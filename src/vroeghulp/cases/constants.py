@@ -23,6 +23,7 @@ class EventKind(models.TextChoices):
     EXECUTION = "execution", _("Uitvoering")
     CLOSING = "closing", _("Afsluiting")
     FOLLOW_UP = "follow_up", _("Langdurige begeleiding")
+    PLAN = "plan", _("Adviesplan")
 
 
 class GoalRealisation(models.TextChoices):

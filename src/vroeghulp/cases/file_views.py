@@ -50,6 +50,7 @@ TABS = [
     ("cases:consents", gettext_lazy("Toestemming")),
     ("cases:intake", gettext_lazy("Intake")),
     ("cases:information", gettext_lazy("Informatie")),
+    ("plans:plan", gettext_lazy("Adviesplan")),
     ("cases:execution", gettext_lazy("Uitvoering")),
     ("cases:closing", gettext_lazy("Afsluiten")),
     ("followup:case", gettext_lazy("Follow-up")),

@@ -1,0 +1,195 @@
+"""Writing the plan, issuing immutable versions, the parents' reactions, and sharing."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vroeghulp.access.auditing import event_for
+from vroeghulp.access.policy import Action, Decision, require
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record
+from vroeghulp.cases.constants import EventKind
+from vroeghulp.cases.models import Case, TimelineEvent
+from vroeghulp.consent.constants import Purpose
+from vroeghulp.consent.models import Consent
+
+from . import pdf, snapshot
+from .constants import Reaction
+from .models import Discussion, ParentReaction, Plan, PlanItem, PlanVersion, Share
+
+
+class StaleVersionError(Exception):
+    """Someone else changed the draft after this form was opened."""
+
+
+def start_plan(case: Case, *, actor) -> Plan:
+    decision = require(actor, Action.EDIT, case.child)
+    with transaction.atomic():
+        plan, created = Plan.objects.get_or_create(case=case)
+        if created:
+            record(event_for(actor, decision, AuditAction.CREATE, case.child, plan))
+    return plan
+
+
+def _locked_draft(plan: Plan, actor, version: int):
+    decision = require(actor, Action.EDIT, plan.case.child)
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if locked.version != version:
+        raise StaleVersionError
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    return locked, decision
+
+
+def save_introduction(plan: Plan, *, actor, version: int, introduction: str) -> Plan:
+    with transaction.atomic():
+        locked, decision = _locked_draft(plan, actor, version)
+        locked.introduction = introduction.strip()
+        locked.save(update_fields=["introduction"])
+        record(event_for(actor, decision, AuditAction.UPDATE, plan.case.child, locked))
+    return locked
+
+
+def save_item(
+    plan: Plan, *, actor, version: int, item: PlanItem | None = None, **fields
+) -> PlanItem:
+    """Add an advice item, or change one; both count as an edit of the draft."""
+    if not fields.get("advice", "").strip():
+        raise ValidationError(_("Schrijf het advies op."))
+    with transaction.atomic():
+        _locked, decision = _locked_draft(plan, actor, version)
+        if item is None:
+            last = plan.items.aggregate(last=Max("position"))["last"] or 0
+            item = PlanItem(plan=plan, position=last + 1)
+            audit_action = AuditAction.CREATE
+        else:
+            if item.plan_id != plan.pk:
+                raise ValidationError(_("Dit advies hoort niet bij dit plan."))
+            audit_action = AuditAction.UPDATE
+        for name, value in fields.items():
+            setattr(item, name, value.strip() if isinstance(value, str) else value)
+        item.save()
+        record(event_for(actor, decision, audit_action, plan.case.child, item))
+    return item
+
+
+def remove_item(plan: Plan, *, actor, version: int, item: PlanItem) -> None:
+    with transaction.atomic():
+        _locked, decision = _locked_draft(plan, actor, version)
+        record(event_for(actor, decision, AuditAction.DELETE, plan.case.child, item))
+        item.delete()
+
+
+def issue_version(plan: Plan, *, actor, version: int) -> PlanVersion:
+    """Freeze the draft as a version for the parents: snapshot, PDF and its hash, the changes."""
+    if not plan.items.exists():
+        raise ValidationError(_("Een plan zonder adviezen kan niet worden uitgegeven."))
+    with transaction.atomic():
+        _locked, decision = _locked_draft(plan, actor, version)
+        content = snapshot.snapshot(plan)
+        previous = plan.versions.order_by("-number").first()
+        number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        document = pdf.render_pdf(content, number)
+        issued = PlanVersion(
+            plan=plan,
+            number=number,
+            content=content,
+            changes=snapshot.changes(previous, content),
+            pdf_sha256=hashlib.sha256(document).hexdigest(),
+            issued_by=actor,
+        )
+        issued.pdf.save("plan.pdf", ContentFile(document), save=False)
+        issued.save()
+        TimelineEvent.objects.create(
+            case=plan.case,
+            kind=EventKind.PLAN,
+            actor=actor,
+            summary=_("Adviesplan versie %(n)d uitgegeven aan de ouders") % {"n": number},
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, plan.case.child, issued))
+    return issued
+
+
+def record_discussion(version: PlanVersion, *, actor, on, how: str) -> Discussion:
+    """The oral explanation to the parents, recorded apart from sending the plan."""
+    case = version.plan.case
+    decision = require(actor, Action.EDIT, case.child)
+    if on > timezone.localdate():
+        raise ValidationError(_("Het gesprek kan niet in de toekomst liggen."))
+    if on < timezone.localtime(version.issued_at).date():
+        raise ValidationError(_("Het gesprek ligt voor de datum waarop deze versie is gemaakt."))
+    with transaction.atomic():
+        discussion = Discussion.objects.create(version=version, on=on, how=how, recorded_by=actor)
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.PLAN,
+            actor=actor,
+            summary=_("Adviesplan versie %(n)d met de ouders besproken") % {"n": version.number},
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, discussion))
+    return discussion
+
+
+def record_reaction(
+    version: PlanVersion, *, actor, guardian, reaction: str, comment: str = ""
+) -> ParentReaction:
+    case = version.plan.case
+    decision = require(actor, Action.EDIT, case.child)
+    if guardian.child_id != case.child_id:
+        raise ValidationError(_("Alleen een ouder of verzorger van dit kind kan reageren."))
+    if reaction != Reaction.AGREE and not comment.strip():
+        raise ValidationError(_("Schrijf de opmerkingen van de ouders op."))
+    with transaction.atomic():
+        answer = ParentReaction.objects.create(
+            version=version,
+            guardian=guardian,
+            reaction=reaction,
+            comment=comment.strip(),
+            recorded_by=actor,
+        )
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.PLAN,
+            actor=actor,
+            summary=_("Reactie op versie %(n)d: %(r)s")
+            % {"n": version.number, "r": answer.get_reaction_display().lower()},
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, answer))
+    return answer
+
+
+def share_version(version: PlanVersion, *, actor, organisation) -> Share:
+    """Give another organisation the plan: only with the parents' consent to share the plan."""
+    case = version.plan.case
+    decision = require(actor, Action.EXPORT, case.child)
+    if organisation.network_id != case.network_id:
+        raise ValidationError(_("Deze organisatie hoort niet bij het netwerk."))
+    consent = (
+        Consent.objects.in_force()
+        .filter(child=case.child, organisation=organisation, purpose=Purpose.SHARE_PLAN)
+        .first()
+    )
+    if consent is None:
+        raise ValidationError(
+            _("De ouders hebben geen toestemming gegeven om het plan te delen met %(org)s.")
+            % {"org": organisation}
+        )
+    with transaction.atomic():
+        share = Share.objects.create(
+            version=version, organisation=organisation, consent=consent, shared_by=actor
+        )
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.PLAN,
+            actor=actor,
+            summary=_("Adviesplan versie %(n)d gedeeld met %(org)s")
+            % {"n": version.number, "org": organisation},
+        )
+        grounds = Decision(True, decision.grounds, consent.pk, decision.membership)
+        record(event_for(actor, grounds, AuditAction.EXPORT, case.child, version))
+    return share

@@ -1,0 +1,65 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Domain, ExplainedHow, ItemStatus, Reaction
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+
+
+class IntroductionForm(forms.Form):
+    introduction = forms.CharField(
+        label=_("Inleiding voor de ouders"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ItemForm(forms.Form):
+    domain = forms.ChoiceField(label=_("Onderwerp"), choices=Domain.choices)
+    advice = forms.CharField(
+        label=_("Advies (in gewone woorden)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+    who = forms.CharField(label=_("Wie doet het"), max_length=200, required=False)
+    by_when = forms.CharField(label=_("Wanneer"), max_length=100, required=False)
+    status = forms.ChoiceField(label=_("Stand van zaken"), choices=ItemStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class IssueForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DiscussionForm(forms.Form):
+    on = forms.DateField(
+        label=_("Besproken op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+    how = forms.ChoiceField(label=_("Hoe"), choices=ExplainedHow.choices)
+
+
+class ReactionForm(forms.Form):
+    guardian = forms.ModelChoiceField(label=_("Ouder of verzorger"), queryset=None)
+    reaction = forms.ChoiceField(label=_("Reactie"), choices=Reaction.choices)
+    comment = forms.CharField(
+        label=_("Opmerkingen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+        required=False,
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["guardian"].queryset = case.child.guardians.all()
+
+
+class ShareForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Delen met"), queryset=None)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = case.network.organisations.all()

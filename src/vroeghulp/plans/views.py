@@ -1,0 +1,287 @@
+"""The advice plan in the child's file: the draft editor, issued versions, PDF and print page."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import event_for
+from vroeghulp.access.decorators import on_case
+from vroeghulp.access.policy import Action
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import record_all
+from vroeghulp.cases.file_views import render_file_page
+from vroeghulp.cases.models import Intake
+
+from . import actions, pdf
+from .constants import Domain
+from .forms import DiscussionForm, IntroductionForm, IssueForm, ItemForm, ReactionForm, ShareForm
+from .models import JargonTerm, Plan, PlanItem, PlanVersion
+from .readability import assess
+
+STALE = gettext_lazy(
+    "Iemand anders heeft het plan intussen gewijzigd. Bekijk de nieuwe stand; "
+    "je invoer staat er nog."
+)
+
+
+@on_case(Action.VIEW)
+def plan_page(request, case, decision):
+    return _page(request, case, decision)
+
+
+def _page(request, case, decision, forms=None, status=200):
+    forms = forms or {}
+    plan = Plan.objects.filter(case=case).first()
+    context = {"plan": plan}
+    if plan is not None:
+        jargon = dict(JargonTerm.objects.values_list("term", "plain"))
+        rows = [
+            {
+                "item": item,
+                "form": ItemForm(
+                    initial={**_item_initial(item), "version": plan.version},
+                    prefix=f"item{item.pk}",
+                ),
+                "readability": assess(item.advice, jargon),
+            }
+            for item in plan.items.all()
+        ]
+        groups = [
+            {"label": domain.label, "rows": [r for r in rows if r["item"].domain == domain]}
+            for domain in Domain
+            if any(r["item"].domain == domain for r in rows)
+        ]
+        versions = list(
+            plan.versions.prefetch_related(
+                "discussions", "reactions__guardian", "shares__organisation"
+            )
+        )
+        intake = Intake.objects.filter(case=case).first()
+        context |= {
+            "groups": groups,
+            "question": intake.question if intake else "",
+            "goals": case.goals.all(),
+            "intro_readability": assess(plan.introduction, jargon),
+            "intro_form": forms.get("intro")
+            or IntroductionForm(
+                initial={"introduction": plan.introduction, "version": plan.version}
+            ),
+            "item_form": forms.get("item") or ItemForm(initial={"version": plan.version}),
+            "issue_form": IssueForm(initial={"version": plan.version}),
+            "versions": versions,
+            "discussion_form": forms.get("discussion") or DiscussionForm(),
+            "reaction_form": forms.get("reaction") or ReactionForm(case=case),
+            "share_form": forms.get("share") or ShareForm(case=case),
+        }
+    return render_file_page(request, case, decision, "plan", "plans/plan.html", context, status)
+
+
+def _item_initial(item: PlanItem) -> dict:
+    return {
+        "domain": item.domain,
+        "advice": item.advice,
+        "who": item.who,
+        "by_when": item.by_when,
+        "status": item.status,
+    }
+
+
+def _draft(case) -> Plan:
+    plan = Plan.objects.filter(case=case).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def _handle(request, case, decision, form, key, apply, success):
+    if form.is_valid():
+        try:
+            apply(form.cleaned_data)
+        except actions.StaleVersionError:
+            form.add_error(None, STALE)
+            form.data = form.data.copy()
+            form.data[form.add_prefix("version")] = _draft(case).version
+            return _page(request, case, decision, forms={key: form}, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, success)
+            return redirect("plans:plan", code=case.code)
+    return _page(request, case, decision, forms={key: form}, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def start(request, case, decision):
+    actions.start_plan(case, actor=request.user)
+    return redirect("plans:plan", code=case.code)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def save_introduction(request, case, decision):
+    plan = _draft(case)
+    return _handle(
+        request,
+        case,
+        decision,
+        IntroductionForm(request.POST),
+        "intro",
+        lambda data: actions.save_introduction(plan, actor=request.user, **data),
+        _("De inleiding is opgeslagen."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_item(request, case, decision):
+    plan = _draft(case)
+    return _handle(
+        request,
+        case,
+        decision,
+        ItemForm(request.POST),
+        "item",
+        lambda data: actions.save_item(plan, actor=request.user, **data),
+        _("Het advies is toegevoegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def change_item(request, case, decision):
+    plan = _draft(case)
+    item = get_object_or_404(PlanItem, pk=_posted_id(request, "item"), plan=plan)
+    form = ItemForm(request.POST, prefix=f"item{item.pk}")
+    if request.POST.get("remove") == "1":
+        try:
+            actions.remove_item(
+                plan,
+                actor=request.user,
+                version=int(request.POST.get(f"item{item.pk}-version", 0)),
+                item=item,
+            )
+        except actions.StaleVersionError:
+            messages.error(request, STALE)
+        else:
+            messages.success(request, _("Het advies is verwijderd."))
+        return redirect("plans:plan", code=case.code)
+    return _handle(
+        request,
+        case,
+        decision,
+        form,
+        "item",
+        lambda data: actions.save_item(plan, actor=request.user, item=item, **data),
+        _("Het advies is opgeslagen."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def issue(request, case, decision):
+    plan = _draft(case)
+    return _handle(
+        request,
+        case,
+        decision,
+        IssueForm(request.POST),
+        "issue",
+        lambda data: actions.issue_version(plan, actor=request.user, **data),
+        _("Er is een nieuwe versie voor de ouders gemaakt."),
+    )
+
+
+def _version_for(case, code) -> PlanVersion:
+    return get_object_or_404(PlanVersion, code=code, plan__case=case)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def discussed(request, case, decision, version_code):
+    version = _version_for(case, version_code)
+    return _handle(
+        request,
+        case,
+        decision,
+        DiscussionForm(request.POST),
+        "discussion",
+        lambda data: actions.record_discussion(version, actor=request.user, **data),
+        _("Het gesprek met de ouders is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def react(request, case, decision, version_code):
+    version = _version_for(case, version_code)
+    return _handle(
+        request,
+        case,
+        decision,
+        ReactionForm(request.POST, case=case),
+        "reaction",
+        lambda data: actions.record_reaction(version, actor=request.user, **data),
+        _("De reactie van de ouders is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EXPORT)
+def share(request, case, decision, version_code):
+    version = _version_for(case, version_code)
+    return _handle(
+        request,
+        case,
+        decision,
+        ShareForm(request.POST, case=case),
+        "share",
+        lambda data: actions.share_version(version, actor=request.user, **data),
+        _("Het plan is gedeeld. Dit is vastgelegd."),
+    )
+
+
+@on_case(Action.PRINT)
+def version_pdf(request, case, decision, version_code):
+    version = _version_for(case, version_code)
+    record_all(
+        [
+            event_for(
+                request.user, decision, AuditAction.PRINT, case.child, version, {"format": "pdf"}
+            )
+        ]
+    )
+    response = FileResponse(
+        version.pdf.open("rb"),
+        as_attachment=False,
+        filename=f"adviesplan-versie-{version.number}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@on_case(Action.PRINT)
+def version_print(request, case, decision, version_code):
+    version = _version_for(case, version_code)
+    record_all(
+        [
+            event_for(
+                request.user, decision, AuditAction.PRINT, case.child, version, {"format": "html"}
+            )
+        ]
+    )
+    response = HttpResponse(pdf.render_html(version.content, version.number, for_print_page=True))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _posted_id(request, name: str) -> int:
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        raise Http404 from None
