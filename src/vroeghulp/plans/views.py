@@ -71,7 +71,7 @@ def _page(request, case, decision, forms=None, status=200):
                 initial={"introduction": plan.introduction, "version": plan.version}
             ),
             "item_form": forms.get("item") or ItemForm(initial={"version": plan.version}),
-            "issue_form": IssueForm(initial={"version": plan.version}),
+            "issue_form": forms.get("issue") or IssueForm(initial={"version": plan.version}),
             "versions": versions,
             "discussion_form": forms.get("discussion") or DiscussionForm(),
             "reaction_form": forms.get("reaction") or ReactionForm(case=case),
