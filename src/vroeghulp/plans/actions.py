@@ -20,7 +20,15 @@ from vroeghulp.consent.models import Consent
 
 from . import pdf, snapshot
 from .constants import Reaction
-from .models import Discussion, ParentReaction, Plan, PlanItem, PlanVersion, Share
+from .models import (
+    Arrangement,
+    Discussion,
+    ParentReaction,
+    Plan,
+    PlanItem,
+    PlanVersion,
+    Share,
+)
 
 
 class StaleVersionError(Exception):
@@ -193,3 +201,57 @@ def share_version(version: PlanVersion, *, actor, organisation) -> Share:
         grounds = Decision(True, decision.grounds, consent.pk, decision.membership)
         record(event_for(actor, grounds, AuditAction.EXPORT, case.child, version))
     return share
+
+
+def save_arrangement(
+    plan: Plan,
+    *,
+    actor,
+    setting: str,
+    needs: str,
+    agreed_with_parents: bool,
+    starts_on,
+    evaluate_on,
+) -> Arrangement:
+    decision = require(actor, Action.EDIT, plan.case.child)
+    if evaluate_on <= starts_on:
+        raise ValidationError(_("De evaluatie ligt na de start."))
+    with transaction.atomic():
+        arrangement, created = Arrangement.objects.update_or_create(
+            plan=plan,
+            defaults={
+                "setting": setting.strip(),
+                "needs": needs.strip(),
+                "agreed_with_parents": agreed_with_parents,
+                "starts_on": starts_on,
+                "evaluate_on": evaluate_on,
+            },
+        )
+        TimelineEvent.objects.create(
+            case=plan.case,
+            kind=EventKind.PLAN,
+            actor=actor,
+            summary=_("Onderwijs-zorgarrangement bij %(s)s, evaluatie %(d)s")
+            % {"s": arrangement.setting, "d": evaluate_on.strftime("%d-%m-%Y")},
+        )
+        action = AuditAction.CREATE if created else AuditAction.UPDATE
+        record(event_for(actor, decision, action, plan.case.child, arrangement))
+    return arrangement
+
+
+def evaluate_arrangement(
+    arrangement: Arrangement, *, actor, evaluated_on, evaluation: str
+) -> Arrangement:
+    decision = require(actor, Action.EDIT, arrangement.plan.case.child)
+    if evaluated_on > timezone.localdate():
+        raise ValidationError(_("De evaluatie kan niet in de toekomst liggen."))
+    if not evaluation.strip():
+        raise ValidationError(_("Schrijf de uitkomst van de evaluatie op."))
+    with transaction.atomic():
+        arrangement.evaluated_on = evaluated_on
+        arrangement.evaluation = evaluation.strip()
+        arrangement.save(update_fields=["evaluated_on", "evaluation"])
+        record(
+            event_for(actor, decision, AuditAction.UPDATE, arrangement.plan.case.child, arrangement)
+        )
+    return arrangement

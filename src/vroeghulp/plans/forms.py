@@ -63,3 +63,32 @@ class ShareForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = case.network.organisations.all()
+
+
+class ArrangementForm(forms.Form):
+    setting = forms.CharField(label=_("School of opvang"), max_length=200)
+    needs = forms.CharField(
+        label=_("Wat het kind daar nodig heeft"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+    agreed_with_parents = forms.BooleanField(label=_("Afgesproken met de ouders"), required=False)
+    starts_on = forms.DateField(label=_("Start"), widget=DATE, error_messages=DATE_ERRORS)
+    evaluate_on = forms.DateField(
+        label=_("Evaluatie met school en ouders"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        help_text=_("Meestal een paar maanden na de start."),
+    )
+
+
+class EvaluationForm(forms.Form):
+    evaluated_on = forms.DateField(
+        label=_("Geëvalueerd op"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        initial=timezone.localdate,
+    )
+    evaluation = forms.CharField(
+        label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )

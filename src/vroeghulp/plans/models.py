@@ -149,3 +149,20 @@ class JargonTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class Arrangement(models.Model):
+    """Care–education arrangement (onderwijs-zorgarrangement): what the child needs at school or
+    day care, agreed with the parents, with an evaluation some months after the start."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="arrangement")
+    setting = models.CharField(_("school of opvang"), max_length=200)
+    needs = models.TextField(_("wat het kind nodig heeft"))
+    agreed_with_parents = models.BooleanField(_("afgesproken met de ouders"), default=False)
+    starts_on = models.DateField(_("start"))
+    evaluate_on = models.DateField(_("evaluatie"))
+    evaluated_on = models.DateField(_("geëvalueerd op"), null=True, blank=True)
+    evaluation = models.TextField(_("uitkomst evaluatie"), blank=True)
+
+    def __str__(self) -> str:
+        return self.setting

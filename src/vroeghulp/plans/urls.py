@@ -11,6 +11,12 @@ urlpatterns = [
     path("<uuid:code>/advies/", views.add_item, name="add_item"),
     path("<uuid:code>/advies/wijzigen/", views.change_item, name="change_item"),
     path("<uuid:code>/uitgeven/", views.issue, name="issue"),
+    path("<uuid:code>/arrangement/", views.save_arrangement, name="save_arrangement"),
+    path(
+        "<uuid:code>/arrangement/evaluatie/",
+        views.evaluate_arrangement,
+        name="evaluate_arrangement",
+    ),
     path("<uuid:code>/versie/<uuid:version_code>/besproken/", views.discussed, name="discussed"),
     path("<uuid:code>/versie/<uuid:version_code>/reactie/", views.react, name="react"),
     path("<uuid:code>/versie/<uuid:version_code>/delen/", views.share, name="share"),

@@ -18,8 +18,17 @@ from vroeghulp.cases.models import Intake
 
 from . import actions, pdf
 from .constants import Domain
-from .forms import DiscussionForm, IntroductionForm, IssueForm, ItemForm, ReactionForm, ShareForm
-from .models import JargonTerm, Plan, PlanItem, PlanVersion
+from .forms import (
+    ArrangementForm,
+    DiscussionForm,
+    EvaluationForm,
+    IntroductionForm,
+    IssueForm,
+    ItemForm,
+    ReactionForm,
+    ShareForm,
+)
+from .models import Arrangement, JargonTerm, Plan, PlanItem, PlanVersion
 from .readability import assess
 
 STALE = gettext_lazy(
@@ -76,8 +85,52 @@ def _page(request, case, decision, forms=None, status=200):
             "discussion_form": forms.get("discussion") or DiscussionForm(),
             "reaction_form": forms.get("reaction") or ReactionForm(case=case),
             "share_form": forms.get("share") or ShareForm(case=case),
+            "arrangement": getattr(plan, "arrangement", None),
+            "arrangement_form": forms.get("arrangement")
+            or ArrangementForm(initial=_arrangement_initial(plan)),
+            "evaluation_form": forms.get("evaluation") or EvaluationForm(),
         }
     return render_file_page(request, case, decision, "plan", "plans/plan.html", context, status)
+
+
+def _arrangement_initial(plan: Plan) -> dict:
+    arrangement = Arrangement.objects.filter(plan=plan).first()
+    if arrangement is None:
+        return {}
+    return {
+        name: getattr(arrangement, name)
+        for name in ("setting", "needs", "agreed_with_parents", "starts_on", "evaluate_on")
+    }
+
+
+@require_POST
+@on_case(Action.EDIT)
+def save_arrangement(request, case, decision):
+    plan = _draft(case)
+    return _handle(
+        request,
+        case,
+        decision,
+        ArrangementForm(request.POST),
+        "arrangement",
+        lambda data: actions.save_arrangement(plan, actor=request.user, **data),
+        _("Het onderwijs-zorgarrangement is opgeslagen."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def evaluate_arrangement(request, case, decision):
+    arrangement = get_object_or_404(Arrangement, plan__case=case)
+    return _handle(
+        request,
+        case,
+        decision,
+        EvaluationForm(request.POST),
+        "evaluation",
+        lambda data: actions.evaluate_arrangement(arrangement, actor=request.user, **data),
+        _("De evaluatie is vastgelegd."),
+    )
 
 
 def _item_initial(item: PlanItem) -> dict:

@@ -15,6 +15,7 @@ from vroeghulp.cases.constants import RequestStatus
 from vroeghulp.cases.models import InformationRequest
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.queries import waiting_for_first_meeting
+from vroeghulp.plans.models import Arrangement
 from vroeghulp.referrals.constants import Status
 from vroeghulp.referrals.deadlines import callback_state
 from vroeghulp.referrals.models import Registration
@@ -28,6 +29,7 @@ class WorkList:
     not_in_meeting: list
     information_overdue: list
     check_ins_due: list
+    evaluations_due: list
     my_cases: list
 
 
@@ -65,9 +67,18 @@ def work_for(user) -> WorkList:
         .select_related("case", "case__child")
         .order_by("next_check_on")[:50]
     )
+    evaluations_due = list(
+        Arrangement.objects.filter(
+            plan__case__in=mine.values("pk"), evaluated_on__isnull=True, evaluate_on__lte=soon
+        )
+        .select_related("plan__case", "plan__case__child")
+        .order_by("evaluate_on")[:50]
+    )
     my_cases = list(
         mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
         .select_related("child", "child__municipality")
         .order_by("-opened_at")[:100]
     )
-    return WorkList(callbacks, not_in_meeting, information_overdue, check_ins_due, my_cases)
+    return WorkList(
+        callbacks, not_in_meeting, information_overdue, check_ins_due, evaluations_due, my_cases
+    )
