@@ -17,6 +17,7 @@ urlpatterns = [
     path("mdo/", include("vroeghulp.meetings.urls")),
     path("follow-up/", include("vroeghulp.followup.urls")),
     path("adviesplan/", include("vroeghulp.plans.urls")),
+    path("netwerk/", include("vroeghulp.networks.urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

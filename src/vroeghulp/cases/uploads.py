@@ -5,35 +5,14 @@ delivered only by a view that asks the access policy, as attachments, with their
 """
 
 import hashlib
-import os
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext as _
 
-
-class PrivateStorage(FileSystemStorage):
-    """Reads PRIVATE_MEDIA_ROOT at every use, so the setting can change (tests, operations)."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-def private_storage() -> FileSystemStorage:
-    """A callable, so migrations do not record this machine's path."""
-    return PrivateStorage()
+from vroeghulp.private_files import private_storage  # noqa: F401 (referenced by migrations)
 
 
 def private_path(instance, filename: str) -> str:

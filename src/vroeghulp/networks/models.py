@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .constants import Discipline, OrganisationalModel, OrganisationKind, PartnerType
+from .logos import logo_path, logo_storage, validate_png
 
 
 def default_core_disciplines() -> list[str]:
@@ -33,6 +34,14 @@ class Network(models.Model):
     )
     parents_attend_meeting_by_default = models.BooleanField(
         _("ouders standaard bij het MDO"), default=True
+    )
+    logo = models.FileField(
+        _("logo (PNG)"),
+        upload_to=logo_path,
+        storage=logo_storage,
+        blank=True,
+        validators=[validate_png],
+        help_text=_("Staat op het adviesplan. Een PNG-bestand van hoogstens 1 MB."),
     )
     public_registration_enabled = models.BooleanField(
         _("ouders kunnen zelf aanmelden via het webformulier"), default=True

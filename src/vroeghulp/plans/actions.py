@@ -102,7 +102,7 @@ def issue_version(plan: Plan, *, actor, version: int) -> PlanVersion:
         content = snapshot.snapshot(plan)
         previous = plan.versions.order_by("-number").first()
         number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-        document = pdf.render_pdf(content, number)
+        document = pdf.render_pdf(content, number, plan.case.network)
         issued = PlanVersion(
             plan=plan,
             number=number,

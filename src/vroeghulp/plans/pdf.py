@@ -1,6 +1,7 @@
 """The plan as a PDF (WeasyPrint) and as a printable page, from one template."""
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -18,13 +19,16 @@ def context_for(content: dict, number: int) -> dict:
     }
 
 
-def render_html(content: dict, number: int, *, for_print_page: bool = False) -> str:
-    context = context_for(content, number) | {"for_print_page": for_print_page}
+def render_html(
+    content: dict, number: int, *, for_print_page: bool = False, logo_src: str = ""
+) -> str:
+    context = context_for(content, number) | {"for_print_page": for_print_page, "logo": logo_src}
     return render_to_string("plans/document.html", context)
 
 
-def render_pdf(content: dict, number: int) -> bytes:
-    html = render_html(content, number)
+def render_pdf(content: dict, number: int, network=None) -> bytes:
+    logo = Path(network.logo.path).as_uri() if network is not None and network.logo else ""
+    html = render_html(content, number, logo_src=logo)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
     )

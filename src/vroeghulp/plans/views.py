@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -328,7 +329,10 @@ def version_print(request, case, decision, version_code):
             )
         ]
     )
-    response = HttpResponse(pdf.render_html(version.content, version.number, for_print_page=True))
+    network = case.network
+    logo = reverse("networks:logo", args=[network.slug]) if network.logo else ""
+    html = pdf.render_html(version.content, version.number, for_print_page=True, logo_src=logo)
+    response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"
     return response
 

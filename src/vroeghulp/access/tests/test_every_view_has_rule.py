@@ -42,6 +42,7 @@ def test_public_views_are_few_and_known():
         "accounts:password_reset_confirm",
         "accounts:password_reset_done",
         "health",
+        "networks:logo",
         "referrals:confirm",
         "referrals:public",
         "referrals:thanks",

@@ -35,6 +35,7 @@ from vroeghulp.meetings.models import Meeting
 from vroeghulp.networks.constants import Discipline, OrganisationalModel, OrganisationKind
 from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
+from vroeghulp.plans import actions as plan_actions
 from vroeghulp.referrals.actions import (
     RegistrationData,
     decline_registration,
@@ -49,6 +50,26 @@ DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
 # Base32 JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP; documented in the README for authenticator apps.
 DEMO_TOTP_KEY = "48656c6c6f21deadbeef48656c6c6f21deadbeef"
 
+PLAN_ITEMS = [
+    (
+        "parents",
+        "Lees elke dag samen een prentenboek. Wijs de plaatjes aan en noem ze.",
+        "U",
+        "elke dag",
+    ),
+    (
+        "paramedical",
+        "Uw kind gaat naar de logopedist voor hulp bij praten en eten.",
+        "Logopedist",
+        "binnen 6 weken",
+    ),
+    (
+        "childcare_education",
+        "Uw kind gaat twee ochtenden naar de peuteropvang, met extra begeleiding.",
+        "Casemanager regelt het",
+        "na de zomer",
+    ),
+]
 MUNICIPALITIES = [
     ("GM0268", "Nijmegen", 12400),
     ("GM0296", "Wijchen", 2500),
@@ -400,6 +421,8 @@ class DemoBuilder:
             at = min(at + datetime.timedelta(days=self.rng.randint(5, 30)), timezone.now())
             if phase == states.Phase.ADVICE:
                 self.discuss_in_meeting(case, at)
+            if phase == states.Phase.EXECUTION:
+                self.write_plan(case)
             if phase == states.Phase.CLOSED:
                 close_case(
                     case,
@@ -418,6 +441,41 @@ class DemoBuilder:
                 return
             case = case_actions.transition(
                 case, actor=coordinator, to_phase=phase, version=case.version, at=at
+            )
+
+    def write_plan(self, case) -> None:
+        casemanager = case.team.get(team_role=TeamRole.CASEMANAGER).user
+        plan = plan_actions.start_plan(case, actor=casemanager)
+        plan_actions.save_introduction(
+            plan,
+            actor=casemanager,
+            version=plan.version,
+            introduction="Wij hebben met u en de specialisten over uw kind gepraat. "
+            "Hier staat wat wij u aanraden. U beslist zelf wat u doet.",
+        )
+        for domain, advice, who, when in PLAN_ITEMS:
+            plan.refresh_from_db()
+            plan_actions.save_item(
+                plan,
+                actor=casemanager,
+                version=plan.version,
+                domain=domain,
+                advice=advice,
+                who=who,
+                by_when=when,
+                status="to_do",
+            )
+        plan.refresh_from_db()
+        version = plan_actions.issue_version(plan, actor=casemanager, version=plan.version)
+        if self.rng.random() < 0.8:
+            plan_actions.record_discussion(
+                version,
+                actor=casemanager,
+                on=self.today,
+                how=self.rng.choice(["in_person", "video"]),
+            )
+            plan_actions.record_reaction(
+                version, actor=casemanager, guardian=case.child.guardians.first(), reaction="agree"
             )
 
     def start_follow_up(self, case) -> None:

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "networks"
+
+urlpatterns = [
+    path("<slug:slug>/logo.png", views.logo, name="logo"),
+]
