@@ -18,6 +18,7 @@ from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.children.actions import GuardianData, register_child
 from vroeghulp.children.models import Child
+from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
@@ -45,10 +46,6 @@ from .models import (
     TimelineEvent,
 )
 from .uploads import check_upload
-
-
-class StaleVersionError(Exception):
-    """Someone else saved the case after this form was opened."""
 
 
 def lead_role(case: Case, actor) -> str | None:

@@ -20,6 +20,7 @@ from vroeghulp.access.decorators import on_case
 from vroeghulp.access.policy import Action, decide, may, readable_items
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
+from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
 
 from . import actions, states
@@ -212,30 +213,24 @@ def _intake_page(request, case, decision, form=None, status=200):
 @on_case(Action.EDIT)
 def save_intake(request, case, decision):
     form = IntakeForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.save_intake(
-                case,
-                actor=request.user,
-                version=data["version"],
-                home_visit_on=data["home_visit_on"],
-                question=data["question"],
-                observations=data["observations"],
-                trajectory_explained=data["trajectory_explained"],
-                goals=form.goal_lines(),
-            )
-        except actions.StaleVersionError:
-            form.add_error(None, STALE)
-            form.data = form.data.copy()
-            form.data["version"] = Intake.objects.get(case=case).version
-            return _intake_page(request, case, decision, form=form, status=409)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De intake is opgeslagen."))
-            return redirect("cases:intake", code=case.code)
-    return _intake_page(request, case, decision, form=form, status=400)
+    return submit(
+        request,
+        form,
+        lambda data: actions.save_intake(
+            case,
+            actor=request.user,
+            version=data["version"],
+            home_visit_on=data["home_visit_on"],
+            question=data["question"],
+            observations=data["observations"],
+            trajectory_explained=data["trajectory_explained"],
+            goals=form.goal_lines(),
+        ),
+        success=_("De intake is opgeslagen."),
+        done=reverse("cases:intake", args=[case.code]),
+        rerender=lambda form, status: _intake_page(request, case, decision, form, status),
+        current_version=lambda: Intake.objects.get(case=case).version,
+    )
 
 
 @on_case(Action.VIEW)
@@ -361,15 +356,16 @@ def _execution_page(request, case, decision, forms=None, status=200):
 
 
 def _execution_post(request, case, decision, form, key, apply, success):
-    if form.is_valid():
-        try:
-            apply(form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect("cases:execution", code=case.code)
-    return _execution_page(request, case, decision, forms={key: form}, status=400)
+    return submit(
+        request,
+        form,
+        apply,
+        success=success,
+        done=reverse("cases:execution", args=[case.code]),
+        rerender=lambda form, status: _execution_page(
+            request, case, decision, forms={key: form}, status=status
+        ),
+    )
 
 
 @require_POST
@@ -452,27 +448,21 @@ def _closing_page(request, case, decision, form=None, status=200):
 @on_case(Action.EDIT)
 def close(request, case, decision):
     form = ClosingForm(request.POST, goals=case.goals.all())
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.close_case(
-                case,
-                actor=request.user,
-                version=data["version"],
-                reason=data["reason"],
-                stopped_early_reason=data["stopped_early_reason"],
-                problem_reduction=data["problem_reduction"],
-                goal_realisations=form.goal_realisations(),
-                school_informed=data["school_informed"],
-            )
-        except actions.StaleVersionError:
-            form.add_error(None, STALE)
-            form.data = form.data.copy()
-            form.data["version"] = type(case).objects.get(pk=case.pk).version
-            return _closing_page(request, case, decision, form=form, status=409)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het traject is afgesloten. De verwijzer is geïnformeerd."))
-            return redirect("cases:closing", code=case.code)
-    return _closing_page(request, case, decision, form=form, status=400)
+    return submit(
+        request,
+        form,
+        lambda data: actions.close_case(
+            case,
+            actor=request.user,
+            version=data["version"],
+            reason=data["reason"],
+            stopped_early_reason=data["stopped_early_reason"],
+            problem_reduction=data["problem_reduction"],
+            goal_realisations=form.goal_realisations(),
+            school_informed=data["school_informed"],
+        ),
+        success=_("Het traject is afgesloten. De verwijzer is geïnformeerd."),
+        done=reverse("cases:closing", args=[case.code]),
+        rerender=lambda form, status: _closing_page(request, case, decision, form, status),
+        current_version=lambda: type(case).objects.get(pk=case.pk).version,
+    )

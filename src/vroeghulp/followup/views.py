@@ -1,8 +1,7 @@
 """Follow-up: the list of families with their next check-in, and one family's follow-up page."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,8 +13,8 @@ from vroeghulp.access.queries import visible_cases
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases import states
-from vroeghulp.cases.actions import StaleVersionError
 from vroeghulp.cases.file_views import render_file_page
+from vroeghulp.concurrency import submit
 
 from . import actions
 from .forms import CheckInForm, ReopenForm, StartForm
@@ -59,22 +58,17 @@ def _page(request, case, decision, forms=None, status=200):
 
 
 def _post(request, case, decision, form, key, apply, success):
-    if form.is_valid():
-        try:
-            apply(form.cleaned_data)
-        except StaleVersionError:
-            form.add_error(
-                None, _("Iemand anders heeft het traject intussen gewijzigd. Probeer het opnieuw.")
-            )
-            form.data = form.data.copy()
-            form.data["version"] = type(case).objects.get(pk=case.pk).version
-            return _page(request, case, decision, forms={key: form}, status=409)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect("followup:case", code=case.code)
-    return _page(request, case, decision, forms={key: form}, status=400)
+    return submit(
+        request,
+        form,
+        apply,
+        success=success,
+        done=reverse("followup:case", args=[case.code]),
+        rerender=lambda form, status: _page(
+            request, case, decision, forms={key: form}, status=status
+        ),
+        current_version=lambda: type(case).objects.get(pk=case.pk).version,
+    )
 
 
 @require_POST

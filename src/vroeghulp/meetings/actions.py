@@ -13,13 +13,10 @@ from vroeghulp.audit.writer import AuditEvent, record
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.models import Case, TimelineEvent
+from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.networks.models import Network
 
 from .models import AgendaItem, Finding, Meeting, Participant
-
-
-class StaleVersionError(Exception):
-    """Someone else saved this agenda item after the form was opened."""
 
 
 def plan_meeting(

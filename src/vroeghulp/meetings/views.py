@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from vroeghulp.access.queries import visible_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
+from vroeghulp.concurrency import submit
 from vroeghulp.networks.models import Network
 
 from . import actions
@@ -187,24 +189,15 @@ def _item_page(request, code, forms=None, status=200):
 def _item_post(request, code, form_class, key, apply, success):
     """Shared flow for the item's small forms: validate, call one action, or show errors."""
     item, _decision = _item_for(request.user, code, Action.EDIT)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            apply(item, form)
-        except actions.StaleVersionError:
-            form.add_error(
-                None,
-                _("Iemand anders heeft dit intussen opgeslagen. Je invoer staat hieronder nog."),
-            )
-            form.data = form.data.copy()
-            form.data["version"] = AgendaItem.objects.get(pk=item.pk).version
-            return _item_page(request, code, forms={key: form}, status=409)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect("meetings:item", code=code)
-    return _item_page(request, code, forms={key: form}, status=400)
+    return submit(
+        request,
+        form_class(request.POST),
+        lambda data: apply(item, data),
+        success=success,
+        done=reverse("meetings:item", args=[code]),
+        rerender=lambda form, status: _item_page(request, code, forms={key: form}, status=status),
+        current_version=lambda: AgendaItem.objects.get(pk=item.pk).version,
+    )
 
 
 @require_POST
@@ -215,7 +208,7 @@ def add_participant(request, code):
         code,
         ParticipantForm,
         "participant",
-        lambda item, form: actions.add_participant(item, actor=request.user, **form.cleaned_data),
+        lambda item, data: actions.add_participant(item, actor=request.user, **data),
         _("Deelnemer toegevoegd."),
     )
 
@@ -228,7 +221,7 @@ def add_finding(request, code):
         code,
         FindingForm,
         "finding",
-        lambda item, form: actions.add_finding(item, actor=request.user, **form.cleaned_data),
+        lambda item, data: actions.add_finding(item, actor=request.user, **data),
         _("Bevindingen opgeslagen."),
     )
 
@@ -241,8 +234,8 @@ def set_attendance(request, code):
         code,
         AttendanceForm,
         "attendance",
-        lambda item, form: actions.set_parents_attendance(
-            item, actor=request.user, attend=form.cleaned_data["parents_attend"] == "yes"
+        lambda item, data: actions.set_parents_attendance(
+            item, actor=request.user, attend=data["parents_attend"] == "yes"
         ),
         _("De keuze van de ouders is vastgelegd."),
     )
@@ -256,6 +249,6 @@ def conclude(request, code):
         code,
         ConclusionForm,
         "conclusion",
-        lambda item, form: actions.conclude(item, actor=request.user, **form.cleaned_data),
+        lambda item, data: actions.conclude(item, actor=request.user, **data),
         _("De conclusie is opgeslagen."),
     )

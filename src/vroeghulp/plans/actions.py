@@ -15,6 +15,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.models import Case, TimelineEvent
+from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 
@@ -29,10 +30,6 @@ from .models import (
     PlanVersion,
     Share,
 )
-
-
-class StaleVersionError(Exception):
-    """Someone else changed the draft after this form was opened."""
 
 
 def start_plan(case: Case, *, actor) -> Plan:

@@ -1,12 +1,10 @@
 """The advice plan in the child's file: the draft editor, issued versions, PDF and print page."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import event_for
@@ -16,6 +14,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import render_file_page
 from vroeghulp.cases.models import Intake
+from vroeghulp.concurrency import STALE_MESSAGE, submit
 
 from . import actions, pdf
 from .constants import Domain
@@ -31,11 +30,6 @@ from .forms import (
 )
 from .models import Arrangement, JargonTerm, Plan, PlanItem, PlanVersion
 from .readability import assess
-
-STALE = gettext_lazy(
-    "Iemand anders heeft het plan intussen gewijzigd. Bekijk de nieuwe stand; "
-    "je invoer staat er nog."
-)
 
 
 @on_case(Action.VIEW)
@@ -152,20 +146,17 @@ def _draft(case) -> Plan:
 
 
 def _handle(request, case, decision, form, key, apply, success):
-    if form.is_valid():
-        try:
-            apply(form.cleaned_data)
-        except actions.StaleVersionError:
-            form.add_error(None, STALE)
-            form.data = form.data.copy()
-            form.data[form.add_prefix("version")] = _draft(case).version
-            return _page(request, case, decision, forms={key: form}, status=409)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, success)
-            return redirect("plans:plan", code=case.code)
-    return _page(request, case, decision, forms={key: form}, status=400)
+    return submit(
+        request,
+        form,
+        apply,
+        success=success,
+        done=reverse("plans:plan", args=[case.code]),
+        rerender=lambda form, status: _page(
+            request, case, decision, forms={key: form}, status=status
+        ),
+        current_version=lambda: _draft(case).version,
+    )
 
 
 @require_POST
@@ -220,7 +211,7 @@ def change_item(request, case, decision):
                 item=item,
             )
         except actions.StaleVersionError:
-            messages.error(request, STALE)
+            messages.error(request, STALE_MESSAGE)
         else:
             messages.success(request, _("Het advies is verwijderd."))
         return redirect("plans:plan", code=case.code)

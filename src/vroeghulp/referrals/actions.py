@@ -19,16 +19,13 @@ from vroeghulp.access.policy import (
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
+from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.networks.models import Network
 
 from . import notifications
 from .constants import STAFF_ROUTES, Route, Status
 from .deadlines import callback_due_on
 from .models import EarlierExamination, Registration
-
-
-class StaleVersionError(Exception):
-    """Someone else changed the registration after this form was opened."""
 
 
 @dataclass

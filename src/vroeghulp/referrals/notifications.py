@@ -37,33 +37,34 @@ def ask_parents_to_confirm(registration: Registration, token: str) -> None:
 
 def tell_referrer_trajectory_started(registration: Registration) -> None:
     """Only that the trajectory started: the referrer gets nothing clinical."""
-    if registration.referrer_user is None or not registration.referrer_user.email:
-        return
-    received = timezone.localtime(registration.received_at).strftime("%d-%m-%Y")
-    body = _(
-        "Uw aanmelding van %(date)s (kenmerk %(ref)s) bij %(network)s is in behandeling "
-        "genomen: het traject is gestart.\n\nMet vriendelijke groet,\n%(network)s"
-    ) % {"date": received, "ref": reference(registration), "network": registration.network.name}
-    send_mail(
-        _("Traject gestart (kenmerk %(ref)s)") % {"ref": reference(registration)},
-        body,
-        None,
-        [registration.referrer_user.email],
+    _tell_referrer(
+        registration,
+        _("Traject gestart (kenmerk %(ref)s)"),
+        _(
+            "Uw aanmelding van %(date)s (kenmerk %(ref)s) bij %(network)s is in behandeling "
+            "genomen: het traject is gestart.\n\nMet vriendelijke groet,\n%(network)s"
+        ),
     )
 
 
 def tell_referrer_trajectory_closed(registration: Registration) -> None:
     """Only that the trajectory closed, so the referrer knows the chain is complete."""
+    _tell_referrer(
+        registration,
+        _("Traject afgesloten (kenmerk %(ref)s)"),
+        _(
+            "Het traject dat volgde op uw aanmelding van %(date)s (kenmerk %(ref)s) bij "
+            "%(network)s is afgesloten.\n\nMet vriendelijke groet,\n%(network)s"
+        ),
+    )
+
+
+def _tell_referrer(registration: Registration, subject: str, body: str) -> None:
     if registration.referrer_user is None or not registration.referrer_user.email:
         return
-    received = timezone.localtime(registration.received_at).strftime("%d-%m-%Y")
-    body = _(
-        "Het traject dat volgde op uw aanmelding van %(date)s (kenmerk %(ref)s) bij %(network)s "
-        "is afgesloten.\n\nMet vriendelijke groet,\n%(network)s"
-    ) % {"date": received, "ref": reference(registration), "network": registration.network.name}
-    send_mail(
-        _("Traject afgesloten (kenmerk %(ref)s)") % {"ref": reference(registration)},
-        body,
-        None,
-        [registration.referrer_user.email],
-    )
+    values = {
+        "date": timezone.localtime(registration.received_at).strftime("%d-%m-%Y"),
+        "ref": reference(registration),
+        "network": registration.network.name,
+    }
+    send_mail(subject % values, body % values, None, [registration.referrer_user.email])
