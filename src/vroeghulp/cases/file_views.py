@@ -40,11 +40,6 @@ from .file_forms import (
 )
 from .models import Document, InformationRequest, Intake, TeamMember
 
-STALE = gettext_lazy(
-    "Iemand anders heeft dit intussen opgeslagen. Bekijk de nieuwe stand; je invoer staat "
-    "hieronder nog."
-)
-
 TABS = [
     ("cases:detail", gettext_lazy("Overzicht")),
     ("cases:team", gettext_lazy("Team")),
