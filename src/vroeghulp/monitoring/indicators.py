@@ -1,0 +1,470 @@
+"""The indicators of domain.md §6, each defined once: name, explanation, unit and computation.
+
+The dashboard, the exports and `compute_indicators` all use these definitions. A period selects
+what happened in it: registrations received, cases accepted, closings, meetings, plan versions.
+Waiting times count actual days per child from the registration (the date the registration was
+received, which is also the case's `opened_at`).
+"""
+
+import datetime
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from vroeghulp.cases import states
+from vroeghulp.cases.constants import ClosingReason, GoalRealisation, SupportResponse, TeamRole
+from vroeghulp.cases.models import Case, Closure, FamilySupport, Goal, ReferralOut, TeamMember
+from vroeghulp.meetings.models import AgendaItem
+from vroeghulp.plans.models import Discussion, PlanVersion
+from vroeghulp.referrals.models import Registration
+
+
+@dataclass(frozen=True)
+class Scope:
+    networks: list
+    start: datetime.date
+    end: datetime.date
+    municipality_ids: list[int] = field(default_factory=list)
+    routes: list[str] = field(default_factory=list)
+
+    @property
+    def start_at(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.start, datetime.time.min))
+
+    @property
+    def end_at(self) -> datetime.datetime:
+        next_day = self.end + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
+
+
+@dataclass
+class Result:
+    """A count, a share (numerator of denominator) or a distribution of days or years."""
+
+    count: int | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    values: list[float] = field(default_factory=list)
+    norm: int | None = None
+    breakdown: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def share(self) -> float | None:
+        if not self.denominator:
+            return None
+        return round(self.numerator / self.denominator, 3)
+
+    @property
+    def n(self) -> int:
+        return len(self.values)
+
+    @property
+    def median(self) -> float | None:
+        return round(statistics.median(self.values), 1) if self.values else None
+
+    @property
+    def p80(self) -> float | None:
+        if not self.values:
+            return None
+        ordered = sorted(self.values)
+        return round(ordered[max(0, -(-len(ordered) * 80 // 100) - 1)], 1)
+
+    @property
+    def within_norm(self) -> float | None:
+        if self.norm is None or not self.values:
+            return None
+        return round(sum(1 for v in self.values if v <= self.norm) / len(self.values), 3)
+
+    def as_dict(self) -> dict:
+        data = {
+            "count": self.count,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "share": self.share,
+            "n": self.n if self.values or self.norm is not None else None,
+            "median": self.median,
+            "p80": self.p80,
+            "norm": self.norm,
+            "within_norm": self.within_norm,
+            "breakdown": self.breakdown or None,
+        }
+        return {key: value for key, value in data.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    name: str
+    explanation: str
+    unit: str
+    compute: Callable[[Scope], Result]
+
+
+# --- the data a scope selects -------------------------------------------------------------
+
+
+def registrations(scope: Scope):
+    rows = Registration.objects.filter(
+        network__in=scope.networks, received_at__gte=scope.start_at, received_at__lt=scope.end_at
+    ).exclude(status="awaiting_confirmation")
+    if scope.municipality_ids:
+        rows = rows.filter(municipality_id__in=scope.municipality_ids)
+    if scope.routes:
+        rows = rows.filter(route__in=scope.routes)
+    return rows
+
+
+def _case_filter(scope: Scope) -> Q:
+    q = Q(network__in=scope.networks)
+    if scope.municipality_ids:
+        q &= Q(child__municipality_id__in=scope.municipality_ids)
+    if scope.routes:
+        q &= Q(child__registrations__route__in=scope.routes)
+    return q
+
+
+def accepted_cases(scope: Scope):
+    """Cases opened (registration received) in the period: one per trajectory, reopenings too."""
+    return Case.objects.filter(
+        _case_filter(scope), opened_at__gte=scope.start_at, opened_at__lt=scope.end_at
+    ).distinct()
+
+
+def _days(start, end) -> float:
+    start = start.date() if isinstance(start, datetime.datetime) else start
+    end = end.date() if isinstance(end, datetime.datetime) else end
+    return float((end - start).days)
+
+
+def _local(moment: datetime.datetime) -> datetime.date:
+    return timezone.localtime(moment).date()
+
+
+def _years(born: datetime.date, on: datetime.date) -> float:
+    return round((on - born).days / 365.25, 1)
+
+
+# --- computations ---------------------------------------------------------------------------
+
+
+def inflow(scope: Scope) -> Result:
+    rows = list(registrations(scope).values_list("route", flat=True))
+    return Result(count=len(rows), breakdown=dict(Counter(rows)))
+
+
+def inflow_by_municipality(scope: Scope) -> Result:
+    names = registrations(scope).values_list("municipality__name", flat=True)
+    return Result(count=len(names), breakdown=dict(Counter(n or "onbekend" for n in names)))
+
+
+def declined(scope: Scope) -> Result:
+    rows = registrations(scope)
+    return Result(numerator=rows.filter(status="declined").count(), denominator=rows.count())
+
+
+def outflow(scope: Scope) -> Result:
+    closures = Closure.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        closed_on__gte=scope.start,
+        closed_on__lte=scope.end,
+    )
+    reasons = list(closures.values_list("reason", flat=True))
+    return Result(count=len(reasons), breakdown=dict(Counter(reasons)))
+
+
+def caseload(scope: Scope) -> Result:
+    """Trajectories open at the end of the period (follow-up not counted)."""
+    rows = Case.objects.filter(_case_filter(scope), opened_at__lt=scope.end_at).exclude(
+        phase=states.Phase.FOLLOW_UP
+    )
+    open_at_end = rows.filter(Q(closed_at__isnull=True) | Q(closed_at__gte=scope.end_at))
+    return Result(count=open_at_end.distinct().count())
+
+
+def age_at_registration(scope: Scope) -> Result:
+    rows = registrations(scope).values_list("child_date_of_birth", "received_at")
+    return Result(values=[_years(born, _local(at)) for born, at in rows])
+
+
+def age_at_first_concern(scope: Scope) -> Result:
+    rows = registrations(scope).exclude(first_concern_on=None)
+    return Result(
+        values=[
+            _years(b, c) for b, c in rows.values_list("child_date_of_birth", "first_concern_on")
+        ]
+    )
+
+
+def _first_meetings(scope: Scope) -> dict[int, datetime.datetime]:
+    return dict(
+        AgendaItem.objects.filter(case__in=accepted_cases(scope), discussed_at__isnull=False)
+        .values_list("case_id")
+        .annotate(first=Min("meeting__starts_at"))
+    )
+
+
+def age_at_meeting(scope: Scope) -> Result:
+    first = _first_meetings(scope)
+    cases = Case.objects.filter(pk__in=first).values_list("pk", "child__date_of_birth")
+    return Result(values=[_years(born, _local(first[pk])) for pk, born in cases])
+
+
+def days_to_callback(scope: Scope) -> Result:
+    rows = registrations(scope).exclude(called_back_at=None)
+    norm = _norm(scope)
+    return Result(
+        values=[
+            _days(_local(r), _local(c))
+            for r, c in rows.values_list("received_at", "called_back_at")
+        ],
+        norm=norm,
+    )
+
+
+def _norm(scope: Scope) -> int | None:
+    norms = {network.callback_deadline_days for network in scope.networks}
+    return norms.pop() if len(norms) == 1 else None
+
+
+def days_to_intake(scope: Scope) -> Result:
+    rows = accepted_cases(scope).exclude(intake__home_visit_on=None)
+    return Result(
+        values=[
+            _days(_local(o), v) for o, v in rows.values_list("opened_at", "intake__home_visit_on")
+        ]
+    )
+
+
+def days_to_meeting(scope: Scope) -> Result:
+    first = _first_meetings(scope)
+    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", "opened_at"))
+    return Result(values=[_days(_local(opened[pk]), _local(at)) for pk, at in first.items()])
+
+
+def days_to_plan_discussed(scope: Scope) -> Result:
+    first = dict(
+        Discussion.objects.filter(version__plan__case__in=accepted_cases(scope))
+        .values_list("version__plan__case_id")
+        .annotate(first=Min("on"))
+    )
+    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", "opened_at"))
+    return Result(values=[_days(_local(opened[pk]), on) for pk, on in first.items()])
+
+
+def discussed_by_team(scope: Scope) -> Result:
+    cases = accepted_cases(scope)
+    return Result(numerator=len(_first_meetings(scope)), denominator=cases.count())
+
+
+def with_casemanager(scope: Scope) -> Result:
+    cases = accepted_cases(scope)
+    managed = TeamMember.objects.filter(case__in=cases, team_role=TeamRole.CASEMANAGER)
+    return Result(numerator=managed.values("case").distinct().count(), denominator=cases.count())
+
+
+def plans_explained(scope: Scope) -> Result:
+    versions = PlanVersion.objects.filter(
+        plan__case__in=Case.objects.filter(_case_filter(scope)),
+        issued_at__gte=scope.start_at,
+        issued_at__lt=scope.end_at,
+    )
+    return Result(
+        numerator=versions.filter(discussions__isnull=False).distinct().count(),
+        denominator=versions.count(),
+    )
+
+
+def parents_at_meeting(scope: Scope) -> Result:
+    items = AgendaItem.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        discussed_at__isnull=False,
+        meeting__starts_at__gte=scope.start_at,
+        meeting__starts_at__lt=scope.end_at,
+    )
+    return Result(numerator=items.filter(parents_attend=True).count(), denominator=items.count())
+
+
+def goals_reached(scope: Scope) -> Result:
+    goals = Goal.objects.filter(
+        case__closures__closed_on__gte=scope.start,
+        case__closures__closed_on__lte=scope.end,
+        case__in=Case.objects.filter(_case_filter(scope)),
+    ).exclude(realisation="")
+    reached = goals.filter(realisation__in=[GoalRealisation.REACHED, GoalRealisation.PARTLY])
+    return Result(numerator=reached.count(), denominator=goals.count())
+
+
+def early_dropouts(scope: Scope) -> Result:
+    closures = Closure.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        closed_on__gte=scope.start,
+        closed_on__lte=scope.end,
+    )
+    stopped = closures.filter(reason=ClosingReason.STOPPED_EARLY)
+    return Result(numerator=stopped.count(), denominator=closures.count())
+
+
+def placements(scope: Scope) -> Result:
+    referrals = ReferralOut.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        referred_on__gte=scope.start,
+        referred_on__lte=scope.end,
+    )
+    known = referrals.exclude(placed=None)
+    return Result(numerator=known.filter(placed=True).count(), denominator=known.count())
+
+
+def family_support_accepted(scope: Scope) -> Result:
+    offers = FamilySupport.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        offered_on__gte=scope.start,
+        offered_on__lte=scope.end,
+    ).exclude(response=SupportResponse.PENDING)
+    return Result(
+        numerator=offers.filter(response=SupportResponse.ACCEPTED).count(),
+        denominator=offers.count(),
+    )
+
+
+INDICATORS = [
+    Indicator(
+        "inflow", "Instroom", "Aanmeldingen ontvangen in de periode, per route.", "aantal", inflow
+    ),
+    Indicator(
+        "inflow_municipality",
+        "Instroom per gemeente",
+        "Aanmeldingen per woongemeente van het kind.",
+        "aantal",
+        inflow_by_municipality,
+    ),
+    Indicator(
+        "declined",
+        "Elders geadviseerd",
+        "Deel van de aanmeldingen dat niet tot een traject leidde.",
+        "deel",
+        declined,
+    ),
+    Indicator(
+        "outflow", "Uitstroom", "Trajecten afgesloten in de periode, per reden.", "aantal", outflow
+    ),
+    Indicator(
+        "caseload",
+        "Lopende trajecten",
+        "Trajecten die aan het eind van de periode lopen (zonder langdurige begeleiding).",
+        "aantal",
+        caseload,
+    ),
+    Indicator(
+        "age_first_concern",
+        "Leeftijd bij eerste zorg",
+        "Leeftijd van het kind toen de zorg begon (als bekend).",
+        "jaren",
+        age_at_first_concern,
+    ),
+    Indicator(
+        "age_registration",
+        "Leeftijd bij aanmelding",
+        "Leeftijd van het kind op de dag van aanmelding.",
+        "jaren",
+        age_at_registration,
+    ),
+    Indicator(
+        "age_meeting",
+        "Leeftijd bij eerste MDO",
+        "Leeftijd van het kind bij de eerste bespreking in het kernteam.",
+        "jaren",
+        age_at_meeting,
+    ),
+    Indicator(
+        "days_callback",
+        "Dagen tot terugbellen",
+        "Dagen van aanmelding tot het terugbelgesprek; norm: de terugbeltermijn van het netwerk.",
+        "dagen",
+        days_to_callback,
+    ),
+    Indicator(
+        "days_intake",
+        "Dagen tot huisbezoek",
+        "Dagen van aanmelding tot het huisbezoek (intake).",
+        "dagen",
+        days_to_intake,
+    ),
+    Indicator(
+        "days_meeting",
+        "Dagen tot MDO",
+        "Dagen van aanmelding tot de eerste bespreking in het kernteam.",
+        "dagen",
+        days_to_meeting,
+    ),
+    Indicator(
+        "days_plan",
+        "Dagen tot besproken adviesplan",
+        "Dagen van aanmelding tot het eerste gesprek met de ouders over het adviesplan.",
+        "dagen",
+        days_to_plan_discussed,
+    ),
+    Indicator(
+        "discussed",
+        "Besproken door het kernteam",
+        "Deel van de gestarte trajecten dat al in het MDO is besproken.",
+        "deel",
+        discussed_by_team,
+    ),
+    Indicator(
+        "casemanager",
+        "Met casemanager",
+        "Deel van de gestarte trajecten met een casemanager.",
+        "deel",
+        with_casemanager,
+    ),
+    Indicator(
+        "plan_explained",
+        "Plan mondeling toegelicht",
+        "Deel van de uitgegeven planversies dat met de ouders is besproken.",
+        "deel",
+        plans_explained,
+    ),
+    Indicator(
+        "parents_present",
+        "Ouders bij het MDO",
+        "Deel van de besprekingen in het MDO waarbij de ouders er waren.",
+        "deel",
+        parents_at_meeting,
+    ),
+    Indicator(
+        "goals",
+        "Doelen (deels) bereikt",
+        "Deel van de geëvalueerde doelen van ouders dat bij afsluiting (deels) bereikt is.",
+        "deel",
+        goals_reached,
+    ),
+    Indicator(
+        "dropouts",
+        "Voortijdig gestopt",
+        "Deel van de afsluitingen waarbij de ouders vroegtijdig stopten.",
+        "deel",
+        early_dropouts,
+    ),
+    Indicator(
+        "placements",
+        "Verwijzing leidde tot plaatsing",
+        "Deel van de verwijzingen met bekende afloop dat tot plaatsing leidde.",
+        "deel",
+        placements,
+    ),
+    Indicator(
+        "family_support",
+        "Gezinsondersteuning aangenomen",
+        "Deel van het beantwoorde aanbod gezinsondersteuning dat de ouders aannamen.",
+        "deel",
+        family_support_accepted,
+    ),
+]
+
+
+def compute_all(scope: Scope) -> dict[str, Result]:
+    return {indicator.key: indicator.compute(scope) for indicator in INDICATORS}

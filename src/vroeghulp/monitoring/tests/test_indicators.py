@@ -1,0 +1,174 @@
+"""Every indicator against values computed by hand on a small constructed network.
+
+Edge cases: a declined registration (counted in inflow), a registration outside the period, a
+registration without a callback (missing date), a case still open, and a reopened trajectory.
+"""
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import professional
+from vroeghulp.cases.constants import ClosingReason, GoalRealisation, TeamRole
+from vroeghulp.cases.models import Closure, FamilySupport, Goal, Intake, ReferralOut
+from vroeghulp.cases.states import Phase
+from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
+from vroeghulp.children.tests.factories import ChildFactory
+from vroeghulp.meetings.models import AgendaItem, Meeting
+from vroeghulp.monitoring.indicators import Scope, compute_all
+from vroeghulp.networks.tests.factories import (
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+)
+from vroeghulp.plans.models import Discussion, Plan, PlanVersion
+from vroeghulp.referrals.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+@pytest.fixture
+def results():
+    network = NetworkFactory(callback_deadline_days=14)
+    municipality = MunicipalityFactory(network=network, name="Oost")
+    user = professional(Role.CASEMANAGER, OrganisationFactory(network=network))
+
+    child_a = ChildFactory(network=network, date_of_birth=D(2024, 1, 10), municipality=municipality)
+    RegistrationFactory(
+        network=network,
+        route="phone",
+        received_at=at(D(2026, 1, 10)),
+        child=child_a,
+        child_date_of_birth=D(2024, 1, 10),
+        first_concern_on=D(2025, 1, 10),
+        called_back_at=at(D(2026, 1, 20)),
+        status="accepted",
+        municipality=municipality,
+    )
+    case_a = CaseFactory(child=child_a, opened_at=at(D(2026, 1, 10)), phase=Phase.EXECUTION)
+    TeamMemberFactory(case=case_a, user=user, team_role=TeamRole.CASEMANAGER)
+    Intake.objects.create(case=case_a, home_visit_on=D(2026, 1, 25))
+    meeting = Meeting.objects.create(network=network, starts_at=at(D(2026, 2, 9)), created_by=user)
+    AgendaItem.objects.create(
+        meeting=meeting, case=case_a, parents_attend=True, discussed_at=at(D(2026, 2, 9))
+    )
+    version = PlanVersion.objects.create(
+        plan=Plan.objects.create(case=case_a),
+        number=1,
+        content={},
+        pdf="x.pdf",
+        pdf_sha256="0" * 64,
+        issued_at=at(D(2026, 2, 20)),
+        issued_by=user,
+    )
+    Discussion.objects.create(version=version, on=D(2026, 3, 1), how="in_person", recorded_by=user)
+    ReferralOut.objects.create(
+        case=case_a, service="Logopedie", referred_on=D(2026, 3, 10), placed=True
+    )
+    ReferralOut.objects.create(case=case_a, service="Fysio", referred_on=D(2026, 3, 15))
+    FamilySupport.objects.create(
+        case=case_a, programme="A", offered_on=D(2026, 3, 1), response="accepted"
+    )
+    FamilySupport.objects.create(
+        case=case_a, programme="B", offered_on=D(2026, 3, 2), response="declined"
+    )
+
+    RegistrationFactory(
+        network=network,
+        route="public_form",
+        received_at=at(D(2026, 2, 1)),
+        child_date_of_birth=D(2021, 2, 1),
+        called_back_at=at(D(2026, 2, 21)),
+        status="declined",
+    )
+
+    child_c = ChildFactory(network=network, date_of_birth=D(2025, 3, 1))
+    RegistrationFactory(
+        network=network,
+        route="cjg",
+        received_at=at(D(2026, 3, 1)),
+        child=child_c,
+        child_date_of_birth=D(2025, 3, 1),
+        status="accepted",
+    )
+    CaseFactory(child=child_c, opened_at=at(D(2026, 3, 1)), phase=Phase.INTAKE)
+
+    child_d = ChildFactory(network=network, date_of_birth=D(2023, 6, 1))
+    RegistrationFactory(
+        network=network, received_at=at(D(2025, 12, 1)), child=child_d, status="accepted"
+    )
+    case_d = CaseFactory(
+        child=child_d, opened_at=at(D(2025, 12, 1)), phase=Phase.CLOSED, closed_at=at(D(2026, 4, 1))
+    )
+    Closure.objects.create(
+        case=case_d, closed_on=D(2026, 4, 1), reason=ClosingReason.STOPPED_EARLY, closed_by=user
+    )
+    Goal.objects.create(case=case_d, text="een", realisation=GoalRealisation.REACHED)
+    Goal.objects.create(case=case_d, text="twee", realisation=GoalRealisation.NOT_REACHED)
+    reopened = CaseFactory(child=child_d, opened_at=at(D(2026, 5, 1)), phase=Phase.INTAKE)
+    TeamMemberFactory(case=reopened, user=user, team_role=TeamRole.CASEMANAGER)
+
+    scope = Scope(networks=[network], start=D(2026, 1, 1), end=D(2026, 6, 30))
+    return network, compute_all(scope)
+
+
+def test_inflow_outflow_and_caseload(results):
+    _network, r = results
+    assert r["inflow"].count == 3
+    assert r["inflow"].breakdown == {"phone": 1, "public_form": 1, "cjg": 1}
+    assert (r["declined"].numerator, r["declined"].denominator) == (1, 3)
+    assert r["outflow"].count == 1 and r["outflow"].breakdown == {"stopped_early": 1}
+    assert r["caseload"].count == 3  # A, C and the reopened trajectory; D closed
+
+
+def test_ages(results):
+    _network, r = results
+    assert sorted(r["age_registration"].values) == [1.0, 2.0, 5.0]
+    assert r["age_registration"].median == 2.0
+    assert r["age_first_concern"].values == [1.0]
+    assert r["age_meeting"].values == [2.1]
+
+
+def test_waiting_times_in_actual_days(results):
+    _network, r = results
+    callback = r["days_callback"]
+    assert sorted(callback.values) == [10.0, 20.0]  # C has no callback yet: left out
+    assert (callback.median, callback.p80, callback.norm, callback.within_norm) == (
+        15.0,
+        20.0,
+        14,
+        0.5,
+    )
+    assert r["days_intake"].values == [15.0]
+    assert r["days_meeting"].values == [30.0]
+    assert r["days_plan"].values == [50.0]
+
+
+def test_shares(results):
+    _network, r = results
+    assert (r["discussed"].numerator, r["discussed"].denominator) == (1, 3)
+    assert (r["casemanager"].numerator, r["casemanager"].denominator) == (2, 3)
+    assert r["plan_explained"].share == 1.0
+    assert r["parents_present"].share == 1.0
+    assert (r["goals"].numerator, r["goals"].denominator) == (1, 2)
+    assert r["dropouts"].share == 1.0
+    assert (r["placements"].numerator, r["placements"].denominator) == (1, 1)
+    assert r["family_support"].share == 0.5
+
+
+def test_command_prints_every_indicator_as_json(results, capsys):
+    network, _r = results
+    call_command("compute_indicators", network=network.slug, start="2026-01-01", end="2026-06-30")
+    output = json.loads(capsys.readouterr().out)
+    assert output["indicators"]["inflow"]["count"] == 3
+    assert output["indicators"]["days_callback"]["within_norm"] == 0.5
+    assert len(output["indicators"]) == 20
