@@ -468,3 +468,15 @@ INDICATORS = [
 
 def compute_all(scope: Scope) -> dict[str, Result]:
     return {indicator.key: indicator.compute(scope) for indicator in INDICATORS}
+
+
+def inflow_per_month(scope: Scope) -> list[tuple[str, int]]:
+    counts = Counter(
+        timezone.localtime(at).strftime("%Y-%m")
+        for at in registrations(scope).values_list("received_at", flat=True)
+    )
+    months, day = [], scope.start.replace(day=1)
+    while day <= scope.end:
+        months.append(day.strftime("%Y-%m"))
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return [(month, counts.get(month, 0)) for month in months]

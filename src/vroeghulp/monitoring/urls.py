@@ -6,4 +6,5 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("export.csv", views.export_csv, name="export_csv"),
 ]

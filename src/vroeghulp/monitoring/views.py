@@ -1,22 +1,54 @@
-"""A first overview of aggregate figures for coordinators and analysts (small counts suppressed)."""
+"""The monitoring dashboard for coordinators and analysts: aggregates only, small counts hidden."""
 
+import csv
+
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from vroeghulp.access.decorators import with_role
 from vroeghulp.accounts.constants import Role
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.writer import AuditEvent, record
 from vroeghulp.networks.models import Network
 
+from .charts import bar_chart
+from .forms import DashboardFilter, default_period
+from .indicators import Scope, compute_all, inflow_per_month
+from .presentation import rows
 from .queries import caseload_by_phase, registrations_by_municipality
 from .suppression import THRESHOLD
 
 AGGREGATE_ROLES = (Role.COORDINATOR, Role.ANALYST)
 
 
+def _networks(user):
+    return list(Network.objects.filter(pk__in=user.networks_with_role(*AGGREGATE_ROLES)))
+
+
+def _scope(request, networks) -> tuple[DashboardFilter, Scope | None]:
+    data = request.GET if "start" in request.GET else None
+    form = DashboardFilter(data, networks=networks, initial=default_period())
+    if data is None:
+        period = default_period()
+        return form, Scope(networks=networks, start=period["start"], end=period["end"])
+    if not form.is_valid():
+        return form, None
+    cleaned = form.cleaned_data
+    return form, Scope(
+        networks=networks,
+        start=cleaned["start"],
+        end=cleaned["end"],
+        municipality_ids=[m.pk for m in cleaned["municipality"]],
+        routes=cleaned["route"],
+    )
+
+
 @with_role(*AGGREGATE_ROLES)
 def overview(request):
+    networks = _networks(request.user)
+    form, scope = _scope(request, networks)
     year = timezone.localdate().year
-    networks = Network.objects.filter(pk__in=request.user.networks_with_role(*AGGREGATE_ROLES))
     sections = [
         {
             "network": network,
@@ -25,5 +57,45 @@ def overview(request):
         }
         for network in networks
     ]
-    context = {"sections": sections, "year": year, "threshold": THRESHOLD}
-    return render(request, "monitoring/overview.html", context)
+    context = {"sections": sections, "year": year, "threshold": THRESHOLD, "form": form}
+    if scope is not None:
+        context |= {
+            "scope": scope,
+            "indicators": rows(compute_all(scope)),
+            "chart": bar_chart(inflow_per_month(scope)),
+            "query": request.GET.urlencode(),
+        }
+    return render(request, "monitoring/overview.html", context, status=200 if scope else 400)
+
+
+@with_role(*AGGREGATE_ROLES)
+def export_csv(request):
+    networks = _networks(request.user)
+    _form, scope = _scope(request, networks)
+    if scope is None:
+        return HttpResponse(
+            "Ongeldige filter.", status=400, content_type="text/plain; charset=utf-8"
+        )
+    record(
+        *[
+            AuditEvent(
+                action=AuditAction.EXPORT,
+                network_id=network.pk,
+                user=request.user,
+                object_type="indicators",
+                details={"from": scope.start.isoformat(), "to": scope.end.isoformat()},
+            )
+            for network in networks
+        ]
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="indicatoren-{scope.start}-{scope.end}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["indicator", "waarde", "toelichting bij de waarde", "eenheid", "definitie"])
+    for row in rows(compute_all(scope)):
+        writer.writerow([row.name, row.value, row.detail, row.unit, row.explanation])
+        for cell in row.breakdown:
+            writer.writerow([f"  {row.name}: {cell.label}", cell.shown, "", row.unit, ""])
+    return response

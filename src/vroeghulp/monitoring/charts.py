@@ -1,0 +1,48 @@
+"""Small server-side SVG charts: readable without colour (values are written on the bars)."""
+
+from dataclasses import dataclass
+
+from .suppression import THRESHOLD, is_small
+
+TOP = 18  # room for the value above the highest bar
+BOTTOM = 22  # room for the labels
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    x: float
+    y: float
+    height: float
+    text: str
+    value_y: float
+    label_y: float
+
+
+def bar_chart(series: list[tuple[str, int]], *, height: int = 160, bar_width: int = 34) -> dict:
+    """Bars with their value as text; small values are drawn as the threshold and labelled <5."""
+    top = max([value for _, value in series] + [THRESHOLD])
+    bars = []
+    for index, (label, value) in enumerate(series):
+        shown = THRESHOLD if is_small(value) else value
+        bar_height = round(shown / top * height, 1)
+        y = TOP + height - bar_height
+        bars.append(
+            Bar(
+                label=label,
+                value=value,
+                x=index * (bar_width + 8) + 4,
+                y=y,
+                height=bar_height,
+                text=f"<{THRESHOLD}" if is_small(value) else str(value),
+                value_y=y - 4,
+                label_y=TOP + height + 16,
+            )
+        )
+    return {
+        "bars": bars,
+        "width": len(series) * (bar_width + 8) + 8,
+        "height": TOP + height + BOTTOM,
+        "bar_width": bar_width,
+    }

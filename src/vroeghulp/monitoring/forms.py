@@ -1,0 +1,35 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.networks.models import Municipality
+from vroeghulp.referrals.constants import Route
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+
+
+class DashboardFilter(forms.Form):
+    start = forms.DateField(label=_("Van"), widget=DATE, error_messages=DATE_ERRORS)
+    end = forms.DateField(label=_("Tot en met"), widget=DATE, error_messages=DATE_ERRORS)
+    municipality = forms.ModelMultipleChoiceField(
+        label=_("Gemeente"), queryset=Municipality.objects.none(), required=False
+    )
+    route = forms.MultipleChoiceField(
+        label=_("Route van aanmelding"), choices=Route.choices, required=False
+    )
+
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(network__in=networks)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
+        return data
+
+
+def default_period() -> dict:
+    today = timezone.localdate()
+    return {"start": today.replace(month=1, day=1), "end": today}

@@ -1,0 +1,62 @@
+"""Indicator results as people read them, with small numbers suppressed (see suppression.py)."""
+
+from dataclasses import dataclass
+
+from .indicators import INDICATORS, Result
+from .suppression import THRESHOLD, is_small, suppress
+
+TOO_FEW = "te weinig gegevens"
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    name: str
+    explanation: str
+    unit: str
+    value: str
+    detail: str
+    breakdown: list
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def display(unit: str, result: Result) -> tuple[str, str]:
+    """The main value and a detail line, never revealing a count below the threshold."""
+    if unit == "aantal":
+        return (f"<{THRESHOLD}" if is_small(result.count) else str(result.count)), ""
+    if unit == "deel":
+        if not result.denominator:
+            return "–", ""
+        if result.denominator < THRESHOLD:
+            return TOO_FEW, ""
+        numerator = f"<{THRESHOLD}" if is_small(result.numerator) else str(result.numerator)
+        return _percent(result.share), f"{numerator} van {result.denominator}"
+    if result.n < THRESHOLD:
+        return (TOO_FEW if result.n else "–"), ""
+    detail = f"80% binnen {result.p80:g} · n = {result.n}"
+    if result.within_norm is not None:
+        detail += f" · {_percent(result.within_norm)} binnen de norm van {result.norm} dagen"
+    return f"mediaan {result.median:g} {unit}", detail
+
+
+def rows(results: dict[str, Result]) -> list[Row]:
+    table = []
+    for indicator in INDICATORS:
+        result = results[indicator.key]
+        value, detail = display(indicator.unit, result)
+        breakdown = suppress(sorted(result.breakdown.items())) if result.breakdown else []
+        table.append(
+            Row(
+                indicator.key,
+                indicator.name,
+                indicator.explanation,
+                indicator.unit,
+                value,
+                detail,
+                breakdown,
+            )
+        )
+    return table

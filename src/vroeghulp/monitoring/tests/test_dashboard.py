@@ -1,0 +1,72 @@
+"""The dashboard shows every indicator with small numbers hidden; the CSV export is logged."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.models import AuditEntry
+from vroeghulp.monitoring.indicators import INDICATORS, Result
+from vroeghulp.monitoring.presentation import TOO_FEW, display
+from vroeghulp.referrals.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_lists_every_indicator_and_a_chart(world):
+    for _ in range(6):
+        RegistrationFactory(network=world.network)
+    response = verified_client(world.users[Role.ANALYST]).get(reverse("monitoring:overview"))
+    names = [row.name for row in response.context["indicators"]]
+    assert names == [indicator.name for indicator in INDICATORS]
+    inflow = next(r for r in response.context["indicators"] if r.key == "inflow")
+    assert inflow.value == "6"
+    html = response.content.decode()
+    assert "<svg" in html and "Instroom per maand" in html
+    assert "Yılmaz" not in html and "Sofie" not in html  # no child ever appears
+
+
+def test_small_numbers_are_hidden():
+    assert display("aantal", Result(count=3)) == ("<5", "")
+    assert display("deel", Result(numerator=1, denominator=3)) == (TOO_FEW, "")
+    assert display("deel", Result(numerator=2, denominator=10)) == ("20%", "<5 van 10")
+    assert display("dagen", Result(values=[1, 2, 3]))[0] == TOO_FEW
+    value, detail = display("dagen", Result(values=[10, 12, 14, 20, 30], norm=14))
+    assert value == "mediaan 14 dagen"
+    assert "60% binnen de norm van 14 dagen" in detail
+
+
+def test_filters_and_bad_input(world):
+    client = verified_client(world.users[Role.COORDINATOR])
+    response = client.get(
+        reverse("monitoring:overview"), {"start": "2026-06-01", "end": "2026-01-01"}
+    )
+    assert response.status_code == 400
+    assert "De begindatum ligt na de einddatum." in response.content.decode()
+    response = client.get(
+        reverse("monitoring:overview"),
+        {"start": "2026-01-01", "end": "2026-12-31", "route": "phone"},
+    )
+    assert response.context["scope"].routes == ["phone"]
+
+
+def test_csv_export_carries_definitions_and_is_logged(world):
+    client = verified_client(world.users[Role.ANALYST])
+    response = client.get(
+        reverse("monitoring:export_csv"), {"start": "2026-01-01", "end": "2026-12-31"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["indicator", "waarde", "toelichting bij de waarde", "eenheid", "definitie"]
+    assert {r[0] for r in rows[1:] if not r[0].startswith(" ")} == {i.name for i in INDICATORS}
+    entry = AuditEntry.objects.get(action=AuditAction.EXPORT, object_type="indicators")
+    assert entry.child_id is None and entry.user_id == world.users[Role.ANALYST].pk
+
+
+@pytest.mark.parametrize("role", [Role.CASEMANAGER, Role.LOG_MANAGER, Role.NETWORK_ADMIN])
+def test_other_roles_get_no_figures(world, role):
+    client = verified_client(world.users[role])
+    assert client.get(reverse("monitoring:export_csv")).status_code == 404
