@@ -188,6 +188,9 @@ class RegistrationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        born, concern = data.get("child_date_of_birth"), data.get("first_concern_on")
+        if born and concern and concern < born:
+            self.add_error("first_concern_on", _("Deze datum ligt voor de geboortedatum."))
         if data.get("website"):
             raise forms.ValidationError(_("De aanmelding kon niet worden verstuurd."))
         challenged = "answer" in self.fields and not self.errors

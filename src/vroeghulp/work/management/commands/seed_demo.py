@@ -39,6 +39,7 @@ from vroeghulp.plans import actions as plan_actions
 from vroeghulp.referrals.actions import (
     RegistrationData,
     decline_registration,
+    record_callback,
     record_staff_registration,
     submit_public_registration,
     submit_referrer_registration,
@@ -340,6 +341,17 @@ class DemoBuilder:
             data=data,
             received_at=received,
         )
+        if not waiting or index % 2:
+            record_callback(
+                registration,
+                actor=coordinator,
+                called_back_at=min(
+                    received + datetime.timedelta(days=rng.randint(1, 18), hours=2), timezone.now()
+                ),
+                note="Ouder gebeld; zorg besproken en huisbezoek afgesproken.",
+                version=registration.version,
+            )
+            registration.refresh_from_db()
         if waiting:
             return
         if index % 13 == 5:
@@ -383,17 +395,20 @@ class DemoBuilder:
                     "has_custody": rng.random() < 0.9,
                 }
             )
+        age_days = rng.randint(120, 6 * 365)
+        born = self.today - datetime.timedelta(days=age_days)
         return RegistrationData(
             child_given_name=rng.choice(GIVEN_NAMES[sex]),
             child_family_name=family_name,
-            child_date_of_birth=self.today - datetime.timedelta(days=rng.randint(120, 6 * 365)),
+            child_date_of_birth=born,
             child_sex=sex,
             child_gestational_age_weeks=rng.randint(26, 31) if premature else None,
             municipality=rng.choices(self.municipalities, weights=[5, 2, 2])[0],
             concern_parents=rng.choice(CONCERNS),
             concern_referrer="Achterstand gezien bij het consult.",
             referrer_name="Jeugdarts GGD",
-            first_concern_on=self.today - datetime.timedelta(days=rng.randint(100, 500)),
+            first_concern_on=born
+            + datetime.timedelta(days=rng.randint(30, max(31, age_days - 30))),
             guardians=guardians,
             examinations=[{"what": "Gehoortest", "by_whom": "Consultatiebureau", "when": None}],
         )
