@@ -2,10 +2,15 @@
 
 from dataclasses import dataclass
 
+from vroeghulp.cases.constants import ClosingReason
+from vroeghulp.referrals.constants import Route
+
 from .indicators import INDICATORS, Result
 from .suppression import THRESHOLD, is_small, suppress
 
 TOO_FEW = "te weinig gegevens"
+# Breakdowns are stored by code; people read the label.
+BREAKDOWN_LABELS = {"inflow": dict(Route.choices), "outflow": dict(ClosingReason.choices)}
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ def rows(results: dict[str, Result]) -> list[Row]:
     for indicator in INDICATORS:
         result = results[indicator.key]
         value, detail = display(indicator.unit, result)
-        breakdown = suppress(sorted(result.breakdown.items())) if result.breakdown else []
+        labels = BREAKDOWN_LABELS.get(indicator.key, {})
+        named = sorted((str(labels.get(k, k)), v) for k, v in result.breakdown.items())
+        breakdown = suppress(named) if named else []
         table.append(
             Row(
                 indicator.key,

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -27,6 +28,7 @@ def test_dashboard_lists_every_indicator_and_a_chart(world):
     assert inflow.value == "6"
     html = response.content.decode()
     assert "<svg" in html and "Instroom per maand" in html
+    assert not re.search(r'(height|y)="\d+,\d', html)  # SVG numbers are never localised
     assert "Yılmaz" not in html and "Sofie" not in html  # no child ever appears
 
 
