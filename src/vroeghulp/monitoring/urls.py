@@ -7,4 +7,5 @@ app_name = "monitoring"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("export.csv", views.export_csv, name="export_csv"),
+    path("export.xlsx", views.export_xlsx, name="export_xlsx"),
 ]

@@ -17,6 +17,7 @@ from .forms import DashboardFilter, default_period
 from .indicators import Scope, compute_all, inflow_per_month
 from .presentation import rows
 from .queries import caseload_by_phase, registrations_by_municipality
+from .spreadsheet import workbook
 from .suppression import THRESHOLD
 
 AGGREGATE_ROLES = (Role.COORDINATOR, Role.ANALYST)
@@ -68,14 +69,7 @@ def overview(request):
     return render(request, "monitoring/overview.html", context, status=200 if scope else 400)
 
 
-@with_role(*AGGREGATE_ROLES)
-def export_csv(request):
-    networks = _networks(request.user)
-    _form, scope = _scope(request, networks)
-    if scope is None:
-        return HttpResponse(
-            "Ongeldige filter.", status=400, content_type="text/plain; charset=utf-8"
-        )
+def _log_export(request, networks, scope, file_format: str) -> None:
     record(
         *[
             AuditEvent(
@@ -83,11 +77,29 @@ def export_csv(request):
                 network_id=network.pk,
                 user=request.user,
                 object_type="indicators",
-                details={"from": scope.start.isoformat(), "to": scope.end.isoformat()},
+                details={
+                    "from": scope.start.isoformat(),
+                    "to": scope.end.isoformat(),
+                    "format": file_format,
+                },
             )
             for network in networks
         ]
     )
+
+
+def _export_scope(request):
+    networks = _networks(request.user)
+    _form, scope = _scope(request, networks)
+    return networks, scope
+
+
+@with_role(*AGGREGATE_ROLES)
+def export_csv(request):
+    networks, scope = _export_scope(request)
+    if scope is None:
+        return _invalid()
+    _log_export(request, networks, scope, "csv")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="indicatoren-{scope.start}-{scope.end}.csv"'
@@ -99,3 +111,24 @@ def export_csv(request):
         for cell in row.breakdown:
             writer.writerow([f"  {row.name}: {cell.label}", cell.shown, "", row.unit, ""])
     return response
+
+
+@with_role(*AGGREGATE_ROLES)
+def export_xlsx(request):
+    networks, scope = _export_scope(request)
+    if scope is None:
+        return _invalid()
+    _log_export(request, networks, scope, "xlsx")
+    content = workbook(rows(compute_all(scope)), scope)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="indicatoren-{scope.start}-{scope.end}.xlsx"'
+    )
+    return response
+
+
+def _invalid() -> HttpResponse:
+    return HttpResponse("Ongeldige filter.", status=400, content_type="text/plain; charset=utf-8")

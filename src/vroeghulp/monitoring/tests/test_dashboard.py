@@ -72,3 +72,17 @@ def test_csv_export_carries_definitions_and_is_logged(world):
 def test_other_roles_get_no_figures(world, role):
     client = verified_client(world.users[role])
     assert client.get(reverse("monitoring:export_csv")).status_code == 404
+
+
+def test_xlsx_export_has_figures_and_definitions(world):
+    from openpyxl import load_workbook
+
+    client = verified_client(world.users[Role.ANALYST])
+    response = client.get(
+        reverse("monitoring:export_xlsx"), {"start": "2026-01-01", "end": "2026-12-31"}
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Indicatoren", "Definities"]
+    names = [row[0].value for row in book["Indicatoren"].iter_rows(min_row=3)]
+    assert names == [indicator.name for indicator in INDICATORS]
+    assert AuditEntry.objects.filter(details__format="xlsx").exists()
