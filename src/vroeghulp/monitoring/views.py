@@ -13,6 +13,7 @@ from vroeghulp.audit.writer import AuditEvent, record
 from vroeghulp.networks.models import Network
 
 from .charts import bar_chart
+from .falling_inflow import falling_sources
 from .forms import DashboardFilter, default_period
 from .indicators import Scope, compute_all, inflow_per_month
 from .presentation import rows
@@ -58,7 +59,13 @@ def overview(request):
         }
         for network in networks
     ]
-    context = {"sections": sections, "year": year, "threshold": THRESHOLD, "form": form}
+    context = {
+        "sections": sections,
+        "year": year,
+        "threshold": THRESHOLD,
+        "form": form,
+        "signals": falling_sources(networks),
+    }
     if scope is not None:
         context |= {
             "scope": scope,
