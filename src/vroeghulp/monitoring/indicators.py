@@ -41,6 +41,24 @@ class Scope:
         return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
 
 
+def a_year_earlier(scope: Scope) -> Scope:
+    """The same period one year back, for comparison (29 February becomes the 28th)."""
+
+    def back(day: datetime.date) -> datetime.date:
+        try:
+            return day.replace(year=day.year - 1)
+        except ValueError:
+            return day.replace(year=day.year - 1, day=28)
+
+    return Scope(
+        networks=scope.networks,
+        start=back(scope.start),
+        end=back(scope.end),
+        municipality_ids=scope.municipality_ids,
+        routes=scope.routes,
+    )
+
+
 @dataclass
 class Result:
     """A count, a share (numerator of denominator) or a distribution of days or years."""

@@ -22,6 +22,7 @@ class Row:
     value: str
     detail: str
     breakdown: list
+    previous: str = ""
 
 
 def _percent(share: float) -> str:
@@ -47,11 +48,12 @@ def display(unit: str, result: Result) -> tuple[str, str]:
     return f"mediaan {result.median:g} {unit}", detail
 
 
-def rows(results: dict[str, Result]) -> list[Row]:
+def rows(results: dict[str, Result], previous: dict[str, Result] | None = None) -> list[Row]:
     table = []
     for indicator in INDICATORS:
         result = results[indicator.key]
         value, detail = display(indicator.unit, result)
+        before = display(indicator.unit, previous[indicator.key])[0] if previous else ""
         labels = BREAKDOWN_LABELS.get(indicator.key, {})
         named = sorted((str(labels.get(k, k)), v) for k, v in result.breakdown.items())
         breakdown = suppress(named) if named else []
@@ -64,6 +66,7 @@ def rows(results: dict[str, Result]) -> list[Row]:
                 value,
                 detail,
                 breakdown,
+                before,
             )
         )
     return table

@@ -15,7 +15,7 @@ from vroeghulp.networks.models import Network
 from .charts import bar_chart
 from .falling_inflow import falling_sources
 from .forms import DashboardFilter, default_period
-from .indicators import Scope, compute_all, inflow_per_month
+from .indicators import Scope, a_year_earlier, compute_all, inflow_per_month
 from .presentation import rows
 from .queries import caseload_by_phase, registrations_by_municipality
 from .spreadsheet import workbook
@@ -69,7 +69,7 @@ def overview(request):
     if scope is not None:
         context |= {
             "scope": scope,
-            "indicators": rows(compute_all(scope)),
+            "indicators": rows(compute_all(scope), compute_all(a_year_earlier(scope))),
             "chart": bar_chart(inflow_per_month(scope)),
             "query": request.GET.urlencode(),
         }

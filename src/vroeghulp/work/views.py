@@ -6,9 +6,12 @@ from django.utils import timezone
 from vroeghulp.access.auditing import listing_events, registration_event
 from vroeghulp.access.decorators import signed_in
 from vroeghulp.access.policy import CARE_ROLES, Action, decide_registration
+from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.views import landing
+from vroeghulp.monitoring.falling_inflow import falling_sources
+from vroeghulp.networks.models import Network
 
 from .queries import work_for
 
@@ -19,7 +22,13 @@ def home(request):
         return landing(request)
     work = work_for(request.user)
     _log(request.user, work)
-    return render(request, "work/home.html", {"work": work, "today": timezone.localdate()})
+    coordinated = Network.objects.filter(pk__in=request.user.networks_with_role(Role.COORDINATOR))
+    context = {
+        "work": work,
+        "today": timezone.localdate(),
+        "signals": falling_sources(list(coordinated)) if coordinated else [],
+    }
+    return render(request, "work/home.html", context)
 
 
 def _log(user, work) -> None:

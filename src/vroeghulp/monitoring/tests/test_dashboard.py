@@ -86,3 +86,21 @@ def test_xlsx_export_has_figures_and_definitions(world):
     names = [row[0].value for row in book["Indicatoren"].iter_rows(min_row=3)]
     assert names == [indicator.name for indicator in INDICATORS]
     assert AuditEntry.objects.filter(details__format="xlsx").exists()
+
+
+def test_each_indicator_is_compared_with_a_year_earlier(world):
+    import datetime
+
+    from django.utils import timezone
+
+    last_year = timezone.now() - datetime.timedelta(days=365)
+    for _ in range(7):
+        RegistrationFactory(network=world.network, received_at=last_year)
+    client = verified_client(world.users[Role.COORDINATOR])
+    today = timezone.localdate()
+    start = (today - datetime.timedelta(days=30)).isoformat()
+    response = client.get(
+        reverse("monitoring:overview"), {"start": start, "end": today.isoformat()}
+    )
+    inflow = next(r for r in response.context["indicators"] if r.key == "inflow")
+    assert (inflow.value, inflow.previous) == ("0", "7")
