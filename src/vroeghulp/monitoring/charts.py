@@ -46,3 +46,25 @@ def bar_chart(series: list[tuple[str, int]], *, height: int = 160, bar_width: in
         "height": TOP + height + BOTTOM,
         "bar_width": bar_width,
     }
+
+
+def score_chart(assessments: list, blocks: list[tuple[int, str]], *, unit: int = 28) -> dict:
+    """Per building block one bar per measurement (score 1–5), the score written beside it."""
+    rows, y = [], 0
+    for block, label in blocks:
+        bars = []
+        for assessment in assessments:
+            score = next((s.score for s in assessment.scores.all() if s.block == block), None)
+            if score is not None:
+                bars.append(
+                    {
+                        "y": y + 18,
+                        "width": score * unit,
+                        "score": score,
+                        "label": assessment.measured_on.strftime("%d-%m-%Y"),
+                    }
+                )
+                y += 14
+        rows.append({"label": label, "label_y": y - 14 * len(bars) + 12, "bars": bars})
+        y += 26
+    return {"rows": rows, "height": y + 10, "width": 230 + 5 * unit + 40, "offset": 230}

@@ -33,3 +33,35 @@ class DashboardFilter(forms.Form):
 def default_period() -> dict:
     today = timezone.localdate()
     return {"start": today.replace(month=1, day=1), "end": today}
+
+
+class SelfAssessmentForm(forms.Form):
+    measured_on = forms.DateField(
+        label=_("Datum meting"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import BuildingBlock
+
+        super().__init__(*args, **kwargs)
+        for block in BuildingBlock:
+            self.fields[f"score_{block.value}"] = forms.TypedChoiceField(
+                label=block.label, choices=[(n, n) for n in range(1, 6)], coerce=int
+            )
+            self.fields[f"notes_{block.value}"] = forms.CharField(
+                label=_("Toelichting"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def scores(self) -> dict[int, tuple[int, str]]:
+        from .models import BuildingBlock
+
+        return {
+            block.value: (
+                self.cleaned_data[f"score_{block.value}"],
+                self.cleaned_data[f"notes_{block.value}"],
+            )
+            for block in BuildingBlock
+        }

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("zelfevaluatie/", views.self_assessment, name="self_assessment"),
+    path("zelfevaluatie/<slug:slug>/", views.add_self_assessment, name="add_self_assessment"),
 ]

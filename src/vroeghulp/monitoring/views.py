@@ -2,9 +2,13 @@
 
 import csv
 
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from vroeghulp.access.decorators import with_role
 from vroeghulp.accounts.constants import Role
@@ -12,10 +16,12 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import AuditEvent, record
 from vroeghulp.networks.models import Network
 
-from .charts import bar_chart
+from .actions import record_self_assessment
+from .charts import bar_chart, score_chart
 from .falling_inflow import falling_sources
-from .forms import DashboardFilter, default_period
+from .forms import DashboardFilter, SelfAssessmentForm, default_period
 from .indicators import Scope, a_year_earlier, compute_all, inflow_per_month
+from .models import BuildingBlock
 from .presentation import rows
 from .queries import caseload_by_phase, registrations_by_municipality
 from .spreadsheet import workbook
@@ -139,3 +145,50 @@ def export_xlsx(request):
 
 def _invalid() -> HttpResponse:
     return HttpResponse("Ongeldige filter.", status=400, content_type="text/plain; charset=utf-8")
+
+
+@with_role(*AGGREGATE_ROLES)
+def self_assessment(request):
+    return _self_assessment_page(request)
+
+
+def _self_assessment_page(request, form=None, status=200):
+    networks = _networks(request.user)
+    coordinated = set(request.user.networks_with_role(Role.COORDINATOR))
+    sections = []
+    for network in networks:
+        assessments = list(network.self_assessments.prefetch_related("scores"))
+        sections.append(
+            {
+                "network": network,
+                "assessments": assessments,
+                "chart": score_chart(assessments, BuildingBlock.choices),
+                "form": (form or SelfAssessmentForm()) if network.pk in coordinated else None,
+            }
+        )
+    return render(request, "monitoring/self_assessment.html", {"sections": sections}, status=status)
+
+
+@require_POST
+@with_role(Role.COORDINATOR)
+def add_self_assessment(request, slug):
+    network = Network.objects.filter(
+        slug=slug, pk__in=request.user.networks_with_role(Role.COORDINATOR)
+    ).first()
+    if network is None:
+        raise Http404
+    form = SelfAssessmentForm(request.POST)
+    if form.is_valid():
+        try:
+            record_self_assessment(
+                network,
+                actor=request.user,
+                measured_on=form.cleaned_data["measured_on"],
+                scores=form.scores(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De meting is opgeslagen."))
+            return redirect("monitoring:self_assessment")
+    return _self_assessment_page(request, form=form, status=400)
