@@ -9,5 +9,6 @@ urlpatterns = [
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("zelfevaluatie/", views.self_assessment, name="self_assessment"),
+    path("jaarverslag/<slug:slug>/", views.yearly_report, name="yearly_report"),
     path("zelfevaluatie/<slug:slug>/", views.add_self_assessment, name="add_self_assessment"),
 ]

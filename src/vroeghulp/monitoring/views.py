@@ -1,14 +1,18 @@
 """The monitoring dashboard for coordinators and analysts: aggregates only, small counts hidden."""
 
 import csv
+import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from weasyprint import CSS, HTML
 
 from vroeghulp.access.decorators import with_role
 from vroeghulp.accounts.constants import Role
@@ -192,3 +196,38 @@ def add_self_assessment(request, slug):
             messages.success(request, _("De meting is opgeslagen."))
             return redirect("monitoring:self_assessment")
     return _self_assessment_page(request, form=form, status=400)
+
+
+@with_role(*AGGREGATE_ROLES)
+def yearly_report(request, slug):
+    network = next((n for n in _networks(request.user) if n.slug == slug), None)
+    if network is None:
+        raise Http404
+    try:
+        year = int(request.GET.get("jaar", timezone.localdate().year))
+    except ValueError:
+        raise Http404 from None
+    scope = Scope(
+        networks=[network], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
+    )
+    _log_export(request, [network], scope, "pdf")
+    html = render_to_string(
+        "monitoring/yearly_report.html",
+        {
+            "network": network,
+            "year": year,
+            "today": timezone.localdate(),
+            "threshold": THRESHOLD,
+            "indicators": rows(compute_all(scope), compute_all(a_year_earlier(scope))),
+            "chart": bar_chart(inflow_per_month(scope)),
+        },
+    )
+    document = HTML(string=html).write_pdf(
+        stylesheets=[CSS(filename=str(settings.BASE_DIR / "static" / "css" / "report.css"))],
+        pdf_variant="pdf/ua-1",
+    )
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="jaarverslag-{network.slug}-{year}.pdf"'
+    )
+    return response

@@ -104,3 +104,23 @@ def test_each_indicator_is_compared_with_a_year_earlier(world):
     )
     inflow = next(r for r in response.context["indicators"] if r.key == "inflow")
     assert (inflow.value, inflow.previous) == ("0", "7")
+
+
+def test_yearly_report_pdf_holds_the_figures_and_is_logged(world):
+    from pypdf import PdfReader
+
+    for _ in range(6):
+        RegistrationFactory(network=world.network)
+    client = verified_client(world.users[Role.ANALYST])
+    response = client.get(reverse("monitoring:yearly_report", args=[world.network.slug]))
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Jaarverslag" in text and "Instroom" in text and "Dagen tot terugbellen" in text
+    assert "Sofie" not in text
+    assert AuditEntry.objects.filter(details__format="pdf").exists()
+
+
+def test_yearly_report_of_another_network_is_not_found(world, other_world):
+    client = verified_client(world.users[Role.ANALYST])
+    response = client.get(reverse("monitoring:yearly_report", args=[other_world.network.slug]))
+    assert response.status_code == 404
