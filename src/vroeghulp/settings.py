@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "vroeghulp.meetings",
     "vroeghulp.plans",
     "vroeghulp.followup",
+    "vroeghulp.portal",
     "vroeghulp.work",
     "vroeghulp.monitoring",
 ]

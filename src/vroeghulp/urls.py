@@ -18,6 +18,7 @@ urlpatterns = [
     path("follow-up/", include("vroeghulp.followup.urls")),
     path("adviesplan/", include("vroeghulp.plans.urls")),
     path("netwerk/", include("vroeghulp.networks.urls")),
+    path("ouders/", include("vroeghulp.portal.urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

@@ -86,3 +86,21 @@ def password_only(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return _mark(wrapper, "password_only")
+
+
+def as_parent(action: str) -> Callable:
+    """A parent or guardian with custody, on their own child's case; everyone else a 404."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, code, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), login_url="portal:login")
+            case, decision = case_for(request.user, code, action)
+            if decision.grounds != "parent":
+                raise Http404
+            return view(request, case, decision, *args, **kwargs)
+
+        return _mark(wrapper, f"parent:{action}")
+
+    return decorator

@@ -33,7 +33,9 @@ def _listed(request, cases, view: str, template: str, extra: dict | None = None)
 
 
 def landing(request):
-    """The start page of a parent, or of a role without case work (its menu)."""
+    """The start page of a parent (the portal), or of a role without case work (its menu)."""
+    if request.user.guardianships.exists():
+        return redirect("portal:home")
     own_cases = list(cases_of_guardian(request.user).select_related("child").order_by("-opened_at"))
     record_all(parent_events(request.user, own_cases, "parent_home"))
     return render(request, "cases/home_other.html", {"own_cases": own_cases})

@@ -43,6 +43,8 @@ def test_public_views_are_few_and_known():
         "accounts:password_reset_done",
         "health",
         "networks:logo",
+        "portal:login",
+        "portal:login_code",
         "referrals:confirm",
         "referrals:public",
         "referrals:thanks",

@@ -41,7 +41,7 @@ def test_parent_without_custody_has_no_access(world):
 
 
 def test_parent_home_shows_own_child_and_is_logged(world, parent):
-    response = _client(parent).get(reverse("home"))
+    response = _client(parent).get(reverse("home"), follow=True)
     html = response.content.decode()
     assert world.own_case.child.full_name in html
     assert world.other_case.child.full_name not in html

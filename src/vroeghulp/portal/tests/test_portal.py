@@ -1,0 +1,120 @@
+"""Parents log in with an e-mail code, see what happens next, withdraw a consent, react to the
+plan and see who looked at the file; nobody else reaches these pages."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import UserFactory, verified_client
+from vroeghulp.cases.constants import TeamRole
+from vroeghulp.cases.models import TeamMember
+from vroeghulp.children.tests.factories import GuardianFactory
+from vroeghulp.consent.models import Consent
+from vroeghulp.consent.tests.factories import ConsentFactory
+from vroeghulp.portal.login_codes import MAX_ATTEMPTS
+from vroeghulp.portal.models import LoginCode
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def parent(world):
+    user = UserFactory(email="moeder@example.test")
+    GuardianFactory(child=world.own_case.child, user=user, full_name="Moeder Eigen")
+    return user
+
+
+def _log_in(client=None) -> Client:
+    client = client or Client()
+    client.post(reverse("portal:login"), {"email": "moeder@example.test"})
+    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    client.post(reverse("portal:login_code"), {"code": code})
+    return client
+
+
+def test_login_with_a_code_and_see_what_happens_next(world, parent):
+    client = _log_in()
+    response = client.get(reverse("portal:home"), follow=True)
+    html = response.content.decode()
+    assert world.own_case.child.full_name in html
+    assert "We maken kennis met u en uw kind." in html  # phase intake, in plain words
+    assert "Wat gebeurt er hierna?" in html
+    casemanager = TeamMember.objects.get(case=world.own_case, team_role=TeamRole.CASEMANAGER).user
+    assert casemanager.full_name in html
+    assert world.other_case.child.full_name not in html
+
+
+def test_unknown_addresses_get_no_code_and_no_hint(db):
+    response = Client().post(
+        reverse("portal:login"), {"email": "onbekend@example.test"}, follow=True
+    )
+    assert "Als uw e-mailadres bij ons bekend is" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_wrong_codes_run_out(world, parent):
+    client = Client()
+    client.post(reverse("portal:login"), {"email": "moeder@example.test"})
+    for _ in range(MAX_ATTEMPTS):
+        response = client.post(reverse("portal:login_code"), {"code": "000000"})
+        assert "Deze code klopt niet" in response.content.decode()
+    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    client.post(reverse("portal:login_code"), {"code": code})
+    assert "_auth_user_id" not in client.session
+    assert LoginCode.objects.get().code_hash != code  # only a hash is stored
+
+
+def test_withdrawing_a_consent_works_at_once(world, parent):
+    consent = ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
+    client = _log_in()
+    client.post(
+        reverse("portal:withdraw_consent", args=[world.own_case.code]), {"consent": consent.pk}
+    )
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None and consent.withdrawn_by.user == parent
+    assert not Consent.objects.in_force().exists()
+    assert world.own_case.events.filter(summary__startswith="Toestemming ingetrokken").exists()
+
+
+def test_parents_see_who_looked(world, parent):
+    verified_client(world.users[Role.CASEMANAGER]).get(
+        reverse("cases:detail", args=[world.own_case.code])
+    )
+    client = _log_in()
+    html = client.get(reverse("portal:who_looked", args=[world.own_case.code])).content.decode()
+    assert world.users[Role.CASEMANAGER].full_name in html
+    assert "Lid van het team rond het kind" in html
+
+
+def test_a_parent_without_custody_or_of_another_child_gets_404(world, parent):
+    other = UserFactory(email="ander@example.test")
+    GuardianFactory(child=world.other_case.child, user=other)
+    client = _log_in()
+    assert client.get(reverse("portal:child", args=[world.other_case.code])).status_code == 404
+    professional = verified_client(world.users[Role.CASEMANAGER])
+    assert professional.get(reverse("portal:child", args=[world.own_case.code])).status_code == 404
+    assert Client().get(reverse("portal:child", args=[world.own_case.code])).status_code == 302
+
+
+def test_parents_react_to_the_plan_themselves(world, parent):
+    from vroeghulp.plans.models import Plan, PlanVersion
+
+    version = PlanVersion.objects.create(
+        plan=Plan.objects.create(case=world.own_case),
+        number=1,
+        content={},
+        pdf="x.pdf",
+        pdf_sha256="0" * 64,
+        issued_by=world.users[Role.CASEMANAGER],
+    )
+    client = _log_in()
+    url = reverse("portal:react", args=[world.own_case.code, version.code])
+    response = client.post(url, {"reaction": "disagree"})
+    assert "Schrijf erbij wat u anders wilt" in response.content.decode()
+    client.post(url, {"reaction": "agree_comments", "comment": "Liever op woensdag."})
+    reaction = version.reactions.get()
+    assert (reaction.guardian.user, reaction.comment) == (parent, "Liever op woensdag.")

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("inloggen/", views.login_start, name="login"),
+    path("inloggen/code/", views.login_code, name="login_code"),
+    path("", views.home, name="home"),
+    path("kind/<uuid:code>/", views.child, name="child"),
+    path(
+        "kind/<uuid:code>/toestemming/intrekken/", views.withdraw_consent, name="withdraw_consent"
+    ),
+    path("kind/<uuid:code>/plan/<uuid:version_code>/reactie/", views.react, name="react"),
+    path("kind/<uuid:code>/plan/<uuid:version_code>/pdf/", views.plan_pdf, name="plan_pdf"),
+    path("kind/<uuid:code>/wie-keek/", views.who_looked, name="who_looked"),
+]

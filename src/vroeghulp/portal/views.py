@@ -1,0 +1,171 @@
+"""The parents' portal: log in with a code, see where things stand, decide and react."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.auditing import event_for, parent_events
+from vroeghulp.access.decorators import as_parent, public, signed_in
+from vroeghulp.access.policy import Action
+from vroeghulp.access.queries import cases_of_guardian
+from vroeghulp.audit.constants import AuditAction
+from vroeghulp.audit.models import AuditEntry
+from vroeghulp.audit.writer import record_all
+from vroeghulp.concurrency import submit
+from vroeghulp.consent.models import Consent
+from vroeghulp.plans.models import PlanVersion
+
+from . import actions, login_codes
+from .forms import CodeForm, EmailForm, ReactionForm
+from .overview import PHASE_WORDS, appointments, contact_person
+
+SESSION_EMAIL = "portal_login_email"
+
+
+@public
+def login_start(request):
+    form = EmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        login_codes.send_code(form.cleaned_data["email"])
+        request.session[SESSION_EMAIL] = form.cleaned_data["email"]
+        return redirect("portal:login_code")
+    return render(request, "portal/login.html", {"form": form})
+
+
+@public
+def login_code(request):
+    email = request.session.get(SESSION_EMAIL)
+    if not email:
+        return redirect("portal:login")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = login_codes.check_code(email, form.cleaned_data["code"])
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("portal:home")
+        form.add_error("code", _("Deze code klopt niet of is verlopen. Vraag een nieuwe code aan."))
+    return render(request, "portal/login_code.html", {"form": form})
+
+
+@signed_in
+def home(request):
+    cases = list(cases_of_guardian(request.user).select_related("child").order_by("-opened_at"))
+    if len(cases) == 1:
+        return redirect("portal:child", code=cases[0].code)
+    record_all(parent_events(request.user, cases, "portal_home"))
+    return render(request, "portal/home.html", {"cases": cases})
+
+
+def _child_page(request, case, decision, reaction_form=None, status=200):
+    record_all(
+        [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "portal"})]
+    )
+    now, next_step = PHASE_WORDS[case.phase]
+    versions = list(
+        PlanVersion.objects.filter(plan__case=case).prefetch_related("reactions__guardian")
+    )
+    context = {
+        "case": case,
+        "child": case.child,
+        "now": now,
+        "next_step": next_step,
+        "contact": contact_person(case),
+        "appointments": appointments(case),
+        "events": case.events.filter(professional_only=False).select_related("actor")[:50],
+        "versions": versions,
+        "consents": Consent.objects.filter(child=case.child)
+        .select_related("organisation")
+        .order_by("withdrawn_at", "-given_on"),
+        "reaction_form": reaction_form or ReactionForm(),
+    }
+    return render(request, "portal/child.html", context, status=status)
+
+
+@as_parent(Action.VIEW)
+def child(request, case, decision):
+    return _child_page(request, case, decision)
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def withdraw_consent(request, case, decision):
+    consent_id = request.POST.get("consent", "")
+    consent = get_object_or_404(
+        Consent, pk=int(consent_id) if consent_id.isdigit() else 0, child=case.child
+    )
+    actions.withdraw_own_consent(consent, user=request.user)
+    messages.success(
+        request, _("Uw toestemming is ingetrokken. Vanaf nu wordt hier niets meer mee gedeeld.")
+    )
+    return redirect("portal:child", code=case.code)
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def react(request, case, decision, version_code):
+    version = get_object_or_404(PlanVersion, code=version_code, plan__case=case)
+    return submit(
+        request,
+        ReactionForm(request.POST),
+        lambda data: actions.react_to_plan(version, user=request.user, **data),
+        success=_("Dank u wel. Uw reactie is doorgegeven aan uw contactpersoon."),
+        done=reverse("portal:child", args=[case.code]),
+        rerender=lambda form, status: _child_page(request, case, decision, form, status),
+    )
+
+
+@as_parent(Action.PRINT)
+def plan_pdf(request, case, decision, version_code):
+    version = get_object_or_404(PlanVersion, code=version_code, plan__case=case)
+    record_all(
+        [
+            event_for(
+                request.user, decision, AuditAction.PRINT, case.child, version, {"format": "pdf"}
+            )
+        ]
+    )
+    return FileResponse(
+        version.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=f"adviesplan-versie-{version.number}.pdf",
+    )
+
+
+@as_parent(Action.VIEW)
+def who_looked(request, case, decision):
+    """NEN 7513 for parents: who looked at the file, when, what, on what grounds; per day."""
+    entries = AuditEntry.objects.filter(child_id=case.child_id).exclude(user_id=request.user.pk)
+    start, end = request.GET.get("van"), request.GET.get("tot")
+    if start:
+        entries = entries.filter(timestamp__date__gte=start)
+    if end:
+        entries = entries.filter(timestamp__date__lte=end)
+    merged: dict = {}
+    for entry in entries.order_by("-timestamp")[:2000]:
+        key = (
+            entry.timestamp.date(),
+            entry.organisation_label,
+            entry.role,
+            entry.user_label,
+            entry.action,
+            entry.grounds,
+        )
+        if key not in merged:
+            merged[key] = {"entry": entry, "times": 0}
+        merged[key]["times"] += 1
+    record_all(
+        [
+            event_for(
+                request.user, decision, AuditAction.READ, case.child, case, {"view": "who_looked"}
+            )
+        ]
+    )
+    return render(
+        request,
+        "portal/who_looked.html",
+        {"case": case, "child": case.child, "rows": list(merged.values())},
+    )
