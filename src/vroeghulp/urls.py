@@ -19,6 +19,7 @@ urlpatterns = [
     path("adviesplan/", include("vroeghulp.plans.urls")),
     path("netwerk/", include("vroeghulp.networks.urls")),
     path("ouders/", include("vroeghulp.portal.urls")),
+    path("trajecten/", include("vroeghulp.portal.professional_urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

@@ -48,6 +48,7 @@ TABS = [
     ("cases:information", gettext_lazy("Informatie")),
     ("plans:plan", gettext_lazy("Adviesplan")),
     ("cases:execution", gettext_lazy("Uitvoering")),
+    ("messages:case", gettext_lazy("Berichten")),
     ("cases:closing", gettext_lazy("Afsluiten")),
     ("followup:case", gettext_lazy("Follow-up")),
 ]

@@ -1,21 +1,25 @@
 """What parents decide themselves: withdrawing a consent and reacting to the plan."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import Decision
+from vroeghulp.access.policy import Action, Decision, require
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
-from vroeghulp.cases.constants import EventKind
+from vroeghulp.cases.constants import EventKind, TeamRole
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.cases.states import OPEN_PHASES
 from vroeghulp.children.models import Guardian
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.constants import Reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
+
+from .models import Message
 
 PARENT = Decision(True, Grounds.PARENT)
 
@@ -79,3 +83,55 @@ def react_to_plan(
         )
         record(event_for(user, PARENT, AuditAction.CREATE, child, answer))
     return answer
+
+
+def send_message_as_parent(case: Case, *, user, body: str) -> Message:
+    """A message to the casemanager; the e-mail only says that there is a new message."""
+    _guardian(user, case.child)
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Schrijf eerst uw bericht."))
+    with transaction.atomic():
+        message = Message.objects.create(case=case, sender=user, from_parent=True, body=body)
+        record(event_for(user, PARENT, AuditAction.CREATE, case.child, message))
+        recipients = [
+            member.user.email
+            for member in case.team.filter(
+                ended_at__isnull=True, team_role=TeamRole.CASEMANAGER
+            ).select_related("user")
+        ]
+        transaction.on_commit(lambda: _notify(recipients, case))
+    return message
+
+
+def reply_as_professional(case: Case, *, actor, body: str) -> Message:
+    decision = require(actor, Action.EDIT, case.child)
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Schrijf eerst je bericht."))
+    with transaction.atomic():
+        message = Message.objects.create(case=case, sender=actor, from_parent=False, body=body)
+        Message.objects.filter(case=case, from_parent=True, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, message))
+        recipients = [
+            g.user.email
+            for g in case.child.guardians.filter(
+                user__isnull=False, has_custody=True
+            ).select_related("user")
+        ]
+        transaction.on_commit(lambda: _notify(recipients, case))
+    return message
+
+
+def _notify(recipients: list[str], case: Case) -> None:
+    if not recipients:
+        return
+    send_mail(
+        _("Nieuw bericht in Vroeghulp"),
+        _("Er staat een nieuw bericht voor u klaar in Vroeghulp. Log in om het te lezen: %(link)s")
+        % {"link": settings.SITE_URL + "/"},
+        None,
+        recipients,
+    )

@@ -29,3 +29,9 @@ class ReactionForm(forms.Form):
         max_length=5000,
         required=False,
     )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )

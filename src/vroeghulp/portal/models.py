@@ -18,3 +18,20 @@ class LoginCode(models.Model):
 
     def __str__(self) -> str:
         return f"inlogcode {self.pk}"
+
+
+class Message(models.Model):
+    """A message between the parents and the casemanager, inside the application only."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    from_parent = models.BooleanField()
+    body = models.TextField()
+    sent_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"bericht {self.pk}"

@@ -9,18 +9,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import event_for, parent_events
-from vroeghulp.access.decorators import as_parent, public, signed_in
+from vroeghulp.access.decorators import as_parent, on_case, public, signed_in
 from vroeghulp.access.policy import Action
 from vroeghulp.access.queries import cases_of_guardian
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
+from vroeghulp.cases.file_views import render_file_page
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.models import PlanVersion
 
 from . import actions, login_codes
-from .forms import CodeForm, EmailForm, ReactionForm
+from .forms import CodeForm, EmailForm, MessageForm, ReactionForm
 from .overview import PHASE_WORDS, appointments, contact_person
 
 SESSION_EMAIL = "portal_login_email"
@@ -60,7 +61,7 @@ def home(request):
     return render(request, "portal/home.html", {"cases": cases})
 
 
-def _child_page(request, case, decision, reaction_form=None, status=200):
+def _child_page(request, case, decision, reaction_form=None, status=200, message_form=None):
     record_all(
         [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "portal"})]
     )
@@ -81,6 +82,8 @@ def _child_page(request, case, decision, reaction_form=None, status=200):
         .select_related("organisation")
         .order_by("withdrawn_at", "-given_on"),
         "reaction_form": reaction_form or ReactionForm(),
+        "messages_list": case.messages.select_related("sender"),
+        "message_form": message_form or MessageForm(),
     }
     return render(request, "portal/child.html", context, status=status)
 
@@ -168,4 +171,47 @@ def who_looked(request, case, decision):
         request,
         "portal/who_looked.html",
         {"case": case, "child": case.child, "rows": list(merged.values())},
+    )
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def send_message(request, case, decision):
+    return submit(
+        request,
+        MessageForm(request.POST),
+        lambda data: actions.send_message_as_parent(case, user=request.user, **data),
+        success=_("Uw bericht is verstuurd naar uw contactpersoon."),
+        done=reverse("portal:child", args=[case.code]) + "#berichten",
+        rerender=lambda form, status: _child_page(
+            request, case, decision, message_form=form, status=status
+        ),
+    )
+
+
+@on_case(Action.VIEW)
+def case_messages(request, case, decision):
+    return _messages_page(request, case, decision)
+
+
+def _messages_page(request, case, decision, form=None, status=200):
+    context = {
+        "messages_list": case.messages.select_related("sender"),
+        "form": form or MessageForm(),
+    }
+    return render_file_page(
+        request, case, decision, "messages", "portal/case_messages.html", context, status
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def reply(request, case, decision):
+    return submit(
+        request,
+        MessageForm(request.POST),
+        lambda data: actions.reply_as_professional(case, actor=request.user, **data),
+        success=_("Je bericht is verstuurd."),
+        done=reverse("messages:case", args=[case.code]),
+        rerender=lambda form, status: _messages_page(request, case, decision, form, status),
     )

@@ -118,3 +118,30 @@ def test_parents_react_to_the_plan_themselves(world, parent):
     client.post(url, {"reaction": "agree_comments", "comment": "Liever op woensdag."})
     reaction = version.reactions.get()
     assert (reaction.guardian.user, reaction.comment) == (parent, "Liever op woensdag.")
+
+
+def test_messages_between_parent_and_casemanager(world, parent, django_capture_on_commit_callbacks):
+    client = _log_in()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("portal:send_message", args=[world.own_case.code]),
+            {"body": "Mag het huisbezoek op dinsdag?"},
+        )
+    notice = mail.outbox[-1]
+    casemanager = TeamMember.objects.get(case=world.own_case, team_role=TeamRole.CASEMANAGER).user
+    assert notice.to == [casemanager.email]
+    assert "dinsdag" not in notice.body  # the e-mail never carries the content
+    professional = verified_client(casemanager)
+    page = professional.get(reverse("messages:case", args=[world.own_case.code])).content.decode()
+    assert "Mag het huisbezoek op dinsdag?" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        professional.post(
+            reverse("messages:reply", args=[world.own_case.code]), {"body": "Dinsdag is goed."}
+        )
+    assert mail.outbox[-1].to == [parent.email]
+    assert (
+        "Dinsdag is goed."
+        in client.get(reverse("portal:child", args=[world.own_case.code])).content.decode()
+    )
+    outsider = verified_client(world.other_case.team.first().user)
+    assert outsider.get(reverse("messages:case", args=[world.own_case.code])).status_code == 404

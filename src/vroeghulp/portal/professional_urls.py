@@ -1,0 +1,12 @@
+"""The professionals' side of the messages with parents, mounted under /trajecten/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "messages"
+
+urlpatterns = [
+    path("<uuid:code>/berichten/", views.case_messages, name="case"),
+    path("<uuid:code>/berichten/antwoord/", views.reply, name="reply"),
+]
