@@ -16,4 +16,5 @@ urlpatterns = [
     path("kind/<uuid:code>/plan/<uuid:version_code>/pdf/", views.plan_pdf, name="plan_pdf"),
     path("kind/<uuid:code>/wie-keek/", views.who_looked, name="who_looked"),
     path("kind/<uuid:code>/bericht/", views.send_message, name="send_message"),
+    path("kind/<uuid:code>/gegevens/", views.download_data, name="download_data"),
 ]

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.models import PlanVersion
 
-from . import actions, login_codes
+from . import actions, data_export, login_codes
 from .forms import CodeForm, EmailForm, MessageForm, ReactionForm
 from .overview import PHASE_WORDS, appointments, contact_person
 
@@ -215,3 +215,24 @@ def reply(request, case, decision):
         done=reverse("messages:case", args=[case.code]),
         rerender=lambda form, status: _messages_page(request, case, decision, form, status),
     )
+
+
+@as_parent(Action.EXPORT)
+def download_data(request, case, decision):
+    """All data about the child, machine-readable, with the plan PDFs (logged as an export)."""
+    record_all(
+        [
+            event_for(
+                request.user,
+                decision,
+                AuditAction.EXPORT,
+                case.child,
+                case,
+                {"view": "data_export"},
+            )
+        ]
+    )
+    response = HttpResponse(data_export.archive(case.child), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="gegevens-van-mijn-kind.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

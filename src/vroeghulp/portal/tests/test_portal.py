@@ -145,3 +145,32 @@ def test_messages_between_parent_and_casemanager(world, parent, django_capture_o
     )
     outsider = verified_client(world.other_case.team.first().user)
     assert outsider.get(reverse("messages:case", args=[world.own_case.code])).status_code == 404
+
+
+def test_parents_download_all_data_without_professional_only_notes(world, parent):
+    import io
+    import json
+    import zipfile
+
+    from vroeghulp.audit.constants import AuditAction
+    from vroeghulp.audit.models import AuditEntry
+    from vroeghulp.cases.tests.factories import NoteFactory
+
+    author = world.users[Role.CASEMANAGER]
+    NoteFactory(
+        case=world.own_case, author=author, source_organisation=world.organisation, text="Gedeeld"
+    )
+    NoteFactory(
+        case=world.own_case,
+        author=author,
+        source_organisation=world.organisation,
+        text="Intern overleg",
+        professional_only=True,
+    )
+    client = _log_in()
+    response = client.get(reverse("portal:download_data", args=[world.own_case.code]))
+    data = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("gegevens.json"))
+    assert data["kind"]["naam"] == world.own_case.child.full_name
+    notes = [n["tekst"] for n in data["trajecten"][0]["notities"]]
+    assert notes == ["Gedeeld"]
+    assert AuditEntry.objects.filter(action=AuditAction.EXPORT, user_id=parent.pk).exists()
