@@ -20,6 +20,7 @@ from vroeghulp.cases.constants import ClosingReason, GoalRealisation, SupportRes
 from vroeghulp.cases.models import Case, Closure, FamilySupport, Goal, ReferralOut, TeamMember
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.models import Discussion, PlanVersion
+from vroeghulp.portal.models import SatisfactionAnswer
 from vroeghulp.referrals.models import Registration
 
 
@@ -348,6 +349,16 @@ def family_support_accepted(scope: Scope) -> Result:
     )
 
 
+def parent_satisfaction(scope: Scope) -> Result:
+    """Answers of 4 or 5 out of all answers given in the period (anonymous: totals only)."""
+    answers = SatisfactionAnswer.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        answered_at__gte=scope.start_at,
+        answered_at__lt=scope.end_at,
+    )
+    return Result(numerator=answers.filter(score__gte=4).count(), denominator=answers.count())
+
+
 INDICATORS = [
     Indicator(
         "inflow", "Instroom", "Aanmeldingen ontvangen in de periode, per route.", "aantal", inflow
@@ -459,6 +470,13 @@ INDICATORS = [
         "Deel van de geëvalueerde doelen van ouders dat bij afsluiting (deels) bereikt is.",
         "deel",
         goals_reached,
+    ),
+    Indicator(
+        "satisfaction",
+        "Tevredenheid ouders",
+        "Deel van de antwoorden op de vragenlijst bij afsluiting met een 4 of 5 (van 5).",
+        "deel",
+        parent_satisfaction,
     ),
     Indicator(
         "dropouts",

@@ -13,13 +13,13 @@ from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.constants import EventKind, TeamRole
 from vroeghulp.cases.models import Case, TimelineEvent
-from vroeghulp.cases.states import OPEN_PHASES
+from vroeghulp.cases.states import OPEN_PHASES, Phase
 from vroeghulp.children.models import Guardian
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.constants import Reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
 
-from .models import Message
+from .models import Message, SatisfactionAnswer, SatisfactionQuestion
 
 PARENT = Decision(True, Grounds.PARENT)
 
@@ -135,3 +135,25 @@ def _notify(recipients: list[str], case: Case) -> None:
         None,
         recipients,
     )
+
+
+def answer_satisfaction(case: Case, *, user, scores: dict[int, int]) -> None:
+    """The closing questionnaire: once per closed trajectory."""
+    _guardian(user, case.child)
+    if case.phase not in (Phase.CLOSED, Phase.FOLLOW_UP):
+        raise ValidationError(_("De vragenlijst komt als het traject is afgesloten."))
+    if SatisfactionAnswer.objects.filter(case=case).exists():
+        raise ValidationError(_("U heeft de vragenlijst al ingevuld. Dank u wel."))
+    questions = {
+        q.pk: q for q in SatisfactionQuestion.objects.filter(network=case.network, active=True)
+    }
+    if set(scores) != set(questions) or not all(1 <= s <= 5 for s in scores.values()):
+        raise ValidationError(_("Beantwoord alle vragen met een cijfer van 1 tot 5."))
+    with transaction.atomic():
+        SatisfactionAnswer.objects.bulk_create(
+            SatisfactionAnswer(case=case, question=questions[pk], score=score)
+            for pk, score in scores.items()
+        )
+        record(
+            event_for(user, PARENT, AuditAction.CREATE, case.child, case, {"questionnaire": True})
+        )

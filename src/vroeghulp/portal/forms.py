@@ -35,3 +35,21 @@ class MessageForm(forms.Form):
     body = forms.CharField(
         label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+
+SCORES = [
+    (n, label)
+    for n, label in ((1, "1 – slecht"), (2, "2"), (3, "3"), (4, "4"), (5, "5 – heel goed"))
+]
+
+
+class SatisfactionForm(forms.Form):
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            self.fields[f"q{question.pk}"] = forms.TypedChoiceField(
+                label=question.text, choices=SCORES, coerce=int, widget=forms.RadioSelect
+            )
+
+    def scores(self) -> dict[int, int]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items()}

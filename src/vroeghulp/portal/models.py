@@ -35,3 +35,41 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"bericht {self.pk}"
+
+
+class SatisfactionQuestion(models.Model):
+    """A question of the closing questionnaire, maintained by the network administrator."""
+
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, related_name="satisfaction_questions"
+    )
+    text = models.CharField(max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "vraag tevredenheid"
+        verbose_name_plural = "vragen tevredenheid"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SatisfactionAnswer(models.Model):
+    """An answer (1 = slecht … 5 = heel goed); reports use only totals, never who answered."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="satisfaction")
+    question = models.ForeignKey(
+        SatisfactionQuestion, on_delete=models.PROTECT, related_name="answers"
+    )
+    score = models.PositiveSmallIntegerField()
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "question"], name="uniq_satisfaction_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score}"

@@ -17,4 +17,5 @@ urlpatterns = [
     path("kind/<uuid:code>/wie-keek/", views.who_looked, name="who_looked"),
     path("kind/<uuid:code>/bericht/", views.send_message, name="send_message"),
     path("kind/<uuid:code>/gegevens/", views.download_data, name="download_data"),
+    path("kind/<uuid:code>/vragenlijst/", views.answer_questionnaire, name="questionnaire"),
 ]

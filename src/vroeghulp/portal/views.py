@@ -16,12 +16,14 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import render_file_page
+from vroeghulp.cases.states import Phase
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.models import PlanVersion
 
 from . import actions, data_export, login_codes
-from .forms import CodeForm, EmailForm, MessageForm, ReactionForm
+from .forms import CodeForm, EmailForm, MessageForm, ReactionForm, SatisfactionForm
+from .models import SatisfactionQuestion
 from .overview import PHASE_WORDS, appointments, contact_person
 
 SESSION_EMAIL = "portal_login_email"
@@ -61,7 +63,25 @@ def home(request):
     return render(request, "portal/home.html", {"cases": cases})
 
 
-def _child_page(request, case, decision, reaction_form=None, status=200, message_form=None):
+def _questionnaire(case):
+    """The closing questionnaire, when the trajectory is closed and it was not answered yet."""
+    if case.phase not in (Phase.CLOSED, Phase.FOLLOW_UP) or case.satisfaction.exists():
+        return None
+    questions = SatisfactionQuestion.objects.filter(network=case.network, active=True)
+    if not questions:
+        return None
+    return SatisfactionForm(questions=questions)
+
+
+def _child_page(
+    request,
+    case,
+    decision,
+    reaction_form=None,
+    status=200,
+    message_form=None,
+    satisfaction_form=None,
+):
     record_all(
         [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "portal"})]
     )
@@ -84,6 +104,7 @@ def _child_page(request, case, decision, reaction_form=None, status=200, message
         "reaction_form": reaction_form or ReactionForm(),
         "messages_list": case.messages.select_related("sender"),
         "message_form": message_form or MessageForm(),
+        "questionnaire": satisfaction_form or _questionnaire(case),
     }
     return render(request, "portal/child.html", context, status=status)
 
@@ -236,3 +257,20 @@ def download_data(request, case, decision):
     response["Content-Disposition"] = 'attachment; filename="gegevens-van-mijn-kind.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def answer_questionnaire(request, case, decision):
+    questions = SatisfactionQuestion.objects.filter(network=case.network, active=True)
+    form = SatisfactionForm(request.POST, questions=questions)
+    return submit(
+        request,
+        form,
+        lambda data: actions.answer_satisfaction(case, user=request.user, scores=form.scores()),
+        success=_("Dank u wel voor uw antwoorden."),
+        done=reverse("portal:child", args=[case.code]),
+        rerender=lambda form, status: _child_page(
+            request, case, decision, status=status, satisfaction_form=form
+        ),
+    )

@@ -171,4 +171,4 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     output = json.loads(capsys.readouterr().out)
     assert output["indicators"]["inflow"]["count"] == 3
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
-    assert len(output["indicators"]) == 20
+    assert len(output["indicators"]) == 21

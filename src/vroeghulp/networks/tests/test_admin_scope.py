@@ -29,6 +29,7 @@ def test_the_admin_has_no_child_or_case_data():
         "accounts.Membership",
         "accounts.User",
         "plans.JargonTerm",
+        "portal.SatisfactionQuestion",
     }
 
 

@@ -174,3 +174,33 @@ def test_parents_download_all_data_without_professional_only_notes(world, parent
     notes = [n["tekst"] for n in data["trajecten"][0]["notities"]]
     assert notes == ["Gedeeld"]
     assert AuditEntry.objects.filter(action=AuditAction.EXPORT, user_id=parent.pk).exists()
+
+
+def test_closing_questionnaire_counts_anonymously(world, parent):
+    import datetime
+
+    from django.utils import timezone
+
+    from vroeghulp.cases.states import Phase
+    from vroeghulp.monitoring.indicators import Scope, parent_satisfaction
+    from vroeghulp.portal.models import SatisfactionAnswer, SatisfactionQuestion
+
+    questions = [
+        SatisfactionQuestion.objects.create(network=world.network, text=text, position=n)
+        for n, text in enumerate(["Was uw contactpersoon bereikbaar?", "Was het plan duidelijk?"])
+    ]
+    client = _log_in()
+    url = reverse("portal:questionnaire", args=[world.own_case.code])
+    response = client.post(url, {f"q{q.pk}": "5" for q in questions})
+    assert "De vragenlijst komt als het traject is afgesloten." in response.content.decode()
+    world.own_case.phase = Phase.CLOSED
+    world.own_case.save(update_fields=["phase"])
+    page = client.get(reverse("portal:child", args=[world.own_case.code])).content.decode()
+    assert "Was het plan duidelijk?" in page
+    client.post(url, {f"q{questions[0].pk}": "5", f"q{questions[1].pk}": "2"})
+    assert SatisfactionAnswer.objects.count() == 2
+    today = timezone.localdate()
+    result = parent_satisfaction(
+        Scope(networks=[world.network], start=today - datetime.timedelta(days=1), end=today)
+    )
+    assert (result.numerator, result.denominator) == (1, 2)

@@ -36,6 +36,7 @@ from vroeghulp.networks.constants import Discipline, OrganisationalModel, Organi
 from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans import actions as plan_actions
+from vroeghulp.portal.models import SatisfactionQuestion
 from vroeghulp.referrals.actions import (
     RegistrationData,
     decline_registration,
@@ -70,6 +71,12 @@ PLAN_ITEMS = [
         "Casemanager regelt het",
         "na de zomer",
     ),
+]
+SATISFACTION_QUESTIONS = [
+    "Was uw contactpersoon goed bereikbaar?",
+    "Was het adviesplan duidelijk?",
+    "Voelde u zich gehoord?",
+    "Ging het snel genoeg?",
 ]
 MUNICIPALITIES = [
     ("GM0268", "Nijmegen", 12400),
@@ -290,6 +297,8 @@ class DemoBuilder:
         for index in range(n_children):
             self.create_child(index, n_children)
         self.fresh_registrations()
+        for position, text in enumerate(SATISFACTION_QUESTIONS):
+            SatisfactionQuestion.objects.create(network=self.network, text=text, position=position)
         plan_meeting(
             self.network,
             actor=self.users["coordinator@vroeghulp.test"],
