@@ -1,0 +1,20 @@
+"""seed_scale fills a consistent dataset quickly, with an intact audit chain."""
+
+import pytest
+from django.core.management import call_command
+
+from vroeghulp.audit.verification import find_first_break
+from vroeghulp.cases.models import Case, PhaseTransition
+from vroeghulp.referrals.models import Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def test_small_scale_dataset(capsys):
+    call_command("seed_scale", children=300, seed=5, audit_per_case=4)
+    assert Registration.objects.count() == 300
+    cases = Case.objects.count()
+    assert 200 < cases < 300  # about a tenth is advised elsewhere
+    assert PhaseTransition.objects.exists()
+    assert find_first_break() is None
+    assert "done: 300 children" in capsys.readouterr().out
