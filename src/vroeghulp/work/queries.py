@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from vroeghulp.access.queries import visible_cases
+from vroeghulp.access.queries import own_team_cases, visible_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import RequestStatus
@@ -36,7 +36,8 @@ class WorkList:
 def work_for(user) -> WorkList:
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
-    mine = visible_cases(user).filter(on_team=True)
+    mine_ids = own_team_cases(user)
+    mine = visible_cases(user).filter(pk__in=mine_ids)
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
     callbacks = [
         {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}
@@ -49,27 +50,25 @@ def work_for(user) -> WorkList:
     ]
     not_in_meeting = list(
         waiting_for_first_meeting(user)
-        .filter(on_team=True, is_scheduled=False)
+        .filter(pk__in=mine_ids, is_scheduled=False)
         .select_related("child")
         .order_by("opened_at")[:50]
     )
     information_overdue = list(
         InformationRequest.objects.filter(
-            case__in=mine.values("pk"), status=RequestStatus.REQUESTED, due_on__lt=today
+            case__in=mine_ids, status=RequestStatus.REQUESTED, due_on__lt=today
         )
         .select_related("case", "case__child", "organisation")
         .order_by("due_on")[:50]
     )
     check_ins_due = list(
-        FollowUpPlan.objects.filter(
-            case__in=mine.values("pk"), active=True, next_check_on__lte=soon
-        )
+        FollowUpPlan.objects.filter(case__in=mine_ids, active=True, next_check_on__lte=soon)
         .select_related("case", "case__child")
         .order_by("next_check_on")[:50]
     )
     evaluations_due = list(
         Arrangement.objects.filter(
-            plan__case__in=mine.values("pk"), evaluated_on__isnull=True, evaluate_on__lte=soon
+            plan__case__in=mine_ids, evaluated_on__isnull=True, evaluate_on__lte=soon
         )
         .select_related("plan__case", "plan__case__child")
         .order_by("evaluate_on")[:50]
