@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from vroeghulp.access.policy import Action, decide_registration
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
+from vroeghulp.concurrency import STALE_MESSAGE, StaleVersionError, submit
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals.constants import Status
 from vroeghulp.referrals.deadlines import callback_state
@@ -22,11 +24,6 @@ from vroeghulp.referrals.models import Registration
 from . import actions
 from .duplicates import candidates_for
 from .models import Case
-
-CONFLICT = _(
-    "Iemand anders heeft deze aanmelding intussen gewijzigd. Bekijk de nieuwe stand; "
-    "je invoer staat er nog."
-)
 
 
 def _row(registration, candidates) -> dict:
@@ -104,52 +101,54 @@ def _render_detail(request, registration, *, callback_form=None, decline_form=No
     return render(request, "cases/registration_detail.html", context, status=status)
 
 
+def _submit(request, registration, form, form_name, apply, success, done):
+    """One registration form: the action, or the page again with errors (409 on a conflict)."""
+    return submit(
+        request,
+        form,
+        apply,
+        success=success,
+        done=done,
+        rerender=lambda form, status: _render_detail(
+            request,
+            Registration.objects.get(pk=registration.pk),
+            status=status,
+            **{form_name: form},
+        ),
+        current_version=lambda: Registration.objects.get(pk=registration.pk).version,
+    )
+
+
 @require_POST
 @with_role(Role.COORDINATOR)
 def record_callback(request, code):
     registration = _registration_for(request.user, code, Action.EDIT)
-    form = CallbackForm(request.POST)
-    if form.is_valid():
-        try:
-            referral_actions.record_callback(
-                registration,
-                actor=request.user,
-                called_back_at=form.cleaned_data["called_back_at"],
-                note=form.cleaned_data["note"],
-                version=form.cleaned_data["version"],
-            )
-        except referral_actions.StaleVersionError:
-            return _conflict(request, registration, form, "callback_form")
-        except ValidationError as error:
-            form.add_error("called_back_at", error)
-        else:
-            messages.success(request, _("Het terugbelgesprek is vastgelegd."))
-            return redirect("cases:registration", code=registration.code)
-    return _render_detail(request, registration, callback_form=form, status=400)
+    return _submit(
+        request,
+        registration,
+        CallbackForm(request.POST),
+        "callback_form",
+        lambda data: referral_actions.record_callback(registration, actor=request.user, **data),
+        _("Het terugbelgesprek is vastgelegd."),
+        reverse("cases:registration", args=[registration.code]),
+    )
 
 
 @require_POST
 @with_role(Role.COORDINATOR)
 def decline(request, code):
     registration = _registration_for(request.user, code, Action.EDIT)
-    form = DeclineForm(request.POST)
-    if form.is_valid():
-        try:
-            referral_actions.decline_registration(
-                registration,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                referred_to=form.cleaned_data["referred_to"],
-                version=form.cleaned_data["version"],
-            )
-        except referral_actions.StaleVersionError:
-            return _conflict(request, registration, form, "decline_form")
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("De aanmelding is afgehandeld met een advies elders."))
-            return redirect("cases:registrations")
-    return _render_detail(request, registration, decline_form=form, status=400)
+    return _submit(
+        request,
+        registration,
+        DeclineForm(request.POST),
+        "decline_form",
+        lambda data: referral_actions.decline_registration(
+            registration, actor=request.user, **data
+        ),
+        _("De aanmelding is afgehandeld met een advies elders."),
+        reverse("cases:registrations"),
+    )
 
 
 @require_POST
@@ -176,8 +175,8 @@ def accept(request, code):
                 existing_child=known_case.child if known_case else None,
             )
             messages.success(request, _("Geaccepteerd: het traject is gestart."))
-    except referral_actions.StaleVersionError:
-        messages.error(request, CONFLICT)
+    except StaleVersionError:
+        messages.error(request, STALE_MESSAGE)
         return redirect("cases:registration", code=registration.code)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -193,11 +192,3 @@ def _candidate_case(registration, code) -> Case | None:
         if candidate.case is not None and candidate.case.code == code:
             return candidate.case
     raise Http404
-
-
-def _conflict(request, registration, form, form_name):
-    form.add_error(None, CONFLICT)
-    form.data = form.data.copy()
-    fresh = Registration.objects.get(pk=registration.pk)
-    form.data["version"] = fresh.version
-    return _render_detail(request, fresh, status=409, **{form_name: form})

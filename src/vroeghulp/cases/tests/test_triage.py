@@ -116,7 +116,7 @@ def test_two_coordinators_deciding_at_once(world, coordinator):
     )
     assert response.status_code == 409
     html = response.content.decode()
-    assert "Iemand anders heeft deze aanmelding intussen gewijzigd" in html
+    assert "Iemand anders heeft dit intussen opgeslagen" in html
     assert "Mijn reden blijft staan" in html
     registration.refresh_from_db()
     assert registration.status == Status.NEW
