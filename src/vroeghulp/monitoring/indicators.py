@@ -274,6 +274,19 @@ def days_to_plan_discussed(scope: Scope) -> Result:
     return Result(values=[_days(_local(opened[pk]), on) for pk, on in first.items()])
 
 
+def days_meeting_to_plan(scope: Scope) -> Result:
+    """From the first team meeting to the first conversation about the plan with the parents."""
+    meetings = _first_meetings(scope)
+    discussed = dict(
+        Discussion.objects.filter(version__plan__case_id__in=meetings)
+        .values_list("version__plan__case_id")
+        .annotate(first=Min("on"))
+    )
+    return Result(
+        values=[_days(_local(meetings[pk]), on) for pk, on in discussed.items() if pk in meetings]
+    )
+
+
 def discussed_by_team(scope: Scope) -> Result:
     cases = accepted_cases(scope)
     return Result(numerator=len(_first_meetings(scope)), denominator=cases.count())
@@ -435,6 +448,13 @@ INDICATORS = [
         "Dagen van aanmelding tot het eerste gesprek met de ouders over het adviesplan.",
         "dagen",
         days_to_plan_discussed,
+    ),
+    Indicator(
+        "days_meeting_plan",
+        "Dagen van MDO tot besproken plan",
+        "Dagen van de eerste bespreking in het kernteam tot het gesprek over het adviesplan.",
+        "dagen",
+        days_meeting_to_plan,
     ),
     Indicator(
         "discussed",

@@ -163,6 +163,7 @@ class Arrangement(models.Model):
     evaluate_on = models.DateField(_("evaluatie"))
     evaluated_on = models.DateField(_("geëvalueerd op"), null=True, blank=True)
     evaluation = models.TextField(_("uitkomst evaluatie"), blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.setting

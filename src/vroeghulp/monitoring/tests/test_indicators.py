@@ -151,6 +151,7 @@ def test_waiting_times_in_actual_days(results):
     assert r["days_intake"].values == [15.0]
     assert r["days_meeting"].values == [30.0]
     assert r["days_plan"].values == [50.0]
+    assert r["days_meeting_plan"].values == [20.0]  # 9 February to 1 March
 
 
 def test_shares(results):
@@ -171,4 +172,4 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     output = json.loads(capsys.readouterr().out)
     assert output["indicators"]["inflow"]["count"] == 3
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
-    assert len(output["indicators"]) == 21
+    assert len(output["indicators"]) == 22

@@ -57,3 +57,16 @@ def test_evaluation_must_come_after_the_start(world, client):
 def test_outsiders_cannot_write_arrangements(world, other_world, client):
     outsider = verified_client(other_world.users[Role.CASEMANAGER])
     assert _save(outsider, world).status_code == 404
+
+
+def test_evaluation_reminder_goes_once_without_the_childs_name(world, client):
+    from django.core import mail
+    from django.core.management import call_command
+
+    _save(client, world)
+    call_command("send_reminders")
+    reminders = [m for m in mail.outbox if "onderwijs-zorgarrangement" in m.body]
+    assert len(reminders) == 1
+    assert world.own_case.child.family_name not in reminders[0].body
+    call_command("send_reminders")
+    assert len([m for m in mail.outbox if "onderwijs-zorgarrangement" in m.body]) == 1

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import TeamMember
 from vroeghulp.followup.models import FollowUpPlan
+from vroeghulp.plans.models import Arrangement
 
 LOOKAHEAD_DAYS = 7
 
@@ -44,6 +45,42 @@ class Command(BaseCommand):
             time.sleep(3600)
 
     def send_once(self) -> int:
+        return self.send_check_ins() + self.send_evaluations()
+
+    def send_evaluations(self) -> int:
+        """Care–education arrangements due for evaluation within a week, once per arrangement."""
+        horizon = timezone.localdate() + datetime.timedelta(days=LOOKAHEAD_DAYS)
+        per_user: dict = {}
+        with transaction.atomic():
+            due = list(
+                Arrangement.objects.select_for_update().filter(
+                    evaluated_on__isnull=True, evaluate_on__lte=horizon, reminded_on__isnull=True
+                )
+            )
+            members = TeamMember.objects.filter(
+                case_id__in=[a.plan.case_id for a in due],
+                team_role=TeamRole.CASEMANAGER,
+                ended_at__isnull=True,
+            ).select_related("user")
+            for member in members:
+                per_user[member.user] = per_user.get(member.user, 0) + 1
+            for arrangement in due:
+                arrangement.reminded_on = timezone.localdate()
+                arrangement.save(update_fields=["reminded_on"])
+        for user, count in per_user.items():
+            send_mail(
+                _("Evaluatie schooladvies gepland"),
+                _(
+                    "Er staan %(n)d evaluatie(s) van een onderwijs-zorgarrangement gepland. "
+                    "Bekijk ze op Mijn werk: %(link)s"
+                )
+                % {"n": count, "link": settings.SITE_URL + "/"},
+                None,
+                [user.email],
+            )
+        return len(per_user)
+
+    def send_check_ins(self) -> int:
         per_user: dict = {}
         with transaction.atomic():
             plans = list(due_plans().select_for_update())
