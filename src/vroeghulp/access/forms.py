@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE
+
 from .actions import MIN_REASON_LENGTH
 
 
@@ -10,8 +12,8 @@ class EmergencyAccessForm(forms.Form):
     family_name = forms.CharField(label=_("Achternaam van het kind"), max_length=100)
     date_of_birth = forms.DateField(
         label=_("Geboortedatum"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-03-15.")},
+        widget=DATE,
+        error_messages=BIRTH_DATE_ERRORS,
     )
     reason = forms.CharField(
         label=_("Waarom heb je nu toegang nodig?"),

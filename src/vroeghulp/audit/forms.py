@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-DATE_ERROR = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+from vroeghulp.date_input import DATE, DATE_ERRORS
 
 
 class AuditFilterForm(forms.Form):
@@ -23,14 +23,14 @@ class AuditFilterForm(forms.Form):
     date_from = forms.DateField(
         label=_("Vanaf"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages=DATE_ERROR,
+        widget=DATE,
+        error_messages=DATE_ERRORS,
     )
     date_to = forms.DateField(
         label=_("Tot en met"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages=DATE_ERROR,
+        widget=DATE,
+        error_messages=DATE_ERRORS,
     )
     group = forms.ChoiceField(label=_("Samenvatting"), choices=GROUPS, required=False)
 

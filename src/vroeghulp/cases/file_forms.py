@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
+from vroeghulp.date_input import DATE, DATE_ERRORS
 
 from .constants import (
     ClosingReason,
@@ -18,9 +19,6 @@ from .constants import (
     SupportResponse,
     TeamRole,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
 
 
 class TeamMemberForm(forms.Form):

@@ -3,14 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE
+
 
 class SearchForm(forms.Form):
     name = forms.CharField(label=_("Naam (of een deel ervan)"), required=False, max_length=100)
     date_of_birth = forms.DateField(
         label=_("Geboortedatum"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-03-15.")},
+        widget=DATE,
+        error_messages=BIRTH_DATE_ERRORS,
     )
 
     def clean(self):

@@ -2,11 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.date_input import DATE, DATE_ERRORS
 from vroeghulp.networks.models import Municipality
 from vroeghulp.referrals.constants import Route
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
 
 
 class DashboardFilter(forms.Form):

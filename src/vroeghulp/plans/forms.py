@@ -2,10 +2,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import Domain, ExplainedHow, ItemStatus, Reaction
+from vroeghulp.date_input import DATE, DATE_ERRORS
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-01-31.")}
+from .constants import Domain, ExplainedHow, ItemStatus, Reaction
 
 
 class IntroductionForm(forms.Form):

@@ -7,17 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.children.constants import GuardianRelation, Sex
+from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
 from .abuse import challenge_passed
 from .constants import STAFF_ROUTES, Language, Route
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_ERRORS = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2024-03-15.")}
-
 
 def date_field(label, required=False):
-    return forms.DateField(label=label, required=required, widget=DATE, error_messages=DATE_ERRORS)
+    return forms.DateField(
+        label=label, required=required, widget=DATE, error_messages=BIRTH_DATE_ERRORS
+    )
 
 
 class RegistrationForm(forms.Form):
