@@ -113,7 +113,7 @@ def add_member(request, case, decision):
 @require_POST
 @on_case(Action.EDIT)
 def end_member(request, case, decision):
-    member = get_object_or_404(TeamMember, pk=_posted_id(request, "member"), case=case)
+    member = get_object_or_404(TeamMember, pk=posted_id(request, "member"), case=case)
     try:
         actions.end_team_membership(member, actor=request.user)
     except PermissionDenied:
@@ -163,7 +163,7 @@ def give_consent(request, case, decision):
 @require_POST
 @on_case(Action.EDIT)
 def withdraw_consent(request, case, decision):
-    consent = get_object_or_404(Consent, pk=_posted_id(request, "consent"), child=case.child)
+    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
     form = WithdrawForm(request.POST, case=case)
     if form.is_valid():
         actions.withdraw_consent(
@@ -175,7 +175,7 @@ def withdraw_consent(request, case, decision):
     return redirect("cases:consents", code=case.code)
 
 
-def _posted_id(request, name: str) -> int:
+def posted_id(request, name: str) -> int:
     """Rows inside a file are named in the form body, never in the URL."""
     try:
         return int(request.POST.get(name, ""))
@@ -271,7 +271,7 @@ def request_information(request, case, decision):
 @require_POST
 @on_case(Action.EDIT)
 def answer_request(request, case, decision):
-    info = get_object_or_404(InformationRequest, pk=_posted_id(request, "request"), case=case)
+    info = get_object_or_404(InformationRequest, pk=posted_id(request, "request"), case=case)
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -395,7 +395,7 @@ def add_referral(request, case, decision):
 @require_POST
 @on_case(Action.EDIT)
 def record_placement(request, case, decision):
-    referral = get_object_or_404(case.referrals_out, pk=_posted_id(request, "referral"))
+    referral = get_object_or_404(case.referrals_out, pk=posted_id(request, "referral"))
     form = PlacementForm(request.POST)
     if form.is_valid():
         try:

@@ -12,7 +12,7 @@ from vroeghulp.access.decorators import on_case
 from vroeghulp.access.policy import Action
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
-from vroeghulp.cases.file_views import render_file_page
+from vroeghulp.cases.file_views import posted_id, render_file_page
 from vroeghulp.cases.models import Intake
 from vroeghulp.concurrency import STALE_MESSAGE, submit
 
@@ -200,7 +200,7 @@ def add_item(request, case, decision):
 @on_case(Action.EDIT)
 def change_item(request, case, decision):
     plan = _draft(case)
-    item = get_object_or_404(PlanItem, pk=_posted_id(request, "item"), plan=plan)
+    item = get_object_or_404(PlanItem, pk=posted_id(request, "item"), plan=plan)
     form = ItemForm(request.POST, prefix=f"item{item.pk}")
     if request.POST.get("remove") == "1":
         try:
@@ -326,10 +326,3 @@ def version_print(request, case, decision, version_code):
     response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _posted_id(request, name: str) -> int:
-    try:
-        return int(request.POST.get(name, ""))
-    except ValueError:
-        raise Http404 from None

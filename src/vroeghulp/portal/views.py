@@ -15,7 +15,7 @@ from vroeghulp.access.queries import cases_of_guardian
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
-from vroeghulp.cases.file_views import render_file_page
+from vroeghulp.cases.file_views import posted_id, render_file_page
 from vroeghulp.cases.states import Phase
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
@@ -117,10 +117,7 @@ def child(request, case, decision):
 @require_POST
 @as_parent(Action.VIEW)
 def withdraw_consent(request, case, decision):
-    consent_id = request.POST.get("consent", "")
-    consent = get_object_or_404(
-        Consent, pk=int(consent_id) if consent_id.isdigit() else 0, child=case.child
-    )
+    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
     actions.withdraw_own_consent(consent, user=request.user)
     messages.success(
         request, _("Uw toestemming is ingetrokken. Vanaf nu wordt hier niets meer mee gedeeld.")
