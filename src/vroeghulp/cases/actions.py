@@ -271,7 +271,7 @@ def record_consent(case: Case, *, actor, **consent_fields) -> Consent:
     """Record the parents' consent, and put it on the timeline of the child's open cases."""
     with transaction.atomic():
         consent = consent_actions.give_consent(case.child, actor=actor, **consent_fields)
-        _on_open_timelines(
+        on_open_timelines(
             case.child,
             actor,
             _("Toestemming gegeven: %(consent)s") % {"consent": consent},
@@ -287,7 +287,7 @@ def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Co
         was_active = consent.withdrawn_at is None
         consent = consent_actions.withdraw_consent(consent, actor=actor, withdrawn_by=withdrawn_by)
         if was_active:
-            _on_open_timelines(
+            on_open_timelines(
                 case.child,
                 actor,
                 _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
@@ -296,9 +296,10 @@ def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Co
     return consent
 
 
-def _on_open_timelines(child: Child, actor, summary: str) -> None:
+def on_open_timelines(child: Child, actor, summary: str, kind: str = EventKind.CONSENT) -> None:
+    """One timeline event on each open trajectory of the child (consent is about the child)."""
     TimelineEvent.objects.bulk_create(
-        TimelineEvent(case=case, kind=EventKind.CONSENT, actor=actor, summary=summary)
+        TimelineEvent(case=case, kind=kind, actor=actor, summary=summary)
         for case in Case.objects.filter(child=child, phase__in=states.OPEN_PHASES)
     )
 

@@ -11,9 +11,10 @@ from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import Action, Decision, require
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
+from vroeghulp.cases.actions import on_open_timelines
 from vroeghulp.cases.constants import EventKind, TeamRole
 from vroeghulp.cases.models import Case, TimelineEvent
-from vroeghulp.cases.states import OPEN_PHASES, Phase
+from vroeghulp.cases.states import Phase
 from vroeghulp.children.models import Guardian
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.constants import Reaction
@@ -40,14 +41,11 @@ def withdraw_own_consent(consent: Consent, *, user) -> Consent:
             locked.withdrawn_at = timezone.now()
             locked.withdrawn_by = guardian
             locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
-            TimelineEvent.objects.bulk_create(
-                TimelineEvent(
-                    case=case,
-                    kind=EventKind.CONSENT,
-                    summary=_("Toestemming ingetrokken door %(guardian)s: %(consent)s")
-                    % {"guardian": guardian, "consent": locked},
-                )
-                for case in Case.objects.filter(child=consent.child, phase__in=OPEN_PHASES)
+            on_open_timelines(
+                consent.child,
+                None,
+                _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
+                % {"guardian": guardian, "consent": locked},
             )
             record(event_for(user, PARENT, AuditAction.UPDATE, consent.child, locked))
     return locked
