@@ -75,3 +75,16 @@ def registration_event(
         organisation_label=decision.organisation_label,
         details=details or {},
     )
+
+
+def network_event(user, membership, audit_action: str, obj) -> AuditEvent:
+    """An entry about the network's own work (a meeting, a self-assessment): no child involved."""
+    return AuditEvent(
+        action=audit_action,
+        network_id=membership.network_id,
+        user=user,
+        object_type=obj._meta.model_name,
+        object_id=str(obj.pk),
+        role=membership.role,
+        organisation_label=membership.organisation.name,
+    )

@@ -6,10 +6,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vroeghulp.access.auditing import event_for
+from vroeghulp.access.auditing import event_for, network_event
 from vroeghulp.access.policy import Action, coordinator_membership, require
 from vroeghulp.audit.constants import AuditAction
-from vroeghulp.audit.writer import AuditEvent, record
+from vroeghulp.audit.writer import record
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.models import Case, TimelineEvent
@@ -27,17 +27,7 @@ def plan_meeting(
         meeting = Meeting.objects.create(
             network=network, starts_at=starts_at, location=location, tier=tier, created_by=actor
         )
-        record(
-            AuditEvent(
-                action=AuditAction.CREATE,
-                network_id=network.pk,
-                user=actor,
-                object_type="meeting",
-                object_id=str(meeting.pk),
-                role=membership.role,
-                organisation_label=membership.organisation.name,
-            )
-        )
+        record(network_event(actor, membership, AuditAction.CREATE, meeting))
     return meeting
 
 

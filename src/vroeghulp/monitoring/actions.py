@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp.access.auditing import network_event
 from vroeghulp.access.policy import coordinator_membership
 from vroeghulp.audit.constants import AuditAction
-from vroeghulp.audit.writer import AuditEvent, record
+from vroeghulp.audit.writer import record
 from vroeghulp.networks.models import Network
 
 from .models import BlockScore, BuildingBlock, SelfAssessment
@@ -33,15 +34,5 @@ def record_self_assessment(
             BlockScore(assessment=assessment, block=block, score=score, notes=notes.strip())
             for block, (score, notes) in sorted(scores.items())
         )
-        record(
-            AuditEvent(
-                action=AuditAction.CREATE,
-                network_id=network.pk,
-                user=actor,
-                object_type="selfassessment",
-                object_id=str(assessment.pk),
-                role=membership.role,
-                organisation_label=membership.organisation.name,
-            )
-        )
+        record(network_event(actor, membership, AuditAction.CREATE, assessment))
     return assessment
