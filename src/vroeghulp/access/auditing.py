@@ -4,7 +4,7 @@ from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import AuditEvent
 from vroeghulp.children.models import Child
 
-from .policy import CARE_ROLES, Decision, preferred_membership
+from .policy import CARE_ROLES, Action, Decision, decide_registration, preferred_membership
 
 
 def event_for(
@@ -88,3 +88,13 @@ def network_event(user, membership, audit_action: str, obj) -> AuditEvent:
         role=membership.role,
         organisation_label=membership.organisation.name,
     )
+
+
+def registration_listing_events(user, registrations, view: str) -> list[AuditEvent]:
+    """One read entry per registration shown in a list, on the grounds the policy gives."""
+    return [
+        registration_event(
+            user, decide_registration(user, Action.VIEW, r), AuditAction.READ, r, {"view": view}
+        )
+        for r in registrations
+    ]

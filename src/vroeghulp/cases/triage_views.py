@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vroeghulp.access.auditing import registration_event
+from vroeghulp.access.auditing import registration_listing_events
 from vroeghulp.access.decorators import with_role
 from vroeghulp.access.policy import Action, decide_registration
 from vroeghulp.accounts.constants import Role
-from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import STALE_MESSAGE, StaleVersionError, submit
 from vroeghulp.referrals import actions as referral_actions
@@ -54,13 +53,7 @@ def registrations(request):
 
 
 def _log_reads(user, registrations, view: str) -> None:
-    events = []
-    for registration in registrations:
-        decision = decide_registration(user, Action.VIEW, registration)
-        events.append(
-            registration_event(user, decision, AuditAction.READ, registration, {"view": view})
-        )
-    record_all(events)
+    record_all(registration_listing_events(user, registrations, view))
 
 
 def _registration_for(user, code, action: str) -> Registration:

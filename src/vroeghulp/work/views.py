@@ -3,9 +3,9 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from vroeghulp.access.auditing import listing_events, registration_event
+from vroeghulp.access.auditing import listing_events, registration_listing_events
 from vroeghulp.access.decorators import signed_in
-from vroeghulp.access.policy import CARE_ROLES, Action, decide_registration
+from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
@@ -33,11 +33,8 @@ def home(request):
 
 def _log(user, work) -> None:
     cases = {case.pk: case for case in work.my_cases + work.not_in_meeting}
-    events = listing_events(user, cases.values(), AuditAction.READ, "worklist")
-    for row in work.callbacks:
-        registration = row["registration"]
-        decision = decide_registration(user, Action.VIEW, registration)
-        events.append(
-            registration_event(user, decision, AuditAction.READ, registration, {"view": "worklist"})
-        )
-    record_all(events)
+    registrations = [row["registration"] for row in work.callbacks]
+    record_all(
+        listing_events(user, cases.values(), AuditAction.READ, "worklist")
+        + registration_listing_events(user, registrations, "worklist")
+    )
