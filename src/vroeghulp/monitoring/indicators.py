@@ -31,6 +31,8 @@ class Scope:
     end: datetime.date
     municipality_ids: list[int] = field(default_factory=list)
     routes: list[str] = field(default_factory=list)
+    # Intermediate results several indicators share, computed once per scope.
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def start_at(self) -> datetime.datetime:
@@ -219,6 +221,12 @@ def age_at_first_concern(scope: Scope) -> Result:
 
 
 def _first_meetings(scope: Scope) -> dict[int, datetime.datetime]:
+    if "first_meetings" not in scope.shared:
+        scope.shared["first_meetings"] = _query_first_meetings(scope)
+    return scope.shared["first_meetings"]
+
+
+def _query_first_meetings(scope: Scope) -> dict[int, datetime.datetime]:
     return dict(
         AgendaItem.objects.filter(case__in=accepted_cases(scope), discussed_at__isnull=False)
         .values_list("case_id")
