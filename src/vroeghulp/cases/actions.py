@@ -34,6 +34,7 @@ from .models import (
     Case,
     Closure,
     Contact,
+    Delay,
     Document,
     FamilySupport,
     Goal,
@@ -503,6 +504,21 @@ def record_contact(case: Case, *, actor, on, form: str, summary: str) -> Contact
     label = contact.get_form_display().lower()
     return _add_to_file(
         case, actor=actor, obj=contact, summary=_("Contact (%(form)s)") % {"form": label}
+    )
+
+
+def record_delay(case: Case, *, actor, stage: str, reason: str, note: str = "") -> Delay:
+    """Record why a waiting time ran long; the monitoring counts these reasons."""
+    delay = Delay(case=case, stage=stage, reason=reason, note=note.strip(), recorded_by=actor)
+    return _add_to_file(
+        case,
+        actor=actor,
+        obj=delay,
+        summary=_("Reden van vertraging (%(stage)s): %(reason)s")
+        % {
+            "stage": delay.get_stage_display().lower(),
+            "reason": delay.get_reason_display().lower(),
+        },
     )
 
 

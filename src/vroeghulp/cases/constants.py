@@ -79,3 +79,22 @@ class ProblemReduction(models.TextChoices):
     SOME = "some", _("Iets minder")
     NONE = "none", _("Niet veranderd")
     WORSE = "worse", _("Groter geworden")
+
+
+class WaitingStage(models.TextChoices):
+    """The waiting times of domain.md §6 a delay can be recorded against."""
+
+    CALLBACK = "callback", _("Terugbellen")
+    INTAKE = "intake", _("Huisbezoek")
+    MEETING = "meeting", _("MDO")
+    PLAN = "plan", _("Gesprek over het adviesplan")
+
+
+class DelayReason(models.TextChoices):
+    PARENTS = "parents", _("Op verzoek of agenda van de ouders")
+    INFORMATION = "information", _("Wachten op informatie van anderen")
+    DIAGNOSTICS = "diagnostics", _("Wachten op onderzoek of diagnostiek")
+    CAPACITY = "capacity", _("Te weinig capaciteit")
+    MEETING_SCHEDULE = "schedule", _("Geen plek in een eerder MDO")
+    FAMILY = "family", _("Omstandigheden in het gezin")
+    OTHER = "other", _("Anders")

@@ -1,8 +1,9 @@
-"""Forms for a trajectory: notes and phase changes (with the version the user saw)."""
+"""Forms for a trajectory: notes, delays and phase changes (with the version the user saw)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .constants import DelayReason, WaitingStage
 from .states import Phase
 
 
@@ -28,3 +29,9 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, phases: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_phase"].choices = [(p, Phase(p).label) for p in phases]
+
+
+class DelayForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Welke stap liep uit"), choices=WaitingStage.choices)
+    reason = forms.ChoiceField(label=_("Reden"), choices=DelayReason.choices)
+    note = forms.CharField(label=_("Toelichting"), required=False, max_length=500)

@@ -13,6 +13,7 @@ from vroeghulp.networks.models import Network, Organisation
 from .constants import (
     ClosingReason,
     ContactForm,
+    DelayReason,
     DocumentKind,
     EventKind,
     GoalRealisation,
@@ -21,6 +22,7 @@ from .constants import (
     RequestStatus,
     SupportResponse,
     TeamRole,
+    WaitingStage,
 )
 from .states import Phase
 from .uploads import private_path, private_storage
@@ -303,3 +305,22 @@ class Closure(models.Model):
 
     def __str__(self) -> str:
         return self.get_reason_display()
+
+
+class Delay(models.Model):
+    """Why a step took longer than the network's norm, as recorded by the case team."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="delays")
+    stage = models.CharField(_("wachttijd"), max_length=12, choices=WaitingStage.choices)
+    reason = models.CharField(_("reden"), max_length=12, choices=DelayReason.choices)
+    note = models.CharField(_("toelichting"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()}: {self.get_reason_display()}"

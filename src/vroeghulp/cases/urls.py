@@ -14,6 +14,7 @@ urlpatterns = [
     path("trajecten/<uuid:code>/", views.detail, name="detail"),
     path("trajecten/<uuid:code>/notitie/", views.add_note, name="add_note"),
     path("trajecten/<uuid:code>/fase/", views.change_phase, name="change_phase"),
+    path("trajecten/<uuid:code>/vertraging/", views.add_delay, name="add_delay"),
     path("trajecten/<uuid:code>/team/", file_views.team, name="team"),
     path("trajecten/<uuid:code>/team/toevoegen/", file_views.add_member, name="add_member"),
     path("trajecten/<uuid:code>/team/einde/", file_views.end_member, name="end_member"),

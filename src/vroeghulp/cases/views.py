@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,11 +14,12 @@ from vroeghulp.access.policy import CARE_ROLES, Action, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
+from vroeghulp.concurrency import submit
 
 from . import actions, states
 from .constants import EventKind
 from .file_views import render_file_page
-from .forms import NoteForm, TransitionForm
+from .forms import DelayForm, NoteForm, TransitionForm
 from .models import TeamMember
 
 PAGE_SIZE = 50
@@ -68,7 +70,9 @@ def _timeline(case, kind: str):
     return events[:200]
 
 
-def _render_detail(request, case, decision, *, note_form=None, transition_form=None, status=200):
+def _render_detail(
+    request, case, decision, *, note_form=None, delay_form=None, transition_form=None, status=200
+):
     notes = readable_items(
         decision, case.child, case.notes.select_related("author", "source_organisation")
     )
@@ -83,6 +87,8 @@ def _render_detail(request, case, decision, *, note_form=None, transition_form=N
         "event_kinds": EventKind.choices,
         "event_kind": request.GET.get("soort", ""),
         "note_form": note_form or NoteForm(),
+        "delays": case.delays.select_related("recorded_by"),
+        "delay_form": delay_form or DelayForm(),
         "transition_form": transition_form
         or TransitionForm(phases=phases, initial={"version": case.version}),
     }
@@ -91,19 +97,45 @@ def _render_detail(request, case, decision, *, note_form=None, transition_form=N
     )
 
 
+def _detail_post(request, case, decision, form, key: str, apply, success: str):
+    return submit(
+        request,
+        form,
+        apply,
+        success=success,
+        done=reverse("cases:detail", args=[case.code]),
+        rerender=lambda form, status: _render_detail(
+            request, case, decision, **{key: form}, status=status
+        ),
+    )
+
+
 @require_POST
 @on_case(Action.EDIT)
 def add_note(request, case, decision):
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.add_note(case, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error("text", error)
-        else:
-            messages.success(request, _("Notitie opgeslagen."))
-            return redirect("cases:detail", code=case.code)
-    return _render_detail(request, case, decision, note_form=form, status=400)
+    return _detail_post(
+        request,
+        case,
+        decision,
+        NoteForm(request.POST),
+        "note_form",
+        lambda data: actions.add_note(case, actor=request.user, **data),
+        _("Notitie opgeslagen."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_delay(request, case, decision):
+    return _detail_post(
+        request,
+        case,
+        decision,
+        DelayForm(request.POST),
+        "delay_form",
+        lambda data: actions.record_delay(case, actor=request.user, **data),
+        _("De reden van vertraging is vastgelegd."),
+    )
 
 
 @require_POST

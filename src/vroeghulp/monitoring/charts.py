@@ -2,16 +2,18 @@
 
 from dataclasses import dataclass
 
-from .suppression import THRESHOLD, is_small
+from .suppression import THRESHOLD, Cell, is_small, suppress
 
 TOP = 18  # room for the value above the highest bar
 BOTTOM = 22  # room for the labels
 
 
+HIDDEN = "x"  # a count hidden only so that a small one cannot be derived from the total
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: int
     x: float
     y: float
     height: float
@@ -20,22 +22,33 @@ class Bar:
     label_y: float
 
 
-def bar_chart(series: list[tuple[str, int]], *, height: int = 160, bar_width: int = 34) -> dict:
-    """Bars with their value as text; small values are drawn as the threshold and labelled <5."""
+def bar_chart(
+    series: list[tuple[str, int]],
+    *,
+    partition: bool = True,
+    height: int = 160,
+    bar_width: int = 34,
+) -> dict:
+    """Bars with their value as text, suppressed as in the tables.
+
+    A small count is drawn at the threshold's height and labelled <5. When the bars split one
+    total (`partition`), a bar hidden by secondary suppression is not drawn and labelled x.
+    """
+    cells = suppress(series) if partition else [Cell(lbl, n, is_small(n)) for lbl, n in series]
     top = max([value for _, value in series] + [THRESHOLD])
     bars = []
-    for index, (label, value) in enumerate(series):
-        shown = THRESHOLD if is_small(value) else value
+    for index, cell in enumerate(cells):
+        secondary = cell.suppressed and not is_small(cell.count)
+        shown = 0 if secondary else THRESHOLD if cell.suppressed else cell.count
         bar_height = round(shown / top * height, 1)
         y = TOP + height - bar_height
         bars.append(
             Bar(
-                label=label,
-                value=value,
+                label=cell.label,
                 x=index * (bar_width + 8) + 4,
                 y=y,
                 height=bar_height,
-                text=f"<{THRESHOLD}" if is_small(value) else str(value),
+                text=HIDDEN if secondary else cell.shown,
                 value_y=y - 4,
                 label_y=TOP + height + 16,
             )
@@ -45,6 +58,7 @@ def bar_chart(series: list[tuple[str, int]], *, height: int = 160, bar_width: in
         "width": len(series) * (bar_width + 8) + 8,
         "height": TOP + height + BOTTOM,
         "bar_width": bar_width,
+        "has_hidden": any(bar.text == HIDDEN for bar in bars),
     }
 
 

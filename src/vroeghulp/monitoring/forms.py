@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.date_input import DATE, DATE_ERRORS
+from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Municipality
 from vroeghulp.referrals.constants import Route
 
@@ -16,16 +17,35 @@ class DashboardFilter(forms.Form):
     route = forms.MultipleChoiceField(
         label=_("Route van aanmelding"), choices=Route.choices, required=False
     )
+    model = forms.MultipleChoiceField(
+        label=_("Organisatiemodel"), choices=OrganisationalModel.choices, required=False
+    )
 
     def __init__(self, *args, networks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.filter(network__in=networks)
+        models = models_of(networks)
+        if len(models) > 1:
+            self.fields["model"].choices = [
+                choice for choice in OrganisationalModel.choices if choice[0] in models
+            ]
+        else:
+            del self.fields["model"]
+
+    def networks(self, networks: list) -> list:
+        """The networks the chosen organisational models narrow the dashboard to."""
+        chosen = self.cleaned_data.get("model")
+        return [n for n in networks if n.organisational_model in chosen] if chosen else networks
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
         return data
+
+
+def models_of(networks) -> set[str]:
+    return {network.organisational_model for network in networks}
 
 
 def default_period() -> dict:

@@ -17,7 +17,15 @@ from django.utils import timezone
 
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import ClosingReason, GoalRealisation, SupportResponse, TeamRole
-from vroeghulp.cases.models import Case, Closure, FamilySupport, Goal, ReferralOut, TeamMember
+from vroeghulp.cases.models import (
+    Case,
+    Closure,
+    Delay,
+    FamilySupport,
+    Goal,
+    ReferralOut,
+    TeamMember,
+)
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
@@ -33,6 +41,16 @@ class Scope:
     routes: list[str] = field(default_factory=list)
     # Intermediate results several indicators share, computed once per scope.
     shared: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def narrowed(self, networks: list) -> "Scope":
+        """The same filters for fewer networks, with nothing shared from this scope."""
+        return Scope(
+            networks=networks,
+            start=self.start,
+            end=self.end,
+            municipality_ids=self.municipality_ids,
+            routes=self.routes,
+        )
 
     @property
     def start_at(self) -> datetime.datetime:
@@ -295,6 +313,18 @@ def days_meeting_to_plan(scope: Scope) -> Result:
     )
 
 
+def delay_reasons(scope: Scope) -> Result:
+    """Reasons for delay the case teams recorded in the period, per reason."""
+    reasons = list(
+        Delay.objects.filter(
+            case__in=Case.objects.filter(_case_filter(scope)),
+            recorded_at__gte=scope.start_at,
+            recorded_at__lt=scope.end_at,
+        ).values_list("reason", flat=True)
+    )
+    return Result(count=len(reasons), breakdown=dict(Counter(reasons)))
+
+
 def discussed_by_team(scope: Scope) -> Result:
     cases = accepted_cases(scope)
     return Result(numerator=len(_first_meetings(scope)), denominator=cases.count())
@@ -463,6 +493,13 @@ INDICATORS = [
         "Dagen van de eerste bespreking in het kernteam tot het gesprek over het adviesplan.",
         "dagen",
         days_meeting_to_plan,
+    ),
+    Indicator(
+        "delays",
+        "Redenen van vertraging",
+        "Redenen die het team vastlegde toen een wachttijd uitliep, per reden.",
+        "aantal",
+        delay_reasons,
     ),
     Indicator(
         "discussed",

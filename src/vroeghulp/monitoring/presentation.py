@@ -1,8 +1,9 @@
 """Indicator results as people read them, with small numbers suppressed (see suppression.py)."""
 
+import math
 from dataclasses import dataclass
 
-from vroeghulp.cases.constants import ClosingReason
+from vroeghulp.cases.constants import ClosingReason, DelayReason
 from vroeghulp.referrals.constants import Route
 
 from .indicators import INDICATORS, Result
@@ -10,7 +11,11 @@ from .suppression import THRESHOLD, is_small, suppress
 
 TOO_FEW = "te weinig gegevens"
 # Breakdowns are stored by code; people read the label.
-BREAKDOWN_LABELS = {"inflow": dict(Route.choices), "outflow": dict(ClosingReason.choices)}
+BREAKDOWN_LABELS = {
+    "inflow": dict(Route.choices),
+    "outflow": dict(ClosingReason.choices),
+    "delays": dict(DelayReason.choices),
+}
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,17 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
+def _share(result: Result) -> tuple[str, str]:
+    """A share whose numerator, or its complement, is small is shown as a bound only."""
+    numerator, denominator = result.numerator, result.denominator
+    bound = math.ceil(THRESHOLD / denominator * 100)
+    if is_small(numerator):
+        return f"<{bound}%", f"<{THRESHOLD} van {denominator}"
+    if is_small(denominator - numerator):
+        return f">{100 - bound}%", f">{denominator - THRESHOLD} van {denominator}"
+    return _percent(result.share), f"{numerator} van {denominator}"
+
+
 def display(unit: str, result: Result) -> tuple[str, str]:
     """The main value and a detail line, never revealing a count below the threshold."""
     if unit == "aantal":
@@ -38,8 +54,7 @@ def display(unit: str, result: Result) -> tuple[str, str]:
             return "–", ""
         if result.denominator < THRESHOLD:
             return TOO_FEW, ""
-        numerator = f"<{THRESHOLD}" if is_small(result.numerator) else str(result.numerator)
-        return _percent(result.share), f"{numerator} van {result.denominator}"
+        return _share(result)
     if result.n < THRESHOLD:
         return (TOO_FEW if result.n else "–"), ""
     detail = f"80% binnen {result.p80:g} · n = {result.n}"
@@ -70,3 +85,13 @@ def rows(results: dict[str, Result], previous: dict[str, Result] | None = None) 
             )
         )
     return table
+
+
+def comparison(columns: list[tuple[str, list[Row]]]) -> list[dict]:
+    """Indicator rows side by side, one column per group (e.g. per organisational model)."""
+    if not columns:
+        return []
+    return [
+        {"name": row.name, "unit": row.unit, "values": [table[i].value for _, table in columns]}
+        for i, row in enumerate(columns[0][1])
+    ]

@@ -18,16 +18,18 @@ from vroeghulp.access.decorators import with_role
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import AuditEvent, record
+from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Network
 
 from .actions import record_self_assessment
-from .charts import bar_chart, score_chart
+from .charts import score_chart
 from .falling_inflow import falling_sources
-from .forms import DashboardFilter, SelfAssessmentForm, default_period
-from .indicators import Scope, a_year_earlier, compute_all, inflow_per_month
+from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_of
+from .indicators import Scope, a_year_earlier, compute_all
 from .models import BuildingBlock
-from .presentation import rows
+from .presentation import comparison, rows
 from .queries import caseload_by_phase, registrations_by_municipality
+from .series import dashboard_charts
 from .spreadsheet import workbook
 from .suppression import THRESHOLD
 
@@ -48,7 +50,7 @@ def _scope(request, networks) -> tuple[DashboardFilter, Scope | None]:
         return form, None
     cleaned = form.cleaned_data
     return form, Scope(
-        networks=networks,
+        networks=form.networks(networks),
         start=cleaned["start"],
         end=cleaned["end"],
         municipality_ids=[m.pk for m in cleaned["municipality"]],
@@ -77,13 +79,38 @@ def overview(request):
         "signals": falling_sources(networks),
     }
     if scope is not None:
+        results = compute_all(scope)
         context |= {
             "scope": scope,
-            "indicators": rows(compute_all(scope), compute_all(a_year_earlier(scope))),
-            "chart": bar_chart(inflow_per_month(scope)),
+            "indicators": rows(results, compute_all(a_year_earlier(scope))),
+            "charts": dashboard_charts(scope, results),
+            "comparison": _by_model(scope),
             "query": request.GET.urlencode(),
         }
     return render(request, "monitoring/overview.html", context, status=200 if scope else 400)
+
+
+def _by_model(scope: Scope) -> dict | None:
+    """The indicators per organisational model, when the networks in view differ in model."""
+    models = [
+        (value, label)
+        for value, label in OrganisationalModel.choices
+        if value in models_of(scope.networks)
+    ]
+    if len(models) < 2:
+        return None
+    columns = [
+        (
+            label,
+            rows(
+                compute_all(
+                    scope.narrowed([n for n in scope.networks if n.organisational_model == value])
+                )
+            ),
+        )
+        for value, label in models
+    ]
+    return {"labels": [label for label, _rows in columns], "rows": comparison(columns)}
 
 
 def _log_export(request, networks, scope, file_format: str) -> None:
@@ -210,6 +237,7 @@ def yearly_report(request, slug):
     scope = Scope(
         networks=[network], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
     )
+    results = compute_all(scope)
     _log_export(request, [network], scope, "pdf")
     html = render_to_string(
         "monitoring/yearly_report.html",
@@ -218,8 +246,8 @@ def yearly_report(request, slug):
             "year": year,
             "today": timezone.localdate(),
             "threshold": THRESHOLD,
-            "indicators": rows(compute_all(scope), compute_all(a_year_earlier(scope))),
-            "chart": bar_chart(inflow_per_month(scope)),
+            "indicators": rows(results, compute_all(a_year_earlier(scope))),
+            "charts": dashboard_charts(scope, results),
         },
     )
     document = HTML(string=html).write_pdf(

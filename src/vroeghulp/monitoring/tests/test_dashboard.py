@@ -35,7 +35,10 @@ def test_dashboard_lists_every_indicator_and_a_chart(world):
 def test_small_numbers_are_hidden():
     assert display("aantal", Result(count=3)) == ("<5", "")
     assert display("deel", Result(numerator=1, denominator=3)) == (TOO_FEW, "")
-    assert display("deel", Result(numerator=2, denominator=10)) == ("20%", "<5 van 10")
+    # A percentage would give a small numerator (or its complement) away: a bound only.
+    assert display("deel", Result(numerator=2, denominator=10)) == ("<50%", "<5 van 10")
+    assert display("deel", Result(numerator=48, denominator=50)) == (">90%", ">45 van 50")
+    assert display("deel", Result(numerator=30, denominator=50)) == ("60%", "30 van 50")
     assert display("dagen", Result(values=[1, 2, 3]))[0] == TOO_FEW
     value, detail = display("dagen", Result(values=[10, 12, 14, 20, 30], norm=14))
     assert value == "mediaan 14 dagen"

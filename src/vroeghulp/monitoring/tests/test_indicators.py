@@ -14,12 +14,13 @@ from django.utils import timezone
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import professional
 from vroeghulp.cases.constants import ClosingReason, GoalRealisation, TeamRole
-from vroeghulp.cases.models import Closure, FamilySupport, Goal, Intake, ReferralOut
+from vroeghulp.cases.models import Closure, Delay, FamilySupport, Goal, Intake, ReferralOut
 from vroeghulp.cases.states import Phase
 from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
 from vroeghulp.children.tests.factories import ChildFactory
 from vroeghulp.meetings.models import AgendaItem, Meeting
-from vroeghulp.monitoring.indicators import Scope, compute_all
+from vroeghulp.monitoring.indicators import Result, Scope, compute_all
+from vroeghulp.monitoring.series import age_distribution, funnel, waiting_distribution
 from vroeghulp.networks.tests.factories import (
     MunicipalityFactory,
     NetworkFactory,
@@ -114,6 +115,27 @@ def results():
     )
     Goal.objects.create(case=case_d, text="een", realisation=GoalRealisation.REACHED)
     Goal.objects.create(case=case_d, text="twee", realisation=GoalRealisation.NOT_REACHED)
+    Delay.objects.create(
+        case=case_a,
+        stage="meeting",
+        reason="capacity",
+        recorded_by=user,
+        recorded_at=at(D(2026, 2, 1)),
+    )
+    Delay.objects.create(
+        case=case_a,
+        stage="plan",
+        reason="parents",
+        recorded_by=user,
+        recorded_at=at(D(2026, 2, 25)),
+    )
+    Delay.objects.create(  # recorded before the period: not counted
+        case=case_d,
+        stage="intake",
+        reason="family",
+        recorded_by=user,
+        recorded_at=at(D(2025, 12, 20)),
+    )
     reopened = CaseFactory(child=child_d, opened_at=at(D(2026, 5, 1)), phase=Phase.INTAKE)
     TeamMemberFactory(case=reopened, user=user, team_role=TeamRole.CASEMANAGER)
 
@@ -154,6 +176,34 @@ def test_waiting_times_in_actual_days(results):
     assert r["days_meeting_plan"].values == [20.0]  # 9 February to 1 March
 
 
+def test_reasons_for_delay_in_the_period(results):
+    _network, r = results
+    assert r["delays"].count == 2
+    assert r["delays"].breakdown == {"capacity": 1, "parents": 1}
+
+
+def test_chart_series_use_the_same_results(results):
+    _network, r = results
+    assert funnel(r) == [
+        ("Aanmeldingen", 3),
+        ("Traject gestart", 3),  # A, C and the reopened trajectory
+        ("Huisbezoek", 1),
+        ("Besproken in MDO", 1),
+        ("Plan besproken", 1),
+    ]
+    assert dict(age_distribution(r["age_registration"])) == {
+        "0 jr": 0,
+        "1 jr": 1,
+        "2 jr": 1,
+        "3 jr": 0,
+        "4 jr": 0,
+        "5 jr": 1,
+        "6 jr": 0,
+        "7+ jr": 0,
+    }
+    assert dict(waiting_distribution(r["days_meeting"]))["5–6 wk"] == 1
+
+
 def test_shares(results):
     _network, r = results
     assert (r["discussed"].numerator, r["discussed"].denominator) == (1, 3)
@@ -172,4 +222,13 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     output = json.loads(capsys.readouterr().out)
     assert output["indicators"]["inflow"]["count"] == 3
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
-    assert len(output["indicators"]) == 22
+    assert len(output["indicators"]) == 23
+
+
+@pytest.mark.parametrize(
+    ("days", "bucket"),
+    [(0, "0–2 wk"), (14, "0–2 wk"), (15, "3–4 wk"), (91, "9–13 wk"), (92, "> 13 wk")],
+)
+def test_waiting_buckets_include_their_upper_bound(days, bucket):
+    counts = dict(waiting_distribution(Result(values=[float(days)])))
+    assert counts[bucket] == 1 and sum(counts.values()) == 1

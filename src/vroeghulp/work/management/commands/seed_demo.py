@@ -18,7 +18,14 @@ from vroeghulp.accounts.models import Membership, User
 from vroeghulp.cases import actions as case_actions
 from vroeghulp.cases import states
 from vroeghulp.cases.actions import accept_registration, close_case
-from vroeghulp.cases.constants import ClosingReason, GoalRealisation, ProblemReduction, TeamRole
+from vroeghulp.cases.constants import (
+    ClosingReason,
+    DelayReason,
+    GoalRealisation,
+    ProblemReduction,
+    TeamRole,
+    WaitingStage,
+)
 from vroeghulp.cases.models import Case
 from vroeghulp.children.actions import link_guardian_account
 from vroeghulp.children.constants import GuardianRelation, Sex
@@ -533,6 +540,13 @@ class DemoBuilder:
             version=item.version,
             conclusion="Logopedie, fysiotherapie en observatie op de peuteropvang.",
         )
+        if self.rng.random() < 0.4:
+            case_actions.record_delay(
+                case,
+                actor=coordinator,
+                stage=WaitingStage.MEETING,
+                reason=self.rng.choice(list(DelayReason)),
+            )
 
     def meeting_before(self, at: datetime.datetime) -> Meeting:
         starts = at.replace(hour=13, minute=30, second=0, microsecond=0)

@@ -1,0 +1,113 @@
+"""Charts hide what the tables hide; networks of different organisational models are compared."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import MembershipFactory, verified_client
+from vroeghulp.monitoring.charts import HIDDEN, bar_chart
+from vroeghulp.networks.tests.factories import OrganisationFactory
+from vroeghulp.referrals.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _texts(chart):
+    return [bar.text for bar in chart["bars"]]
+
+
+def test_one_small_bar_hides_the_next_smallest_so_the_total_gives_nothing_away():
+    chart = bar_chart([("jan", 12), ("feb", 3), ("mrt", 7), ("apr", 0)])
+    assert _texts(chart) == ["12", "<5", HIDDEN, "0"]
+    hidden = chart["bars"][2]
+    assert hidden.height == 0  # not drawn, so its height cannot be measured either
+    assert chart["has_hidden"]
+
+
+def test_steps_of_a_funnel_are_not_a_split_of_one_total():
+    chart = bar_chart([("aanmeldingen", 40), ("MDO", 3)], partition=False)
+    assert _texts(chart) == ["40", "<5"]
+    assert not chart["has_hidden"]
+
+
+def test_dashboard_shows_the_four_charts_with_tables(world):
+    client = verified_client(world.users[Role.COORDINATOR])
+    html = client.get(reverse("monitoring:overview")).content.decode()
+    for title in (
+        "Instroom per maand",
+        "Wachttijd tot het eerste MDO",
+        "Van aanmelding tot besproken plan",
+        "Leeftijd bij aanmelding",
+    ):
+        assert title in html
+    assert html.count('<svg class="chart" role="img"') == 4
+    assert html.count("<summary>Als tabel</summary>") == 4
+
+
+@pytest.fixture
+def analyst_of_two_models(world, other_world):
+    world.network.organisational_model = "vp"
+    world.network.save()
+    other_world.network.organisational_model = "jgz"
+    other_world.network.save()
+    analyst = world.users[Role.ANALYST]
+    MembershipFactory(
+        user=analyst, organisation=OrganisationFactory(network=other_world.network), role="analyst"
+    )
+    this_year = timezone.localdate().replace(month=1, day=2)
+    received = timezone.make_aware(datetime.datetime.combine(this_year, datetime.time(12)))
+    for _ in range(6):
+        RegistrationFactory(network=world.network, received_at=received)
+    for _ in range(8):
+        RegistrationFactory(network=other_world.network, received_at=received)
+    return verified_client(analyst)
+
+
+def test_networks_are_compared_per_organisational_model(analyst_of_two_models):
+    response = analyst_of_two_models.get(reverse("monitoring:overview"))
+    comparison = response.context["comparison"]
+    assert comparison["labels"] == ["Veldpartijenmodel (VP)", "JGZ-model"]
+    inflow = next(row for row in comparison["rows"] if row["name"] == "Instroom")
+    assert inflow["values"] == ["6", "8"]
+    assert "Vergelijking per organisatiemodel" in response.content.decode()
+
+
+def test_the_model_filter_narrows_the_figures(analyst_of_two_models):
+    today = timezone.localdate()
+    response = analyst_of_two_models.get(
+        reverse("monitoring:overview"),
+        {
+            "start": today.replace(month=1, day=1).isoformat(),
+            "end": today.isoformat(),
+            "model": "jgz",
+        },
+    )
+    inflow = next(row for row in response.context["indicators"] if row.key == "inflow")
+    assert inflow.value == "8"
+    assert response.context["comparison"] is None  # one model left: nothing to compare
+
+
+def test_one_model_has_no_model_filter_and_no_comparison(world):
+    client = verified_client(world.users[Role.ANALYST])
+    response = client.get(reverse("monitoring:overview"))
+    assert "model" not in response.context["form"].fields
+    assert response.context["comparison"] is None
+
+
+def test_a_model_filter_cannot_reach_networks_the_user_has_no_role_in(world, other_world):
+    other_world.network.organisational_model = "jgz"
+    other_world.network.save()
+    RegistrationFactory.create_batch(7, network=other_world.network)
+    client = verified_client(world.users[Role.ANALYST])
+    today = timezone.localdate()
+    period = {"start": today.replace(month=1, day=1).isoformat(), "end": today.isoformat()}
+
+    def inflow(params):
+        response = client.get(reverse("monitoring:overview"), params)
+        assert response.status_code == 200
+        return next(row for row in response.context["indicators"] if row.key == "inflow").value
+
+    assert inflow(period | {"model": "jgz"}) == inflow(period)  # the field is absent: ignored
