@@ -7,6 +7,8 @@ from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Municipality
 from vroeghulp.referrals.constants import Route
 
+from .ages import AGE_GROUP_CHOICES
+
 
 class DashboardFilter(forms.Form):
     start = forms.DateField(label=_("Van"), widget=DATE, error_messages=DATE_ERRORS)
@@ -16,6 +18,9 @@ class DashboardFilter(forms.Form):
     )
     route = forms.MultipleChoiceField(
         label=_("Route van aanmelding"), choices=Route.choices, required=False
+    )
+    age_group = forms.MultipleChoiceField(
+        label=_("Leeftijd bij aanmelding"), choices=AGE_GROUP_CHOICES, required=False
     )
     model = forms.MultipleChoiceField(
         label=_("Organisatiemodel"), choices=OrganisationalModel.choices, required=False

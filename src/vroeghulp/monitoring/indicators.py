@@ -31,6 +31,8 @@ from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
 from vroeghulp.referrals.models import Registration
 
+from .ages import age_group_filter
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -39,6 +41,7 @@ class Scope:
     end: datetime.date
     municipality_ids: list[int] = field(default_factory=list)
     routes: list[str] = field(default_factory=list)
+    age_groups: list[str] = field(default_factory=list)
     # Intermediate results several indicators share, computed once per scope.
     shared: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -50,6 +53,7 @@ class Scope:
             end=self.end,
             municipality_ids=self.municipality_ids,
             routes=self.routes,
+            age_groups=self.age_groups,
         )
 
     @property
@@ -77,6 +81,7 @@ def a_year_earlier(scope: Scope) -> Scope:
         end=back(scope.end),
         municipality_ids=scope.municipality_ids,
         routes=scope.routes,
+        age_groups=scope.age_groups,
     )
 
 
@@ -154,6 +159,8 @@ def registrations(scope: Scope):
         rows = rows.filter(municipality_id__in=scope.municipality_ids)
     if scope.routes:
         rows = rows.filter(route__in=scope.routes)
+    if scope.age_groups:
+        rows = rows.filter(age_group_filter(scope.age_groups, "child_date_of_birth", "received_at"))
     return rows
 
 
@@ -163,6 +170,8 @@ def _case_filter(scope: Scope) -> Q:
         q &= Q(child__municipality_id__in=scope.municipality_ids)
     if scope.routes:
         q &= Q(child__registrations__route__in=scope.routes)
+    if scope.age_groups:
+        q &= age_group_filter(scope.age_groups, "child__date_of_birth", "opened_at")
     return q
 
 

@@ -55,6 +55,7 @@ def _scope(request, networks) -> tuple[DashboardFilter, Scope | None]:
         end=cleaned["end"],
         municipality_ids=[m.pk for m in cleaned["municipality"]],
         routes=cleaned["route"],
+        age_groups=cleaned["age_group"],
     )
 
 

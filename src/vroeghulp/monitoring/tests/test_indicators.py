@@ -143,6 +143,23 @@ def results():
     return network, compute_all(scope)
 
 
+def _by_age(network, *groups):
+    scope = Scope(networks=[network], start=D(2026, 1, 1), end=D(2026, 6, 30), age_groups=groups)
+    return compute_all(scope)
+
+
+def test_age_groups_count_the_age_on_the_day_of_registration(results):
+    network, _r = results
+    one = _by_age(network, "1-2")  # C turned 1 on the day of registration (365 days)
+    assert one["inflow"].count == 1 and one["discussed"].denominator == 1
+    two_to_four = _by_age(network, "2-4")  # A at 731 days; the reopened trajectory of D
+    assert two_to_four["inflow"].breakdown == {"phone": 1}
+    assert two_to_four["discussed"].denominator == 2
+    assert _by_age(network, "4+")["declined"].numerator == 1  # B, five years old
+    assert _by_age(network, "0-1")["inflow"].count == 0
+    assert _by_age(network, "0-1", "4+")["inflow"].count == 1
+
+
 def test_inflow_outflow_and_caseload(results):
     _network, r = results
     assert r["inflow"].count == 3
