@@ -68,6 +68,7 @@ class Guardian(models.Model):
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=32, blank=True)
     preferred_language = models.CharField(_("voorkeurstaal"), max_length=32, default="nl")
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("ouder/verzorger")

@@ -47,6 +47,11 @@ class Network(models.Model):
         _("ouders kunnen zelf aanmelden via het webformulier"), default=True
     )
     referral_required = models.BooleanField(_("aanmelding alleen via een verwijzer"), default=False)
+    access_log_shows_names = models.BooleanField(
+        _("ouders zien in 'wie keek er' ook de naam van de medewerker"),
+        default=False,
+        help_text=_("Uit: ouders zien organisatie en rol, niet de naam."),
+    )
 
     class Meta:
         verbose_name = _("netwerk")

@@ -1,4 +1,6 @@
-"""What parents decide themselves: withdrawing a consent and reacting to the plan."""
+"""What parents decide and add themselves, and the coordinator's answer to their requests."""
+
+import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import Action, Decision, require
+from vroeghulp.access.policy import Action, Decision, coordinator_membership, require
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.actions import on_open_timelines
@@ -16,11 +18,20 @@ from vroeghulp.cases.constants import EventKind, TeamRole
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.cases.states import Phase
 from vroeghulp.children.models import Guardian
+from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.models import Consent
+from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.constants import Reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
 
-from .models import Message, SatisfactionAnswer, SatisfactionQuestion
+from .models import (
+    DataRequest,
+    DataRequestKind,
+    DataRequestOutcome,
+    Message,
+    SatisfactionAnswer,
+    SatisfactionQuestion,
+)
 
 PARENT = Decision(True, Grounds.PARENT)
 
@@ -155,3 +166,145 @@ def answer_satisfaction(case: Case, *, user, scores: dict[int, int]) -> None:
         record(
             event_for(user, PARENT, AuditAction.CREATE, case.child, case, {"questionnaire": True})
         )
+
+
+def choose_meeting_attendance(item: AgendaItem, *, user, attend: bool) -> AgendaItem:
+    """The parents decide themselves whether they join the team meeting about their child."""
+    case = item.case
+    _guardian(user, case.child)
+    with transaction.atomic():
+        locked = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+        if locked.discussed_at is not None or locked.meeting.starts_at <= timezone.now():
+            raise ValidationError(_("Dit overleg is al geweest."))
+        locked.parents_attend = attend
+        locked.version += 1
+        locked.save(update_fields=["parents_attend", "version"])
+        when = timezone.localtime(locked.meeting.starts_at).strftime("%d-%m-%Y")
+        summary = (
+            _("De ouders komen naar het MDO van %(date)s")
+            if attend
+            else _("De ouders komen niet naar het MDO van %(date)s")
+        )
+        TimelineEvent.objects.create(
+            case=case, kind=EventKind.MEETING, actor=user, summary=summary % {"date": when}
+        )
+        record(event_for(user, PARENT, AuditAction.UPDATE, case.child, locked))
+    return locked
+
+
+CONTACT_FIELDS = ("email", "phone", "preferred_language")
+
+
+def correct_contact_details(guardian: Guardian, *, user, version: int, **details) -> Guardian:
+    """A parent corrects their own contact details; a stale form is refused, not overwritten."""
+    if guardian.user_id != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Guardian.objects.select_for_update().get(pk=guardian.pk)
+        if locked.version != version:
+            raise StaleVersionError
+        changed = [f for f in CONTACT_FIELDS if getattr(locked, f) != details[f].strip()]
+        if not changed:
+            return locked
+        for name in changed:
+            setattr(locked, name, details[name].strip())
+        locked.version += 1
+        locked.save(update_fields=[*changed, "version"])
+        on_open_timelines(
+            locked.child,
+            user,
+            _("%(guardian)s heeft de eigen contactgegevens aangepast") % {"guardian": locked},
+            kind=EventKind.REGISTRATION,
+        )
+        record(
+            event_for(user, PARENT, AuditAction.UPDATE, locked.child, locked, {"fields": changed})
+        )
+    return locked
+
+
+# AVG art. 12(3): answer within one month of receipt.
+ANSWER_WITHIN_DAYS = 30
+
+
+def request_data_change(case: Case, *, user, kind: str, text: str) -> DataRequest:
+    """A formal request to correct or delete data; the coordinators are told, not what it says."""
+    _guardian(user, case.child)
+    if kind not in DataRequestKind.values:
+        raise ValidationError(_("Kies wat u wilt: verbeteren of verwijderen."))
+    if not text.strip():
+        raise ValidationError(_("Schrijf erbij om welke gegevens het gaat."))
+    received = timezone.now()
+    with transaction.atomic():
+        data_request = DataRequest.objects.create(
+            case=case,
+            kind=kind,
+            text=text.strip(),
+            requested_by=user,
+            received_at=received,
+            due_on=timezone.localdate(received) + datetime.timedelta(days=ANSWER_WITHIN_DAYS),
+        )
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.REGISTRATION,
+            actor=user,
+            summary=_("Verzoek van de ouders ontvangen: %(kind)s")
+            % {"kind": data_request.get_kind_display().lower()},
+        )
+        record(event_for(user, PARENT, AuditAction.CREATE, case.child, data_request))
+        recipients = [
+            member.user.email
+            for member in case.team.filter(
+                ended_at__isnull=True, team_role=TeamRole.COORDINATOR
+            ).select_related("user")
+        ]
+        transaction.on_commit(lambda: _notify_request(recipients))
+    return data_request
+
+
+def _notify_request(recipients: list[str]) -> None:
+    if recipients:
+        send_mail(
+            _("Nieuw verzoek van ouders in Vroeghulp"),
+            _("Ouders hebben een verzoek over hun gegevens ingediend. Zie Mijn werk: %(link)s")
+            % {"link": settings.SITE_URL + "/"},
+            None,
+            recipients,
+        )
+
+
+def answer_data_request(
+    data_request: DataRequest, *, actor, outcome: str, response: str
+) -> DataRequest:
+    """The coordinator records what was done and tells the parents why, in the portal."""
+    case = data_request.case
+    decision = require(actor, Action.EDIT, case.child)
+    coordinator_membership(actor, case.network_id)
+    if outcome not in DataRequestOutcome.values or outcome == DataRequestOutcome.OPEN:
+        raise ValidationError(_("Kies de uitkomst van het verzoek."))
+    if not response.strip():
+        raise ValidationError(_("Schrijf de ouders wat er met hun verzoek is gedaan en waarom."))
+    with transaction.atomic():
+        locked = DataRequest.objects.select_for_update().get(pk=data_request.pk)
+        if locked.outcome != DataRequestOutcome.OPEN:
+            raise StaleVersionError
+        locked.outcome = outcome
+        locked.response = response.strip()
+        locked.handled_by = actor
+        locked.handled_at = timezone.now()
+        locked.save(update_fields=["outcome", "response", "handled_by", "handled_at"])
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.REGISTRATION,
+            actor=actor,
+            summary=_("Verzoek van de ouders beantwoord: %(outcome)s")
+            % {"outcome": locked.get_outcome_display().lower()},
+        )
+        record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
+        recipients = [
+            g.user.email
+            for g in case.child.guardians.filter(
+                user__isnull=False, has_custody=True
+            ).select_related("user")
+        ]
+        transaction.on_commit(lambda: _notify(recipients, case))
+    return locked

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.date_input import DATE, DATE_ERRORS
 from vroeghulp.plans.constants import Reaction
+
+from .models import DataRequestKind, DataRequestOutcome
 
 
 class EmailForm(forms.Form):
@@ -53,3 +56,64 @@ class SatisfactionForm(forms.Form):
 
     def scores(self) -> dict[int, int]:
         return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+class AttendanceForm(forms.Form):
+    attend = forms.TypedChoiceField(
+        label=_("Komt u naar het overleg?"),
+        choices=[("1", _("Ja, ik kom")), ("0", _("Nee, ik kom niet"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+
+
+class ContactDetailsForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
+        },
+    )
+    phone = forms.RegexField(
+        label=_("Telefoonnummer"),
+        regex=r"^\+?[0-9 ()-]{6,20}$",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={
+            "invalid": _("Vul een telefoonnummer in met alleen cijfers, bijvoorbeeld 06 12345678.")
+        },
+    )
+    preferred_language = forms.CharField(label=_("Taal waarin u het liefst praat"), max_length=32)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DataRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Wat wilt u?"), choices=DataRequestKind.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label=_("Om welke gegevens gaat het, en wat moet er anders?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+
+
+class AnswerDataRequestForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=[c for c in DataRequestOutcome.choices if c[0] != DataRequestOutcome.OPEN],
+    )
+    response = forms.CharField(
+        label=_("Antwoord aan de ouders (wat is er gedaan, en waarom)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+
+
+class WhoLookedFilter(forms.Form):
+    van = forms.DateField(label=_("Vanaf"), widget=DATE, error_messages=DATE_ERRORS, required=False)
+    tot = forms.DateField(
+        label=_("Tot en met"), widget=DATE, error_messages=DATE_ERRORS, required=False
+    )

@@ -1,8 +1,11 @@
-"""One-time login codes for parents: only a hash is kept, short-lived, limited attempts."""
+"""What parents keep in the portal: login codes, messages, answers and their formal requests."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class LoginCode(models.Model):
@@ -73,3 +76,47 @@ class SatisfactionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.score}"
+
+
+class DataRequestKind(models.TextChoices):
+    CORRECTION = "correction", _("Gegevens verbeteren")
+    DELETION = "deletion", _("Gegevens verwijderen")
+
+
+class DataRequestOutcome(models.TextChoices):
+    OPEN = "open", _("In behandeling")
+    GRANTED = "granted", _("Uitgevoerd")
+    PARTLY = "partly", _("Deels uitgevoerd")
+    REFUSED = "refused", _("Afgewezen, met uitleg")
+
+
+class DataRequest(models.Model):
+    """A parent's formal request (AVG art. 16 and 17) that the coordinator answers in time."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="data_requests")
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("soort verzoek"), max_length=12, choices=DataRequestKind.choices)
+    text = models.TextField(_("wat wilt u laten verbeteren of verwijderen?"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+    due_on = models.DateField(_("uiterlijk beantwoord op"))
+    outcome = models.CharField(
+        _("uitkomst"),
+        max_length=8,
+        choices=DataRequestOutcome.choices,
+        default=DataRequestOutcome.OPEN,
+    )
+    response = models.TextField(_("antwoord aan de ouders"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        indexes = [models.Index(fields=["outcome", "due_on"], name="datarequest_open_due")]
+
+    def __str__(self) -> str:
+        return f"verzoek {self.pk}"

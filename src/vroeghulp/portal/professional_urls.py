@@ -9,4 +9,5 @@ app_name = "messages"
 urlpatterns = [
     path("<uuid:code>/berichten/", views.case_messages, name="case"),
     path("<uuid:code>/berichten/antwoord/", views.reply, name="reply"),
+    path("<uuid:code>/berichten/verzoek/", views.answer_data_request, name="answer_request"),
 ]

@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,18 +14,33 @@ from vroeghulp.access.auditing import event_for, parent_events
 from vroeghulp.access.decorators import as_parent, on_case, public, signed_in
 from vroeghulp.access.policy import Action
 from vroeghulp.access.queries import cases_of_guardian
+from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import posted_id, render_file_page
 from vroeghulp.cases.states import Phase
+from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
+from vroeghulp.meetings.models import AgendaItem
+from vroeghulp.plans import pdf as plan_pdf_module
 from vroeghulp.plans.models import PlanVersion
 
 from . import actions, data_export, login_codes
-from .forms import CodeForm, EmailForm, MessageForm, ReactionForm, SatisfactionForm
-from .models import SatisfactionQuestion
+from .forms import (
+    AnswerDataRequestForm,
+    AttendanceForm,
+    CodeForm,
+    ContactDetailsForm,
+    DataRequestForm,
+    EmailForm,
+    MessageForm,
+    ReactionForm,
+    SatisfactionForm,
+    WhoLookedFilter,
+)
+from .models import DataRequest, DataRequestOutcome, SatisfactionQuestion
 from .overview import PHASE_WORDS, appointments, contact_person
 
 SESSION_EMAIL = "portal_login_email"
@@ -81,6 +98,7 @@ def _child_page(
     status=200,
     message_form=None,
     satisfaction_form=None,
+    request_form=None,
 ):
     record_all(
         [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "portal"})]
@@ -105,8 +123,18 @@ def _child_page(
         "messages_list": case.messages.select_related("sender"),
         "message_form": message_form or MessageForm(),
         "questionnaire": satisfaction_form or _questionnaire(case),
+        "meetings": _upcoming_meetings(case),
+        "attendance_form": AttendanceForm(),
+        "data_requests": case.data_requests.all(),
+        "request_form": request_form or DataRequestForm(),
     }
     return render(request, "portal/child.html", context, status=status)
+
+
+def _upcoming_meetings(case):
+    return AgendaItem.objects.filter(
+        case=case, discussed_at__isnull=True, meeting__starts_at__gt=timezone.now()
+    ).select_related("meeting")
 
 
 @as_parent(Action.VIEW)
@@ -157,15 +185,102 @@ def plan_pdf(request, case, decision, version_code):
 
 
 @as_parent(Action.VIEW)
+def plan_page(request, case, decision, version_code):
+    """The plan as a web page, for reading on a phone; the same content as the PDF."""
+    version = get_object_or_404(PlanVersion, code=version_code, plan__case=case)
+    record_all(
+        [
+            event_for(
+                request.user, decision, AuditAction.READ, case.child, version, {"view": "portal"}
+            )
+        ]
+    )
+    network = case.network
+    logo = reverse("networks:logo", args=[network.slug]) if network.logo else ""
+    html = plan_pdf_module.render_html(
+        version.content, version.number, for_print_page=True, logo_src=logo
+    )
+    response = HttpResponse(html)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def attend(request, case, decision):
+    item = get_object_or_404(_upcoming_meetings(case), pk=posted_id(request, "item"))
+    form = AttendanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies of u wel of niet komt."))
+        return redirect("portal:child", code=case.code)
+    try:
+        actions.choose_meeting_attendance(item, user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Dank u wel. Uw keuze is doorgegeven aan het team."))
+    return redirect("portal:child", code=case.code)
+
+
+def _own_guardian(request, case):
+    return get_object_or_404(Guardian, child=case.child, user=request.user)
+
+
+@as_parent(Action.VIEW)
+def contact_details(request, case, decision):
+    guardian = _own_guardian(request, case)
+    if request.method != "POST":
+        initial = {f: getattr(guardian, f) for f in (*actions.CONTACT_FIELDS, "version")}
+        return _contact_page(request, case, decision, ContactDetailsForm(initial=initial))
+    return submit(
+        request,
+        ContactDetailsForm(request.POST),
+        lambda data: actions.correct_contact_details(guardian, user=request.user, **data),
+        success=_("Uw gegevens zijn aangepast."),
+        done=reverse("portal:child", args=[case.code]),
+        rerender=lambda form, status: _contact_page(request, case, decision, form, status),
+        current_version=lambda: _own_guardian(request, case).version,
+    )
+
+
+def _contact_page(request, case, decision, form, status=200):
+    record_all(
+        [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "contact"})]
+    )
+    context = {"case": case, "child": case.child, "form": form}
+    return render(request, "portal/contact_details.html", context, status=status)
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def request_data_change(request, case, decision):
+    return submit(
+        request,
+        DataRequestForm(request.POST),
+        lambda data: actions.request_data_change(case, user=request.user, **data),
+        success=_(
+            "Uw verzoek is ontvangen. De coördinator antwoordt binnen een maand, "
+            "hier in het portaal."
+        ),
+        done=reverse("portal:child", args=[case.code]) + "#rechten",
+        rerender=lambda form, status: _child_page(
+            request, case, decision, status=status, request_form=form
+        ),
+    )
+
+
+@as_parent(Action.VIEW)
 def who_looked(request, case, decision):
     """NEN 7513 for parents: who looked at the file, when, what, on what grounds; per day."""
     entries = AuditEntry.objects.filter(child_id=case.child_id).exclude(user_id=request.user.pk)
-    start, end = request.GET.get("van"), request.GET.get("tot")
-    if start:
-        entries = entries.filter(timestamp__date__gte=start)
-    if end:
-        entries = entries.filter(timestamp__date__lte=end)
+    period = WhoLookedFilter(request.GET or None)
+    if period.is_valid():
+        if period.cleaned_data["van"]:
+            entries = entries.filter(timestamp__date__gte=period.cleaned_data["van"])
+        if period.cleaned_data["tot"]:
+            entries = entries.filter(timestamp__date__lte=period.cleaned_data["tot"])
     merged: dict = {}
+    roles = {**dict(Role.choices), "parent": _("ouder")}
     for entry in entries.order_by("-timestamp")[:2000]:
         key = (
             entry.timestamp.date(),
@@ -176,7 +291,7 @@ def who_looked(request, case, decision):
             entry.grounds,
         )
         if key not in merged:
-            merged[key] = {"entry": entry, "times": 0}
+            merged[key] = {"entry": entry, "times": 0, "role": roles.get(entry.role, entry.role)}
         merged[key]["times"] += 1
     record_all(
         [
@@ -185,11 +300,14 @@ def who_looked(request, case, decision):
             )
         ]
     )
-    return render(
-        request,
-        "portal/who_looked.html",
-        {"case": case, "child": case.child, "rows": list(merged.values())},
-    )
+    context = {
+        "case": case,
+        "child": case.child,
+        "rows": list(merged.values()),
+        "form": period,
+        "show_names": case.network.access_log_shows_names,
+    }
+    return render(request, "portal/who_looked.html", context)
 
 
 @require_POST
@@ -212,10 +330,13 @@ def case_messages(request, case, decision):
     return _messages_page(request, case, decision)
 
 
-def _messages_page(request, case, decision, form=None, status=200):
+def _messages_page(request, case, decision, form=None, status=200, answer_form=None):
     context = {
         "messages_list": case.messages.select_related("sender"),
         "form": form or MessageForm(),
+        "data_requests": case.data_requests.select_related("requested_by", "handled_by"),
+        "answer_form": answer_form or AnswerDataRequestForm(),
+        "may_answer": case.network_id in request.user.networks_with_role(Role.COORDINATOR),
     }
     return render_file_page(
         request, case, decision, "messages", "portal/case_messages.html", context, status
@@ -232,6 +353,24 @@ def reply(request, case, decision):
         success=_("Je bericht is verstuurd."),
         done=reverse("messages:case", args=[case.code]),
         rerender=lambda form, status: _messages_page(request, case, decision, form, status),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def answer_data_request(request, case, decision):
+    data_request = get_object_or_404(
+        DataRequest, case=case, pk=posted_id(request, "request"), outcome=DataRequestOutcome.OPEN
+    )
+    return submit(
+        request,
+        AnswerDataRequestForm(request.POST),
+        lambda data: actions.answer_data_request(data_request, actor=request.user, **data),
+        success=_("Het antwoord staat nu in het portaal van de ouders."),
+        done=reverse("messages:case", args=[case.code]),
+        rerender=lambda form, status: _messages_page(
+            request, case, decision, status=status, answer_form=form
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from vroeghulp.cases.models import InformationRequest
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.queries import waiting_for_first_meeting
 from vroeghulp.plans.models import Arrangement
+from vroeghulp.portal.models import DataRequest, DataRequestOutcome
 from vroeghulp.referrals.constants import Status
 from vroeghulp.referrals.deadlines import callback_state
 from vroeghulp.referrals.models import Registration
@@ -30,6 +31,7 @@ class WorkList:
     information_overdue: list
     check_ins_due: list
     evaluations_due: list
+    data_requests: list
     my_cases: list
 
 
@@ -73,11 +75,26 @@ def work_for(user) -> WorkList:
         .select_related("plan__case", "plan__case__child")
         .order_by("evaluate_on")[:50]
     )
+    data_requests = list(
+        DataRequest.objects.filter(
+            case__in=mine_ids,
+            case__network_id__in=coordinator_networks,
+            outcome=DataRequestOutcome.OPEN,
+        )
+        .select_related("case", "case__child")
+        .order_by("due_on")[:50]
+    )
     my_cases = list(
         mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
         .select_related("child", "child__municipality")
         .order_by("-opened_at")[:100]
     )
     return WorkList(
-        callbacks, not_in_meeting, information_overdue, check_ins_due, evaluations_due, my_cases
+        callbacks,
+        not_in_meeting,
+        information_overdue,
+        check_ins_due,
+        evaluations_due,
+        data_requests,
+        my_cases,
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from vroeghulp.access.auditing import listing_events, registration_listing_events
 from vroeghulp.access.decorators import signed_in
 from vroeghulp.access.policy import CARE_ROLES
+from vroeghulp.access.queries import visible_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
@@ -33,6 +34,15 @@ def home(request):
 
 def _log(user, work) -> None:
     cases = {case.pk: case for case in work.my_cases + work.not_in_meeting}
+    named_elsewhere = {
+        *(row.case_id for row in work.information_overdue),
+        *(row.case_id for row in work.check_ins_due),
+        *(row.plan.case_id for row in work.evaluations_due),
+        *(row.case_id for row in work.data_requests),
+    } - set(cases)
+    if named_elsewhere:  # with the annotations the audit entry needs for its grounds
+        found = visible_cases(user).filter(pk__in=named_elsewhere).select_related("child")
+        cases |= {case.pk: case for case in found}
     registrations = [row["registration"] for row in work.callbacks]
     record_all(
         listing_events(user, cases.values(), AuditAction.READ, "worklist")

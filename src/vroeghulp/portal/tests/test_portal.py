@@ -85,9 +85,22 @@ def test_parents_see_who_looked(world, parent):
         reverse("cases:detail", args=[world.own_case.code])
     )
     client = _log_in()
-    html = client.get(reverse("portal:who_looked", args=[world.own_case.code])).content.decode()
-    assert world.users[Role.CASEMANAGER].full_name in html
+    url = reverse("portal:who_looked", args=[world.own_case.code])
+    html = client.get(url).content.decode()
+    assert "Casemanager" in html and world.organisation.name in html  # role and organisation
     assert "Lid van het team rond het kind" in html
+    assert world.users[Role.CASEMANAGER].full_name not in html  # the network did not allow names
+    world.network.access_log_shows_names = True
+    world.network.save()
+    assert world.users[Role.CASEMANAGER].full_name in client.get(url).content.decode()
+
+
+def test_who_looked_period_filter_reports_bad_dates_in_dutch(world, parent):
+    client = _log_in()
+    url = reverse("portal:who_looked", args=[world.own_case.code])
+    response = client.get(url, {"van": "gisteren"})
+    assert response.status_code == 200
+    assert "Vul een geldige datum in" in response.content.decode()
 
 
 def test_a_parent_without_custody_or_of_another_child_gets_404(world, parent):
