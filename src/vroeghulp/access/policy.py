@@ -171,7 +171,8 @@ def readable_items(decision: Decision, child: Child, items) -> list:
         .filter(child=child, purpose=Purpose.EXCHANGE_INFORMATION)
         .values_list("organisation_id", flat=True)
     )
-    return [item for item in items if item.source_organisation_id in consented | {own}]
+    # Items without a source organisation come from the parents, who gave them to the team.
+    return [item for item in items if item.source_organisation_id in consented | {own, None}]
 
 
 def _item_decision(decision: Decision, child: Child, item) -> Decision:

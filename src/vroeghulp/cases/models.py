@@ -197,8 +197,14 @@ class Document(models.Model):
     setting = models.CharField(
         _("waar geobserveerd"), max_length=8, choices=ObservationSetting.choices, blank=True
     )
+    # Empty when the parents added the file themselves through the portal.
     source_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("afkomstig van")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("afkomstig van"),
+        null=True,
+        blank=True,
     )
     information_request = models.ForeignKey(
         InformationRequest,

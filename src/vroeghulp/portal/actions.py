@@ -14,9 +14,10 @@ from vroeghulp.access.policy import Action, Decision, coordinator_membership, re
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.actions import on_open_timelines
-from vroeghulp.cases.constants import EventKind, TeamRole
-from vroeghulp.cases.models import Case, TimelineEvent
+from vroeghulp.cases.constants import DocumentKind, EventKind, TeamRole
+from vroeghulp.cases.models import Case, Document, TimelineEvent
 from vroeghulp.cases.states import Phase
+from vroeghulp.cases.uploads import check_upload
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.models import Consent
@@ -308,3 +309,31 @@ def answer_data_request(
         ]
         transaction.on_commit(lambda: _notify(recipients, case))
     return locked
+
+
+def upload_as_parent(case: Case, *, user, upload, title: str) -> Document:
+    """A document, photo or video from the parents, checked like every upload, for the team."""
+    _guardian(user, case.child)
+    checked = check_upload(upload)
+    kind = DocumentKind.VIDEO if checked.content_type.startswith("video/") else DocumentKind.OTHER
+    with transaction.atomic():
+        document = Document(
+            case=case,
+            title=title.strip() or upload.name,
+            kind=kind,
+            source_organisation=None,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            uploaded_by=user,
+        )
+        document.file.save("upload", upload, save=False)
+        document.save()
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.INFORMATION,
+            actor=user,
+            summary=_("Document van de ouders toegevoegd: %(title)s") % {"title": document.title},
+        )
+        record(event_for(user, PARENT, AuditAction.CREATE, case.child, document))
+    return document

@@ -117,3 +117,19 @@ class WhoLookedFilter(forms.Form):
     tot = forms.DateField(
         label=_("Tot en met"), widget=DATE, error_messages=DATE_ERRORS, required=False
     )
+
+
+class ParentUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Bestand (PDF, foto of video)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.mp4,.mov"}),
+        error_messages={
+            "required": _("Kies eerst een bestand."),
+            "empty": _("Dit bestand is leeg."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Wat is het? (bijvoorbeeld: filmpje van het spelen)"),
+        max_length=200,
+        required=False,
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("kind/<uuid:code>/plan/<uuid:version_code>/", views.plan_page, name="plan"),
     path("kind/<uuid:code>/mdo/", views.attend, name="attend"),
     path("kind/<uuid:code>/contactgegevens/", views.contact_details, name="contact_details"),
+    path("kind/<uuid:code>/bestand/", views.upload, name="upload"),
     path("kind/<uuid:code>/verzoek/", views.request_data_change, name="data_request"),
     path("kind/<uuid:code>/wie-keek/", views.who_looked, name="who_looked"),
     path("kind/<uuid:code>/bericht/", views.send_message, name="send_message"),

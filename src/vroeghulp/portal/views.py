@@ -1,5 +1,6 @@
 """The parents' portal: log in with a code, see where things stand, decide and react."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -36,6 +37,7 @@ from .forms import (
     DataRequestForm,
     EmailForm,
     MessageForm,
+    ParentUploadForm,
     ReactionForm,
     SatisfactionForm,
     WhoLookedFilter,
@@ -99,6 +101,7 @@ def _child_page(
     message_form=None,
     satisfaction_form=None,
     request_form=None,
+    upload_form=None,
 ):
     record_all(
         [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "portal"})]
@@ -127,6 +130,7 @@ def _child_page(
         "attendance_form": AttendanceForm(),
         "data_requests": case.data_requests.all(),
         "request_form": request_form or DataRequestForm(),
+        **_uploads_context(case, request.user, upload_form),
     }
     return render(request, "portal/child.html", context, status=status)
 
@@ -220,6 +224,42 @@ def attend(request, case, decision):
     else:
         messages.success(request, _("Dank u wel. Uw keuze is doorgegeven aan het team."))
     return redirect("portal:child", code=case.code)
+
+
+def _uploads_context(case, user, form=None) -> dict:
+    return {
+        "uploads": case.documents.filter(uploaded_by=user, source_organisation__isnull=True),
+        "upload_form": form or ParentUploadForm(),
+        "upload_limit_mb": settings.UPLOAD_MAX_MB,
+    }
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def upload(request, case, decision):
+    """Sent with htmx (progress bar, the section swapped in place) or as a plain form post."""
+    form = ParentUploadForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        try:
+            actions.upload_as_parent(
+                case,
+                user=request.user,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            status = 200
+            if not request.headers.get("HX-Request"):
+                messages.success(request, _("Dank u wel. Het bestand staat nu bij het team."))
+                return redirect(reverse("portal:child", args=[case.code]) + "#bestanden")
+    if not request.headers.get("HX-Request"):
+        return _child_page(request, case, decision, status=status, upload_form=form)
+    context = {"case": case, "saved": status == 200}
+    context |= _uploads_context(case, request.user, None if status == 200 else form)
+    return render(request, "portal/_uploads.html", context, status=status)
 
 
 def _own_guardian(request, case):

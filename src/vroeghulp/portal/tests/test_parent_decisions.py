@@ -200,3 +200,49 @@ def test_an_empty_request_is_explained_in_dutch(world, client):
     assert response.status_code == 400
     assert "Dit veld is verplicht." in response.content.decode()
     assert not DataRequest.objects.exists()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_parents_add_a_photo_for_the_team(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from vroeghulp.cases.models import Document
+
+    photo = SimpleUploadedFile("spelen.png", PNG, content_type="image/png")
+    response = client.post(
+        _url(world, "upload"),
+        {"file": photo, "title": "Sem aan het spelen"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Het bestand staat nu bij het team." in html and "Sem aan het spelen" in html
+    assert "<html" not in html  # htmx gets the section only
+    document = Document.objects.get()
+    assert document.source_organisation is None and document.content_type == "image/png"
+    assert AuditEntry.objects.filter(object_type="document", action="create").exists()
+    professional = verified_client(world.users[Role.TEAM_MEMBER])
+    information = professional.get(reverse("cases:information", args=[world.own_case.code]))
+    assert "Sem aan het spelen" in information.content.decode()
+    assert "van de ouders" in information.content.decode()
+
+
+def test_a_disguised_file_is_refused_in_dutch_without_javascript(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("filmpje.mp4", b"MZ\x90\x00 not a video", content_type="video/mp4")
+    response = client.post(_url(world, "upload"), {"file": fake, "title": "x"})
+    assert response.status_code == 400
+    assert "De inhoud van dit bestand past niet bij de naam (.mp4)." in response.content.decode()
+    assert not world.own_case.documents.exists()
+
+
+def test_uploads_to_another_childs_case_are_not_found(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    photo = SimpleUploadedFile("a.png", PNG, content_type="image/png")
+    url = reverse("portal:upload", args=[world.other_case.code])
+    assert client.post(url, {"file": photo}).status_code == 404
+    assert not world.other_case.documents.exists()

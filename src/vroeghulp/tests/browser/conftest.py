@@ -49,5 +49,15 @@ def serious_violations(page) -> list[str]:
     ]
 
 
+def widest_elements(page) -> list[str]:
+    """What sticks out on the right, to name in a failing assertion."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 5)
+            .map(e => `${e.tagName}.${e.className}#${e.id} ${e.getBoundingClientRect().right}`)"""
+    )
+
+
 def horizontal_overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
