@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install system browser demo test lint format
+.PHONY: install system browser demo test lint format messages
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -48,3 +48,11 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# After changing texts: collect them into the English catalogue, translate the new entries in
+# src/vroeghulp/locale/en/LC_MESSAGES/django.po, then compile (needs GNU gettext). The compiled
+# .mo is committed, so running the application never needs gettext.
+messages: install
+	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py makemessages -l en --no-location \
+		--ignore "*/tests/*" --ignore conftest.py
+	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py compilemessages -l en

@@ -3,11 +3,12 @@ from django.urls import include, path
 from vroeghulp.networks.admin import admin_site
 from vroeghulp.work import views as work_views
 
-from . import health
+from . import health, language
 
 urlpatterns = [
     path("", work_views.home, name="home"),
     path("health/", health.health, name="health"),
+    path("taal/", language.set_language, name="set_language"),
     path("account/", include("vroeghulp.accounts.urls")),
     path("", include("vroeghulp.referrals.urls")),
     path("", include("vroeghulp.cases.urls")),

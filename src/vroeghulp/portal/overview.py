@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Intake, TeamMember
@@ -12,40 +13,40 @@ from vroeghulp.meetings.models import AgendaItem
 
 PHASE_WORDS = {
     Phase.REGISTERED: (
-        "Uw aanmelding is aangenomen.",
-        "Uw contactpersoon belt u om een eerste bezoek bij u thuis af te spreken.",
+        _("Uw aanmelding is aangenomen."),
+        _("Uw contactpersoon belt u om een eerste bezoek bij u thuis af te spreken."),
     ),
     Phase.INTAKE: (
-        "We maken kennis met u en uw kind.",
-        "Na het huisbezoek vragen we (met uw toestemming) informatie op bij anderen.",
+        _("We maken kennis met u en uw kind."),
+        _("Na het huisbezoek vragen we (met uw toestemming) informatie op bij anderen."),
     ),
     Phase.INFORMATION: (
-        "We verzamelen informatie over uw kind.",
-        "Daarna bespreken de specialisten uw kind in het overleg (MDO). U mag erbij zijn.",
+        _("We verzamelen informatie over uw kind."),
+        _("Daarna bespreken de specialisten uw kind in het overleg (MDO). U mag erbij zijn."),
     ),
     Phase.MEETING: (
-        "De specialisten bespreken uw kind.",
-        "Na het overleg krijgt u een adviesplan. Uw contactpersoon legt het uit.",
+        _("De specialisten bespreken uw kind."),
+        _("Na het overleg krijgt u een adviesplan. Uw contactpersoon legt het uit."),
     ),
     Phase.ADVICE: (
-        "Het adviesplan wordt gemaakt en met u besproken.",
-        "U laat weten of u het eens bent met het plan.",
+        _("Het adviesplan wordt gemaakt en met u besproken."),
+        _("U laat weten of u het eens bent met het plan."),
     ),
     Phase.EXECUTION: (
-        "U voert het plan uit, samen met uw contactpersoon.",
-        "Uw contactpersoon helpt bij het regelen van de hulp en houdt contact met u.",
+        _("U voert het plan uit, samen met uw contactpersoon."),
+        _("Uw contactpersoon helpt bij het regelen van de hulp en houdt contact met u."),
     ),
     Phase.EVALUATION: (
-        "We kijken samen terug: wat is er bereikt?",
-        "Daarna sluiten we het traject af, of gaan we verder met wat nog nodig is.",
+        _("We kijken samen terug: wat is er bereikt?"),
+        _("Daarna sluiten we het traject af, of gaan we verder met wat nog nodig is."),
     ),
     Phase.CLOSED: (
-        "Het traject is afgesloten.",
-        "Heeft u weer vragen? Neem dan contact op; u kunt altijd opnieuw hulp vragen.",
+        _("Het traject is afgesloten."),
+        _("Heeft u weer vragen? Neem dan contact op; u kunt altijd opnieuw hulp vragen."),
     ),
     Phase.FOLLOW_UP: (
-        "We houden een vinger aan de pols.",
-        "Uw contactpersoon neemt af en toe contact met u op om te horen hoe het gaat.",
+        _("We houden een vinger aan de pols."),
+        _("Uw contactpersoon neemt af en toe contact met u op om te horen hoe het gaat."),
     ),
 }
 
@@ -88,16 +89,16 @@ def appointments(case) -> list[Appointment]:
     found = []
     intake = Intake.objects.filter(case=case).first()
     if intake and intake.home_visit_on and intake.home_visit_on >= today:
-        found.append(Appointment("Huisbezoek", intake.home_visit_on))
+        found.append(Appointment(_("Huisbezoek"), intake.home_visit_on))
     for item in AgendaItem.objects.filter(
         case=case, meeting__starts_at__gte=timezone.now()
     ).select_related("meeting"):
         found.append(
             Appointment(
-                "Overleg van de specialisten (MDO)", timezone.localtime(item.meeting.starts_at)
+                _("Overleg van de specialisten (MDO)"), timezone.localtime(item.meeting.starts_at)
             )
         )
     plan = FollowUpPlan.objects.filter(case=case, active=True).first()
     if plan:
-        found.append(Appointment("Contact om te horen hoe het gaat", plan.next_check_on))
+        found.append(Appointment(_("Contact om te horen hoe het gaat"), plan.next_check_on))
     return found

@@ -48,4 +48,5 @@ def test_public_views_are_few_and_known():
         "referrals:confirm",
         "referrals:public",
         "referrals:thanks",
+        "set_language",
     ]

@@ -131,3 +131,12 @@ def test_who_looked(phone):
     phone.get_by_role("heading", name="Wie keek er in het dossier?").wait_for()
     _check(phone, "who looked")
     _within_a_minute(phone)
+
+
+def test_switch_to_english(phone):
+    phone.get_by_role("button", name="English").click()
+    phone.get_by_role("heading", name="What happens next?").wait_for()
+    assert phone.get_by_text("We are getting to know you and your child.").is_visible()
+    assert phone.locator("html").get_attribute("lang") == "en"
+    _check(phone, "child page in English")
+    _within_a_minute(phone)

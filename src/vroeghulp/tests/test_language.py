@@ -1,0 +1,41 @@
+"""Dutch by default, English on request (a cookie set by the language switch), never by guessing."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dutch_is_the_default_even_for_an_english_browser():
+    response = Client().get(reverse("portal:login"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    html = response.content.decode()
+    assert '<html lang="nl">' in html and "Inloggen voor ouders" in html
+    assert response["Content-Language"] == "nl"
+
+
+def test_the_language_switch_turns_the_portal_into_english():
+    client = Client()
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("portal:login")}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("portal:login")
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    html = client.get(reverse("portal:login")).content.decode()
+    assert '<html lang="en">' in html
+    assert "Log in for parents" in html and "Send me a code" in html
+    assert 'value="nl"' in html  # the way back to Dutch
+
+
+def test_an_unknown_language_falls_back_to_dutch():
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert "Inloggen voor ouders" in client.get(reverse("portal:login")).content.decode()
+
+
+def test_the_switch_never_redirects_off_site():
+    response = Client().post(
+        reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
