@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import oidc, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("inloggen/", views.login_start, name="login"),
     path("inloggen/code/", views.login_code, name="login_code"),
+    path("inloggen/oidc/", oidc.start, name="oidc_start"),
+    path("inloggen/oidc/terug/", oidc.callback, name="oidc_callback"),
     path("", views.home, name="home"),
     path("kind/<uuid:code>/", views.child, name="child"),
     path(

@@ -28,7 +28,7 @@ from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans import pdf as plan_pdf_module
 from vroeghulp.plans.models import PlanVersion
 
-from . import actions, data_export, login_codes
+from . import actions, data_export, login_codes, oidc
 from .forms import (
     AnswerDataRequestForm,
     AttendanceForm,
@@ -55,7 +55,8 @@ def login_start(request):
         login_codes.send_code(form.cleaned_data["email"])
         request.session[SESSION_EMAIL] = form.cleaned_data["email"]
         return redirect("portal:login_code")
-    return render(request, "portal/login.html", {"form": form})
+    provider = settings.OIDC_PROVIDER_NAME if oidc.enabled() else ""
+    return render(request, "portal/login.html", {"form": form, "oidc_provider": provider})
 
 
 @public

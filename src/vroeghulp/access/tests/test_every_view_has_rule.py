@@ -45,6 +45,8 @@ def test_public_views_are_few_and_known():
         "networks:logo",
         "portal:login",
         "portal:login_code",
+        "portal:oidc_callback",
+        "portal:oidc_start",
         "referrals:confirm",
         "referrals:public",
         "referrals:thanks",
