@@ -27,25 +27,49 @@ def give_consent(
     given_on: datetime.date,
     ends_on: datetime.date | None = None,
 ) -> Consent:
+    """A consent the parents gave a professional, who records it."""
     decision = require(actor, Action.EDIT, child)
+    with transaction.atomic():
+        consent = create_consent(
+            child,
+            organisation=organisation,
+            purpose=purpose,
+            given_by=given_by,
+            given_on=given_on,
+            ends_on=ends_on,
+            recorded_by=actor,
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, child, consent))
+    return consent
+
+
+def create_consent(
+    child: Child,
+    *,
+    organisation: Organisation,
+    purpose: str,
+    given_by: list[Guardian],
+    given_on: datetime.date,
+    ends_on: datetime.date | None,
+    recorded_by,
+) -> Consent:
+    """The checks and the row every consent needs, whoever records it (inside their transaction)."""
     if organisation.network_id != child.network_id:
         raise ValidationError(_("Deze organisatie hoort niet bij het netwerk van het kind."))
     if not given_by or any(g.child_id != child.pk or not g.has_custody for g in given_by):
         raise ValidationError(_("Toestemming wordt gegeven door een ouder of voogd met gezag."))
     if ends_on and ends_on < given_on:
         raise ValidationError(_("De einddatum ligt voor de datum van toestemming."))
-    with transaction.atomic():
-        consent = Consent.objects.create(
-            network_id=child.network_id,
-            child=child,
-            organisation=organisation,
-            purpose=purpose,
-            given_on=given_on,
-            ends_on=ends_on,
-            recorded_by=actor,
-        )
-        consent.given_by.set(given_by)
-        record(event_for(actor, decision, AuditAction.CREATE, child, consent))
+    consent = Consent.objects.create(
+        network_id=child.network_id,
+        child=child,
+        organisation=organisation,
+        purpose=purpose,
+        given_on=given_on,
+        ends_on=ends_on,
+        recorded_by=recorded_by,
+    )
+    consent.given_by.set(given_by)
     return consent
 
 

@@ -20,6 +20,7 @@ from vroeghulp.cases.states import Phase
 from vroeghulp.cases.uploads import check_upload
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
+from vroeghulp.consent.actions import create_consent
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.constants import Reaction
@@ -42,6 +43,30 @@ def _guardian(user, child) -> Guardian:
     if guardian is None:
         raise PermissionDenied
     return guardian
+
+
+def give_own_consent(case: Case, *, user, organisation, purpose: str, ends_on=None) -> Consent:
+    """The parents give a consent themselves; it counts from today."""
+    child = case.child
+    guardian = _guardian(user, child)
+    with transaction.atomic():
+        consent = create_consent(
+            child,
+            organisation=organisation,
+            purpose=purpose,
+            given_by=[guardian],
+            given_on=timezone.localdate(),
+            ends_on=ends_on,
+            recorded_by=user,
+        )
+        on_open_timelines(
+            child,
+            user,
+            _("Toestemming gegeven door %(guardian)s: %(consent)s")
+            % {"guardian": guardian, "consent": consent},
+        )
+        record(event_for(user, PARENT, AuditAction.CREATE, child, consent))
+    return consent
 
 
 def withdraw_own_consent(consent: Consent, *, user) -> Consent:

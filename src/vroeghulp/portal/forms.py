@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.consent.constants import Purpose
 from vroeghulp.date_input import DATE, DATE_ERRORS
 from vroeghulp.plans.constants import Reaction
 
@@ -133,3 +134,20 @@ class ParentUploadForm(forms.Form):
         max_length=200,
         required=False,
     )
+
+
+class GiveConsentForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=None, empty_label=_("Kies een organisatie")
+    )
+    purpose = forms.ChoiceField(label=_("Waarvoor"), choices=Purpose.choices)
+    ends_on = forms.DateField(
+        label=_("Geldig tot (mag leeg blijven)"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        required=False,
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = network.organisations.order_by("name")

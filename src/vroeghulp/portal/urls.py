@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/oidc/terug/", oidc.callback, name="oidc_callback"),
     path("", views.home, name="home"),
     path("kind/<uuid:code>/", views.child, name="child"),
+    path("kind/<uuid:code>/toestemming/", views.give_consent, name="give_consent"),
     path(
         "kind/<uuid:code>/toestemming/intrekken/", views.withdraw_consent, name="withdraw_consent"
     ),

@@ -36,6 +36,7 @@ from .forms import (
     ContactDetailsForm,
     DataRequestForm,
     EmailForm,
+    GiveConsentForm,
     MessageForm,
     ParentUploadForm,
     ReactionForm,
@@ -103,6 +104,7 @@ def _child_page(
     satisfaction_form=None,
     request_form=None,
     upload_form=None,
+    consent_form=None,
 ):
     record_all(
         [event_for(request.user, decision, AuditAction.READ, case.child, case, {"view": "portal"})]
@@ -131,6 +133,7 @@ def _child_page(
         "attendance_form": AttendanceForm(),
         "data_requests": case.data_requests.all(),
         "request_form": request_form or DataRequestForm(),
+        "consent_form": consent_form or GiveConsentForm(network=case.network),
         **_uploads_context(case, request.user, upload_form),
     }
     return render(request, "portal/child.html", context, status=status)
@@ -145,6 +148,21 @@ def _upcoming_meetings(case):
 @as_parent(Action.VIEW)
 def child(request, case, decision):
     return _child_page(request, case, decision)
+
+
+@require_POST
+@as_parent(Action.VIEW)
+def give_consent(request, case, decision):
+    return submit(
+        request,
+        GiveConsentForm(request.POST, network=case.network),
+        lambda data: actions.give_own_consent(case, user=request.user, **data),
+        success=_("Dank u wel. Uw toestemming geldt vanaf vandaag."),
+        done=reverse("portal:child", args=[case.code]) + "#toestemming",
+        rerender=lambda form, status: _child_page(
+            request, case, decision, status=status, consent_form=form
+        ),
+    )
 
 
 @require_POST

@@ -246,3 +246,49 @@ def test_uploads_to_another_childs_case_are_not_found(world, client):
     url = reverse("portal:upload", args=[world.other_case.code])
     assert client.post(url, {"file": photo}).status_code == 404
     assert not world.other_case.documents.exists()
+
+
+def test_parents_give_a_consent_themselves(world, client, parent):
+    from vroeghulp.consent.models import Consent
+
+    response = client.post(
+        _url(world, "give_consent"),
+        {"organisation": world.other_organisation.pk, "purpose": "exchange_information"},
+        follow=True,
+    )
+    assert "Uw toestemming geldt vanaf vandaag." in response.content.decode()
+    consent = Consent.objects.in_force().get()
+    assert consent.organisation == world.other_organisation
+    assert list(consent.given_by.values_list("user", flat=True)) == [parent.pk]
+    assert consent.given_on == timezone.localdate()
+    assert world.own_case.events.filter(summary__startswith="Toestemming gegeven door").exists()
+    assert AuditEntry.objects.filter(object_type="consent", action="create").exists()
+
+
+def test_consent_for_an_organisation_of_another_network_is_refused(world, client, other_world):
+    from vroeghulp.consent.models import Consent
+
+    response = client.post(
+        _url(world, "give_consent"),
+        {"organisation": other_world.organisation.pk, "purpose": "exchange_information"},
+    )
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze." in response.content.decode()
+    assert other_world.organisation.name not in response.content.decode()
+    assert not Consent.objects.exists()
+
+
+def test_an_end_date_before_today_is_explained(world, client):
+    from vroeghulp.consent.models import Consent
+
+    response = client.post(
+        _url(world, "give_consent"),
+        {
+            "organisation": world.other_organisation.pk,
+            "purpose": "share_plan",
+            "ends_on": "2020-01-01",
+        },
+    )
+    assert response.status_code == 400
+    assert "De einddatum ligt voor de datum van toestemming." in response.content.decode()
+    assert not Consent.objects.exists()
