@@ -140,3 +140,13 @@ def test_switch_to_english(phone):
     assert phone.locator("html").get_attribute("lang") == "en"
     _check(phone, "child page in English")
     _within_a_minute(phone)
+
+
+def test_correct_contact_details(phone):
+    phone.get_by_role("link", name="Mijn telefoonnummer, e-mailadres of taal aanpassen").click()
+    phone.get_by_role("heading", name="Uw contactgegevens").wait_for()
+    _check(phone, "contact details")
+    phone.get_by_label("Telefoonnummer").fill("06 11223344")
+    phone.get_by_role("button", name="Opslaan").click()
+    phone.get_by_text("Uw gegevens zijn aangepast.").wait_for()
+    _within_a_minute(phone)
