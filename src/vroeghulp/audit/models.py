@@ -9,6 +9,31 @@ from django.utils.translation import gettext_lazy as _
 from .constants import AuditAction, Grounds
 
 GENESIS_HASH = "0" * 64
+HASHED_FIELDS = (
+    "sequence",
+    "timestamp",
+    "user_id",
+    "user_label",
+    "responsible_user_id",
+    "organisation_label",
+    "role",
+    "network_id",
+    "child_id",
+    "action",
+    "object_type",
+    "object_id",
+    "grounds",
+    "consent_id",
+    "client_address",
+    "request_id",
+    "details",
+)
+
+
+def chain_hash(previous_hash: str, content: dict) -> str:
+    """The entry's hash: over the previous hash and its content (timestamp as ISO 8601)."""
+    payload = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256((previous_hash + payload).encode()).hexdigest()
 
 
 class AppendOnlyError(Exception):
@@ -71,29 +96,12 @@ class AuditEntry(models.Model):
         raise AppendOnlyError("Audit entries cannot be deleted.")
 
     def hashed_content(self) -> dict:
-        return {
-            "sequence": self.sequence,
-            "timestamp": self.timestamp.isoformat(),
-            "user_id": self.user_id,
-            "user_label": self.user_label,
-            "responsible_user_id": self.responsible_user_id,
-            "organisation_label": self.organisation_label,
-            "role": self.role,
-            "network_id": self.network_id,
-            "child_id": self.child_id,
-            "action": self.action,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "grounds": self.grounds,
-            "consent_id": self.consent_id,
-            "client_address": self.client_address,
-            "request_id": self.request_id,
-            "details": self.details,
-        }
+        content = {name: getattr(self, name) for name in HASHED_FIELDS}
+        content["timestamp"] = self.timestamp.isoformat()
+        return content
 
     def compute_hash(self) -> str:
-        payload = json.dumps(self.hashed_content(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256((self.previous_hash + payload).encode()).hexdigest()
+        return chain_hash(self.previous_hash, self.hashed_content())
 
 
 class AuditChainHead(models.Model):

@@ -4,7 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from vroeghulp.audit.verification import find_first_break
-from vroeghulp.cases.models import Case, PhaseTransition
+from vroeghulp.cases.models import Case, Closure, Intake, PhaseTransition
+from vroeghulp.consent.models import Consent
+from vroeghulp.meetings.models import AgendaItem
+from vroeghulp.plans.models import Discussion
 from vroeghulp.referrals.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -16,5 +19,9 @@ def test_small_scale_dataset(capsys):
     cases = Case.objects.count()
     assert 200 < cases < 300  # about a tenth is advised elsewhere
     assert PhaseTransition.objects.exists()
+    # every step leaves its rows: intake, consent, team meeting, plan explained, closing
+    assert Intake.objects.exists() and Consent.objects.in_force().exists()
+    assert AgendaItem.objects.filter(discussed_at__isnull=False).exists()
+    assert Discussion.objects.exists() and Closure.objects.exists()
     assert find_first_break() is None
     assert "done: 300 children" in capsys.readouterr().out

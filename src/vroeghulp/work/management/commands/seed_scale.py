@@ -1,10 +1,15 @@
 """Synthetic data at national scale for benchmarks: networks, children, trajectories, audit log.
 
-Bulk inserts in batches with progress; deterministic per --seed. Not for production databases.
-Distributions follow domain.md: most children found between 0 and 3, referral sources weighted
-towards youth health care, phase durations of weeks, about a fifth closed, some declined.
+Bulk inserts per batch of children, each batch in its own transaction, with progress lines;
+deterministic per --seed. Not for production databases. Distributions follow domain.md: most
+children found between 0 and 3, referral sources weighted towards youth health care, phase
+durations of weeks, about a tenth advised elsewhere, a quarter closed. Every trajectory that got
+far enough has an intake, a consent, a team-meeting discussion, a plan version that was explained
+to the parents and a closing; the audit log is hash-chained exactly as the writer chains it. On
+PostgreSQL the audit log is written with COPY, which is what makes 10 million entries feasible.
 """
 
+import bisect
 import datetime
 import random
 import time
@@ -12,24 +17,42 @@ import uuid
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
-from vroeghulp.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry
+from vroeghulp.audit.models import (
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    AuditChainHead,
+    AuditEntry,
+    chain_hash,
+)
 from vroeghulp.cases import states
-from vroeghulp.cases.constants import EventKind, TeamRole
-from vroeghulp.cases.models import Case, PhaseTransition, TeamMember, TimelineEvent
+from vroeghulp.cases.constants import ClosingReason, EventKind, TeamRole
+from vroeghulp.cases.models import (
+    Case,
+    Closure,
+    Intake,
+    PhaseTransition,
+    TeamMember,
+    TimelineEvent,
+)
 from vroeghulp.children.models import Child, Guardian
+from vroeghulp.consent.constants import Purpose
+from vroeghulp.consent.models import Consent
+from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.networks.constants import OrganisationKind
 from vroeghulp.networks.models import Municipality, Network, Organisation
+from vroeghulp.plans.models import Discussion, Plan, PlanVersion
 from vroeghulp.referrals.constants import Route, Status
 from vroeghulp.referrals.models import Registration
 
 BATCH = 2000
-GIVEN_NAMES = ["Emma", "Noah", "Sem", "Julia", "Liv", "Finn", "Sara", "Adam"]
+GIVEN_NAMES = ["Emma", "Noah", "Sem", "Julia", "Liv", "Finn", "Sara", "Adam", "Mila", "Daan"]
 CHILDREN_PER_NETWORK = 2500
+STAFF_PER_NETWORK = 30
 ROUTES = [
     (Route.PHONE, 40),
     (Route.CJG_FRONT_OFFICE, 20),
@@ -37,6 +60,10 @@ ROUTES = [
     (Route.PUBLIC_FORM, 10),
     (Route.NEIGHBOURHOOD_TEAM, 5),
 ]
+# How far trajectories got, weighted like a network's caseload over the years.
+PHASE_WEIGHTS = [3, 6, 8, 6, 6, 20, 8, 25]
+AUDIT_ACTIONS = (["read"] * 16) + ["update", "create", "print", "search"]
+COPY_COLUMNS = [*HASHED_FIELDS, "previous_hash", "entry_hash"]
 
 
 class Command(BaseCommand):
@@ -53,79 +80,121 @@ class Command(BaseCommand):
         self.started = time.monotonic()
         self.now = timezone.now()
         self.years = years
-        with transaction.atomic():
-            networks = self.networks(max(1, children // CHILDREN_PER_NETWORK))
-            for index, network in enumerate(networks):
-                share = children // len(networks) + (1 if index < children % len(networks) else 0)
-                self.fill(network, share, audit_per_case)
-        self.progress(f"done: {children} children")
+        self.audit_per_case = audit_per_case
+        self.done = 0
+        self.total = children
+        networks = self.networks(max(1, children // CHILDREN_PER_NETWORK))
+        for index, network in enumerate(networks):
+            share = children // len(networks) + (1 if index < children % len(networks) else 0)
+            self.fill(network, share)
+        self.progress(f"done: {children} children, {AuditEntry.objects.count()} audit entries")
 
     def progress(self, message: str) -> None:
         self.stdout.write(f"[{time.monotonic() - self.started:7.1f}s] {message}")
+        self.stdout.flush()
 
     def networks(self, count: int) -> list[Network]:
         suffix = uuid.uuid4().hex[:6]
+        models = ["vp", "jgz", "ggj"]
         networks = Network.objects.bulk_create(
-            Network(slug=f"schaal-{suffix}-{n}", name=f"Schaalregio {n}") for n in range(count)
+            Network(
+                slug=f"schaal-{suffix}-{n}",
+                name=f"Schaalregio {n}",
+                organisational_model=models[n % 3],
+            )
+            for n in range(count)
         )
         self.progress(f"{count} networks")
         return networks
 
-    def fill(self, network: Network, count: int, audit_per_case: int) -> None:
+    # --- per network ----------------------------------------------------------------------------
+
+    def fill(self, network: Network, count: int) -> None:
         rng = self.rng
-        municipalities = Municipality.objects.bulk_create(
-            Municipality(
-                network=network,
-                cbs_code=f"GM{n:04d}",
-                name=f"Gemeente {network.pk}-{n}",
-                children_0_7=rng.randint(800, 20000),
+        with transaction.atomic():
+            self.municipalities = Municipality.objects.bulk_create(
+                Municipality(
+                    network=network,
+                    cbs_code=f"GM{n:04d}",
+                    name=f"Gemeente {network.pk}-{n}",
+                    children_0_7=rng.randint(800, 20000),
+                )
+                for n in range(6)
             )
-            for n in range(6)
-        )
-        organisations = Organisation.objects.bulk_create(
-            Organisation(network=network, name=f"{kind.label} {network.pk}", kind=kind)
-            for kind in list(OrganisationKind)[:8]
-        )
+            self.organisations = Organisation.objects.bulk_create(
+                Organisation(network=network, name=f"{kind.label} {network.pk}", kind=kind)
+                for kind in list(OrganisationKind)[:8]
+            )
+            self.staff = self.create_staff(network)
+            self.meetings = self.create_meetings(network)
+            self.meeting_starts = [meeting.starts_at for meeting in self.meetings]
+        for start in range(0, count, BATCH):
+            size = min(BATCH, count - start)
+            with transaction.atomic():
+                self.batch(network, size)
+            self.done += size
+            self.progress(f"{network.slug}: {self.done}/{self.total} children")
+
+    def create_staff(self, network: Network) -> list[User]:
         staff = User.objects.bulk_create(
             User(
                 email=f"p{network.pk}-{n}@schaal.invalid",
-                full_name=f"Professional {n}",
+                full_name=f"Professional {network.pk}-{n}",
                 password=UNUSABLE_PASSWORD_PREFIX,
             )
-            for n in range(30)
+            for n in range(STAFF_PER_NETWORK)
         )
         Membership.objects.bulk_create(
             Membership(
                 user=user,
                 network=network,
-                organisation=organisations[n % 8],
+                organisation=self.organisations[n % 8],
                 role=[Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER][n % 3],
             )
             for n, user in enumerate(staff)
         )
-        for start in range(0, count, BATCH):
-            size = min(BATCH, count - start)
-            self.batch(network, municipalities, staff, size, audit_per_case)
-            self.progress(f"{network.slug}: {start + size}/{count} children")
+        return staff
 
-    def batch(self, network, municipalities, staff, size: int, audit_per_case: int) -> None:
+    def create_meetings(self, network: Network) -> list[Meeting]:
+        """A core-team meeting every week over the years (and a few weeks ahead)."""
+        first = self.now - datetime.timedelta(days=365 * self.years + 60)
+        weeks = (self.now - first).days // 7 + 4
+        return Meeting.objects.bulk_create(
+            Meeting(
+                network=network,
+                starts_at=first + datetime.timedelta(weeks=week),
+                created_by=self.staff[0],
+                tier="kernteam",
+            )
+            for week in range(weeks)
+        )
+
+    # --- per batch of children ------------------------------------------------------------------
+
+    def batch(self, network: Network, size: int) -> None:
+        children = self.create_children(network, size)
+        cases = self.create_registrations_and_cases(network, children)
+        self.walk(cases)
+
+    def create_children(self, network: Network, size: int) -> list[Child]:
         rng, now = self.rng, self.now
         children = []
         for _ in range(size):
-            received = now - datetime.timedelta(days=rng.randint(0, 365 * self.years))
-            born = received.date() - datetime.timedelta(days=int(rng.triangular(60, 2900, 500)))
-            children.append(
-                Child(
-                    network=network,
-                    given_name=rng.choice(GIVEN_NAMES),
-                    family_name=f"Kind{rng.randint(1, 10**6)}",
-                    date_of_birth=born,
-                    municipality=rng.choice(municipalities),
-                )
+            received = now - datetime.timedelta(
+                days=rng.randint(0, 365 * self.years), minutes=rng.randint(0, 600)
             )
-            children[-1]._received = received
+            born = received.date() - datetime.timedelta(days=int(rng.triangular(60, 2900, 500)))
+            child = Child(
+                network=network,
+                given_name=rng.choice(GIVEN_NAMES),
+                family_name=f"Kind{rng.randint(1, 10**6)}",
+                date_of_birth=born,
+                municipality=rng.choice(self.municipalities),
+            )
+            child.received = received
+            children.append(child)
         Child.objects.bulk_create(children)
-        Guardian.objects.bulk_create(
+        self.guardians = Guardian.objects.bulk_create(
             Guardian(
                 child=child,
                 full_name=f"Ouder {child.family_name}",
@@ -134,6 +203,10 @@ class Command(BaseCommand):
             )
             for child in children
         )
+        return children
+
+    def create_registrations_and_cases(self, network: Network, children) -> list[Case]:
+        rng = self.rng
         routes, weights = zip(*ROUTES, strict=True)
         registrations, cases = [], []
         for child in children:
@@ -143,12 +216,14 @@ class Command(BaseCommand):
                     network=network,
                     route=rng.choices(routes, weights)[0],
                     status=Status.DECLINED if declined else Status.ACCEPTED,
-                    received_at=child._received,
-                    callback_due_on=child._received.date() + datetime.timedelta(days=14),
-                    called_back_at=child._received + datetime.timedelta(days=rng.randint(1, 20)),
+                    received_at=child.received,
+                    callback_due_on=child.received.date() + datetime.timedelta(days=14),
+                    called_back_at=child.received + datetime.timedelta(days=rng.randint(1, 20)),
                     child_given_name=child.given_name,
                     child_family_name=child.family_name,
                     child_date_of_birth=child.date_of_birth,
+                    first_concern_on=child.received.date()
+                    - datetime.timedelta(days=rng.randint(14, 300)),
                     municipality=child.municipality,
                     guardians=[],
                     child=None if declined else child,
@@ -159,77 +234,199 @@ class Command(BaseCommand):
                     Case(
                         network=network,
                         child=child,
-                        opened_at=child._received,
+                        opened_at=child.received,
                         phase=states.Phase.REGISTERED,
                     )
                 )
         Registration.objects.bulk_create(registrations)
-        Case.objects.bulk_create(cases)
-        self.walk(cases, staff, audit_per_case)
+        return Case.objects.bulk_create(cases)
 
-    def walk(self, cases, staff, audit_per_case: int) -> None:
+    def walk(self, cases: list[Case]) -> None:
+        """Move each case through the phases, leaving the rows each step leaves."""
         rng, now = self.rng, self.now
-        transitions, events, members, audit = [], [], [], []
+        rows: dict[str, list] = {
+            name: []
+            for name in (
+                "transitions",
+                "events",
+                "members",
+                "intakes",
+                "consents",
+                "items",
+                "closures",
+            )
+        }
+        planned = []
+        guardian_of = {guardian.child_id: guardian for guardian in self.guardians}
         for case in cases:
-            target = rng.choices(range(len(states.ORDER)), weights=[3, 6, 8, 6, 6, 20, 8, 25])[0]
+            target = rng.choices(range(len(states.ORDER)), weights=PHASE_WEIGHTS)[0]
             at = case.opened_at
+            reached = {}
             for phase_from, phase_to in zip(
                 states.ORDER[:target], states.ORDER[1 : target + 1], strict=False
             ):
                 at = min(at + datetime.timedelta(days=rng.randint(5, 45)), now)
-                transitions.append(
+                reached[phase_to] = at
+                rows["transitions"].append(
                     PhaseTransition(case=case, from_phase=phase_from, to_phase=phase_to, at=at)
                 )
-                events.append(
+                rows["events"].append(
                     TimelineEvent(
                         case=case, kind=EventKind.PHASE_CHANGED, at=at, summary=f"Fase: {phase_to}"
                     )
                 )
             case.phase = states.ORDER[target]
             case.closed_at = at if case.phase == states.Phase.CLOSED else None
-            members.append(
-                TeamMember(case=case, user=rng.choice(staff[0::3]), team_role=TeamRole.COORDINATOR)
-            )
-            members.append(
-                TeamMember(case=case, user=rng.choice(staff[1::3]), team_role=TeamRole.CASEMANAGER)
-            )
-            audit.extend(
-                (case, staff)
-                for _ in range(rng.randint(audit_per_case // 2, audit_per_case * 3 // 2))
-            )
+            coordinator = rng.choice(self.staff[0::3])
+            casemanager = rng.choice(self.staff[1::3])
+            case.people = [coordinator, casemanager, rng.choice(self.staff[2::3])]
+            for user, role in zip(
+                case.people,
+                [TeamRole.COORDINATOR, TeamRole.CASEMANAGER, TeamRole.MEMBER],
+                strict=True,
+            ):
+                rows["members"].append(TeamMember(case=case, user=user, team_role=role))
+            self.add_steps(case, reached, guardian_of[case.child_id], rows, planned)
         Case.objects.bulk_update(cases, ["phase", "closed_at"], batch_size=BATCH)
-        PhaseTransition.objects.bulk_create(transitions, batch_size=BATCH)
-        TimelineEvent.objects.bulk_create(events, batch_size=BATCH)
-        TeamMember.objects.bulk_create(members, batch_size=BATCH)
-        self.audit(audit)
+        PhaseTransition.objects.bulk_create(rows["transitions"], batch_size=BATCH)
+        TimelineEvent.objects.bulk_create(rows["events"], batch_size=BATCH)
+        TeamMember.objects.bulk_create(rows["members"], batch_size=BATCH)
+        Intake.objects.bulk_create(rows["intakes"], batch_size=BATCH)
+        consents = Consent.objects.bulk_create(rows["consents"], batch_size=BATCH)
+        Consent.given_by.through.objects.bulk_create(
+            Consent.given_by.through(consent=consent, guardian=consent.guardian)
+            for consent in consents
+        )
+        AgendaItem.objects.bulk_create(rows["items"], batch_size=BATCH)
+        Closure.objects.bulk_create(rows["closures"], batch_size=BATCH)
+        self.create_plans(planned)
+        self.audit(cases)
 
-    def audit(self, pairs) -> None:
-        """Chained audit entries, as the writer would have made them over the years."""
+    def add_steps(self, case, reached: dict, guardian, rows: dict, planned: list) -> None:
         rng = self.rng
+        if states.Phase.INTAKE in reached:
+            rows["intakes"].append(
+                Intake(
+                    case=case,
+                    home_visit_on=(reached[states.Phase.INTAKE]).date(),
+                    question="Hoe kunnen we ons kind helpen met praten en spelen?",
+                )
+            )
+        if states.Phase.INFORMATION in reached:
+            consent = Consent(
+                network_id=case.network_id,
+                child_id=case.child_id,
+                organisation=rng.choice(self.organisations),
+                purpose=Purpose.EXCHANGE_INFORMATION,
+                given_on=reached[states.Phase.INFORMATION].date(),
+                recorded_by=case.people[1],
+            )
+            consent.guardian = guardian
+            rows["consents"].append(consent)
+        if states.Phase.ADVICE in reached:
+            rows["items"].append(
+                AgendaItem(
+                    meeting=self.meeting_on_or_after(reached[states.Phase.MEETING]),
+                    case=case,
+                    parents_attend=rng.random() < 0.6,
+                    discussed_at=reached[states.Phase.ADVICE],
+                    conclusion="Logopedie en observatie op de opvang.",
+                )
+            )
+        if states.Phase.EXECUTION in reached:
+            planned.append((case, reached[states.Phase.EXECUTION]))
+        if case.phase == states.Phase.CLOSED:
+            rows["closures"].append(
+                Closure(
+                    case=case,
+                    closed_on=case.closed_at.date(),
+                    reason=rng.choice(list(ClosingReason)[:5]),
+                    closed_by=case.people[0],
+                )
+            )
+
+    def meeting_on_or_after(self, moment) -> Meeting:
+        index = bisect.bisect_left(self.meeting_starts, moment)
+        return self.meetings[min(index, len(self.meetings) - 1)]
+
+    def create_plans(self, planned: list) -> None:
+        plans = Plan.objects.bulk_create(Plan(case=case) for case, _at in planned)
+        versions = PlanVersion.objects.bulk_create(
+            PlanVersion(
+                plan=plan,
+                number=1,
+                content={"question": "", "domains": [], "specialists": []},
+                pdf="synthetisch.pdf",
+                pdf_sha256="0" * 64,
+                issued_at=at,
+                issued_by=case.people[0],
+            )
+            for plan, (case, at) in zip(plans, planned, strict=True)
+        )
+        Discussion.objects.bulk_create(
+            Discussion(
+                version=version,
+                on=(at + datetime.timedelta(days=self.rng.randint(1, 20))).date(),
+                how="in_person",
+                recorded_by=case.people[1],
+            )
+            for version, (case, at) in zip(versions, planned, strict=True)
+            if self.rng.random() < 0.85
+        )
+
+    # --- the audit log --------------------------------------------------------------------------
+
+    def audit(self, cases: list[Case]) -> None:
+        """Chained audit entries, as the writer would have made them over the years."""
+        rng, now, per_case = self.rng, self.now, self.audit_per_case
         head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             head = AuditChainHead.objects.create(pk=1, sequence=0, last_hash=GENESIS_HASH)
-        entries = []
-        for case, staff in pairs:
-            user = rng.choice(staff)
-            moment = case.opened_at + datetime.timedelta(minutes=rng.randint(0, 60 * 24 * 300))
-            entry = AuditEntry(
-                sequence=head.sequence + 1,
-                timestamp=min(moment, self.now),
-                user_id=user.pk,
-                user_label=user.full_name,
-                responsible_user_id=user.pk,
-                role="casemanager",
-                network_id=case.network_id,
-                child_id=case.child_id,
-                action="read",
-                object_type="case",
-                object_id=str(case.pk),
-                grounds="team",
-                previous_hash=head.last_hash,
-            )
-            entry.entry_hash = entry.compute_hash()
-            head.sequence, head.last_hash = entry.sequence, entry.entry_hash
-            entries.append(entry)
-        AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
-        head.save(update_fields=["sequence", "last_hash"])
+        sequence, previous = head.sequence, head.last_hash
+        rows = []
+        for case in cases:
+            end = case.closed_at or now
+            span = max(60, int((end - case.opened_at).total_seconds()))
+            for _ in range(rng.randint(per_case // 2, per_case * 3 // 2)):
+                user = rng.choice(case.people)
+                sequence += 1
+                content = {
+                    "sequence": sequence,
+                    "timestamp": case.opened_at + datetime.timedelta(seconds=rng.randrange(span)),
+                    "user_id": user.pk,
+                    "user_label": user.full_name,
+                    "responsible_user_id": user.pk,
+                    "organisation_label": "",
+                    "role": "casemanager",
+                    "network_id": case.network_id,
+                    "child_id": case.child_id,
+                    "action": rng.choice(AUDIT_ACTIONS),
+                    "object_type": "case",
+                    "object_id": str(case.pk),
+                    "grounds": "team",
+                    "consent_id": None,
+                    "client_address": None,
+                    "request_id": "",
+                    "details": {},
+                }
+                hashed = dict(content, timestamp=content["timestamp"].isoformat())
+                entry_hash = chain_hash(previous, hashed)
+                rows.append((*content.values(), previous, entry_hash))
+                previous = entry_hash
+        self.write_audit(rows)
+        AuditChainHead.objects.filter(pk=1).update(sequence=sequence, last_hash=previous)
+
+    def write_audit(self, rows: list[tuple]) -> None:
+        if connection.vendor == "postgresql":
+            table = AuditEntry._meta.db_table
+            with (
+                connection.cursor() as cursor,
+                cursor.cursor.copy(f"COPY {table} ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row((*row[:16], "{}", *row[17:]))
+            return
+        AuditEntry.objects.bulk_create(
+            (AuditEntry(**dict(zip(COPY_COLUMNS, row, strict=True))) for row in rows),
+            batch_size=BATCH,
+        )
