@@ -18,7 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vroeghulp.settings")
-os.environ.setdefault("DEBUG", "1")
+# Production settings, as far as an in-process client allows.
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
 import django  # noqa: E402
 
@@ -49,18 +53,15 @@ def verified(user) -> Client:
 
 
 def measure(client, url: str, repeat: int) -> dict:
-    client.get(url)
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+    def get():
         response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
-    timings.sort()
-    return {
-        "median_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 2),
-    }
+        if response.streaming:
+            b"".join(response.streaming_content)
+            response.close()
+
+    get()
+    return timed(get, repeat)
 
 
 def targets():
@@ -101,6 +102,75 @@ def targets():
     return coordinator, analyst, log_manager, member.case
 
 
+def national_analyst() -> User:
+    """An analyst of every network, for the national dashboard."""
+    from vroeghulp.networks.models import Network
+
+    user, _created = User.objects.get_or_create(
+        email="bench-national@schaal.invalid", defaults={"full_name": "Landelijk analist"}
+    )
+    have = set(user.memberships.values_list("network_id", flat=True))
+    Membership.objects.bulk_create(
+        Membership(user=user, network=n, organisation=n.organisations.first(), role=Role.ANALYST)
+        for n in Network.objects.exclude(pk__in=have).prefetch_related("organisations")
+    )
+    return user
+
+
+def plan_version(case, coordinator):
+    """A real issued plan version with its PDF for the case (made here, outside the timing)."""
+    from django.core.files.base import ContentFile
+
+    from vroeghulp.plans.models import Plan, PlanVersion
+    from vroeghulp.plans.pdf import render_pdf
+    from vroeghulp.plans.snapshot import snapshot
+
+    plan, _created = Plan.objects.get_or_create(case=case)
+    version = plan.versions.filter(pdf__startswith="cases/").first()
+    if version is None:
+        content = snapshot(plan)
+        version = PlanVersion(
+            plan=plan,
+            number=plan.versions.count() + 1,
+            content=content,
+            pdf_sha256="0" * 64,
+            issued_by=coordinator,
+        )
+        version.pdf.save("plan.pdf", ContentFile(render_pdf(content, 1, case.network)), save=False)
+        version.save()
+    return version
+
+
+def timed(function, repeat: int) -> dict:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {
+        "median_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 2),
+    }
+
+
+def audit_writer(case, coordinator):
+    """Writes one audit entry as a page does: its own transaction, the chain head locked."""
+    from vroeghulp.access.auditing import event_for
+    from vroeghulp.access.policy import Action, decide
+    from vroeghulp.audit.constants import AuditAction
+    from vroeghulp.audit.writer import record_all
+
+    event = event_for(
+        coordinator,
+        decide(coordinator, Action.VIEW, case.child),
+        AuditAction.READ,
+        case.child,
+        case,
+    )
+    return lambda: record_all([event])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
@@ -110,6 +180,8 @@ def main() -> None:
         coordinator, analyst, log_manager, case = targets()
         as_coordinator, as_analyst = verified(coordinator), verified(analyst)
         as_log_manager = verified(log_manager)
+        as_national = verified(national_analyst())
+        version = plan_version(case, coordinator)
         pages = {
             "bare": (as_coordinator, "/_bare/"),
             "work_list": (as_coordinator, "/"),
@@ -117,15 +189,28 @@ def main() -> None:
             "search": (as_coordinator, f"/zoeken/?name={case.child.family_name}"),
             "meetings": (as_coordinator, "/mdo/"),
             "registrations": (as_coordinator, "/aanmeldingen/"),
+            "plan_pdf": (
+                as_coordinator,
+                f"/adviesplan/{case.code}/versie/{version.code}/pdf/",
+            ),
             "dashboard_network": (as_analyst, "/monitoring/"),
+            "dashboard_national": (as_national, "/monitoring/"),
             "audit_log_one_child": (as_log_manager, f"/logging/?child={case.child_id}"),
         }
         results = {name: measure(client, url, args.repeat) for name, (client, url) in pages.items()}
+        from vroeghulp.plans.pdf import render_pdf
+
+        results["plan_pdf_generation"] = timed(
+            lambda: render_pdf(version.content, version.number, case.network), 5
+        )
+        results["audit_entry_write"] = timed(audit_writer(case, coordinator), args.repeat)
     bare = results["bare"]["median_ms"]
     for result in results.values():
         result["ratio_to_bare"] = round(result["median_ms"] / bare, 2)
+    audit_share = results["audit_entry_write"]["median_ms"] / results["case_page"]["median_ms"]
     report = {
         "database": connection.vendor,
+        "audit_write_share_of_case_page": round(audit_share, 3),
         "repeat": args.repeat,
         "counts": counts(),
         "pages": results,

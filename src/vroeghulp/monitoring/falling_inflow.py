@@ -9,6 +9,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils import timezone
 
 from vroeghulp.referrals.constants import Route
@@ -45,12 +46,17 @@ def _window(end: datetime.date, years_back: int) -> tuple[datetime.date, datetim
 
 
 def _counts(networks, start, end, field: str) -> Counter:
+    """Registrations per source between two dates (inclusive), counted by the database."""
     rows = Registration.objects.filter(
         network__in=networks,
-        received_at__date__gte=start,
-        received_at__date__lte=end,
+        received_at__gte=_moment(start),
+        received_at__lt=_moment(end + datetime.timedelta(days=1)),
     ).exclude(status="awaiting_confirmation")
-    return Counter(rows.values_list(field, flat=True))
+    return Counter(dict(rows.order_by().values_list(field).annotate(n=Count("pk"))))
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def falling_sources(networks, today: datetime.date | None = None) -> list[Signal]:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from vroeghulp.cases import states
@@ -199,14 +199,19 @@ def _years(born: datetime.date, on: datetime.date) -> float:
 # --- computations ---------------------------------------------------------------------------
 
 
+def _grouped(rows, field: str, missing: str = "onbekend") -> Result:
+    """A count with its breakdown by `field`, counted by the database."""
+    counts = rows.order_by().values_list(field).annotate(n=Count("pk"))
+    breakdown = {key if key is not None else missing: n for key, n in counts}
+    return Result(count=sum(breakdown.values()), breakdown=breakdown)
+
+
 def inflow(scope: Scope) -> Result:
-    rows = list(registrations(scope).values_list("route", flat=True))
-    return Result(count=len(rows), breakdown=dict(Counter(rows)))
+    return _grouped(registrations(scope), "route")
 
 
 def inflow_by_municipality(scope: Scope) -> Result:
-    names = registrations(scope).values_list("municipality__name", flat=True)
-    return Result(count=len(names), breakdown=dict(Counter(n or "onbekend" for n in names)))
+    return _grouped(registrations(scope), "municipality__name")
 
 
 def declined(scope: Scope) -> Result:
@@ -220,8 +225,7 @@ def outflow(scope: Scope) -> Result:
         closed_on__gte=scope.start,
         closed_on__lte=scope.end,
     )
-    reasons = list(closures.values_list("reason", flat=True))
-    return Result(count=len(reasons), breakdown=dict(Counter(reasons)))
+    return _grouped(closures, "reason")
 
 
 def caseload(scope: Scope) -> Result:
@@ -324,14 +328,12 @@ def days_meeting_to_plan(scope: Scope) -> Result:
 
 def delay_reasons(scope: Scope) -> Result:
     """Reasons for delay the case teams recorded in the period, per reason."""
-    reasons = list(
-        Delay.objects.filter(
-            case__in=Case.objects.filter(_case_filter(scope)),
-            recorded_at__gte=scope.start_at,
-            recorded_at__lt=scope.end_at,
-        ).values_list("reason", flat=True)
+    delays = Delay.objects.filter(
+        case__in=Case.objects.filter(_case_filter(scope)),
+        recorded_at__gte=scope.start_at,
+        recorded_at__lt=scope.end_at,
     )
-    return Result(count=len(reasons), breakdown=dict(Counter(reasons)))
+    return _grouped(delays, "reason")
 
 
 def discussed_by_team(scope: Scope) -> Result:

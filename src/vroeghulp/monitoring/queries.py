@@ -1,38 +1,59 @@
-"""Aggregate figures per network; never a row per child."""
+"""Aggregate figures per network, each for all networks at once; never a row per child."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Count
+from django.utils import timezone
 
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import OPEN_PHASES, Phase
-from vroeghulp.networks.models import Network
+from vroeghulp.networks.models import Municipality
 
 from .suppression import Cell, suppress
 
 
-def caseload_by_phase(network: Network) -> list[Cell]:
-    counts = dict(
-        Case.objects.filter(network=network, phase__in=OPEN_PHASES)
-        .values_list("phase")
+def caseload_by_phase(networks) -> dict[int, list[Cell]]:
+    counts = defaultdict(dict)
+    rows = (
+        Case.objects.filter(network__in=networks, phase__in=OPEN_PHASES)
+        .order_by()
+        .values_list("network_id", "phase")
         .annotate(n=Count("pk"))
     )
-    return suppress([(Phase(p).label, counts.get(p, 0)) for p in Phase if p in OPEN_PHASES])
+    for network_id, phase, n in rows:
+        counts[network_id][phase] = n
+    phases = [p for p in Phase if p in OPEN_PHASES]
+    return {
+        network.pk: suppress([(p.label, counts[network.pk].get(p, 0)) for p in phases])
+        for network in networks
+    }
 
 
-def registrations_by_municipality(network: Network, year: int) -> list[Cell]:
-    start = datetime.date(year, 1, 1)
-    counts = dict(
+def registrations_by_municipality(networks, year: int) -> dict[int, list[Cell]]:
+    """Trajectories started in the year, per municipality of the child, per network."""
+    start = timezone.make_aware(
+        datetime.datetime.combine(datetime.date(year, 1, 1), datetime.time())
+    )
+    counts = defaultdict(dict)
+    rows = (
         Case.objects.filter(
-            network=network,
-            opened_at__date__gte=start,
-            opened_at__date__lt=start.replace(year=year + 1),
+            network__in=networks, opened_at__gte=start, opened_at__lt=start.replace(year=year + 1)
         )
-        .values_list("child__municipality__name")
+        .order_by()
+        .values_list("network_id", "child__municipality_id")
         .annotate(n=Count("pk"))
     )
-    names = list(network.municipalities.values_list("name", flat=True))
-    rows = [(name, counts.get(name, 0)) for name in names]
-    if counts.get(None):
-        rows.append(("Onbekend", counts[None]))
-    return suppress(rows)
+    for network_id, municipality_id, n in rows:
+        counts[network_id][municipality_id] = n
+    names = defaultdict(list)
+    for municipality in Municipality.objects.filter(network__in=networks).order_by("name"):
+        names[municipality.network_id].append(municipality)
+    tables = {}
+    for network in networks:
+        found = counts[network.pk]
+        table = [(m.name, found.get(m.pk, 0)) for m in names[network.pk]]
+        if found.get(None):
+            table.append(("Onbekend", found[None]))
+        tables[network.pk] = suppress(table)
+    return tables

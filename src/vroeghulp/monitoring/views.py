@@ -64,11 +64,13 @@ def overview(request):
     networks = _networks(request.user)
     form, scope = _scope(request, networks)
     year = timezone.localdate().year
+    caseload = caseload_by_phase(networks)
+    by_municipality = registrations_by_municipality(networks, year)
     sections = [
         {
             "network": network,
-            "caseload": caseload_by_phase(network),
-            "registrations": registrations_by_municipality(network, year),
+            "caseload": caseload[network.pk],
+            "registrations": by_municipality[network.pk],
         }
         for network in networks
     ]
@@ -85,7 +87,8 @@ def overview(request):
             "scope": scope,
             "indicators": rows(results, compute_all(a_year_earlier(scope))),
             "charts": dashboard_charts(scope, results),
-            "comparison": _by_model(scope),
+            "comparison": _by_model(scope) if request.GET.get("vergelijk") else None,
+            "can_compare": len(models_of(scope.networks)) > 1,
             "query": request.GET.urlencode(),
         }
     return render(request, "monitoring/overview.html", context, status=200 if scope else 400)

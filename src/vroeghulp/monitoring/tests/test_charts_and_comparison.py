@@ -67,7 +67,10 @@ def analyst_of_two_models(world, other_world):
 
 
 def test_networks_are_compared_per_organisational_model(analyst_of_two_models):
-    response = analyst_of_two_models.get(reverse("monitoring:overview"))
+    first = analyst_of_two_models.get(reverse("monitoring:overview"))
+    assert first.context["comparison"] is None  # computed on request only
+    assert "Vergelijk de indicatoren per organisatiemodel" in first.content.decode()
+    response = analyst_of_two_models.get(reverse("monitoring:overview"), {"vergelijk": "model"})
     comparison = response.context["comparison"]
     assert comparison["labels"] == ["Veldpartijenmodel (VP)", "JGZ-model"]
     inflow = next(row for row in comparison["rows"] if row["name"] == "Instroom")
