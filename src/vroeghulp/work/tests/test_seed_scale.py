@@ -25,3 +25,17 @@ def test_small_scale_dataset(capsys):
     assert Discussion.objects.exists() and Closure.objects.exists()
     assert find_first_break() is None
     assert "done: 300 children" in capsys.readouterr().out
+
+
+def test_load_test_accounts_only_from_synthetic_data(tmp_path, world):
+    import json
+
+    from django.core.management.base import CommandError
+
+    output = tmp_path / "users.json"
+    with pytest.raises(CommandError):  # the demo or real accounts are never touched
+        call_command("prepare_load_test", password="x-Load-2026", output=str(output))
+    call_command("seed_scale", children=60, seed=2, audit_per_case=2)
+    call_command("prepare_load_test", users=3, password="x-Load-2026", output=str(output))
+    accounts = json.loads(output.read_text())["accounts"]
+    assert len(accounts) == 3 and all(a["email"].endswith("@schaal.invalid") for a in accounts)
