@@ -22,6 +22,8 @@ from vroeghulp.referrals.deadlines import callback_state
 from vroeghulp.referrals.models import Registration
 
 SOON_DAYS = 7
+# The home page lists the most recent of one's own trajectories; the case list has them all.
+MY_CASES_SHOWN = 25
 
 
 @dataclass
@@ -33,6 +35,7 @@ class WorkList:
     evaluations_due: list
     data_requests: list
     my_cases: list
+    more_cases: bool = False
 
 
 def work_for(user) -> WorkList:
@@ -87,7 +90,7 @@ def work_for(user) -> WorkList:
     my_cases = list(
         mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
         .select_related("child", "child__municipality")
-        .order_by("-opened_at")[:100]
+        .order_by("-opened_at")[: MY_CASES_SHOWN + 1]
     )
     return WorkList(
         callbacks,
@@ -96,5 +99,6 @@ def work_for(user) -> WorkList:
         check_ins_due,
         evaluations_due,
         data_requests,
-        my_cases,
+        my_cases[:MY_CASES_SHOWN],
+        more_cases=len(my_cases) > MY_CASES_SHOWN,
     )

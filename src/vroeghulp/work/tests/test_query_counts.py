@@ -63,3 +63,22 @@ def test_query_count_is_constant(world, role, name):
     before = _queries(client, url)
     _grow(world, 8)
     assert _queries(client, url) == before
+
+
+def test_the_home_page_lists_the_most_recent_own_trajectories_and_links_to_all(world):
+    from vroeghulp.audit.models import AuditEntry
+    from vroeghulp.work.queries import MY_CASES_SHOWN
+
+    coordinator = world.users[Role.COORDINATOR]
+    for _ in range(MY_CASES_SHOWN + 2):
+        case = CaseFactory(child=ChildFactory(network=world.network), phase=Phase.EXECUTION)
+        TeamMemberFactory(case=case, user=coordinator, team_role=TeamRole.COORDINATOR)
+    client = verified_client(coordinator)
+    before = AuditEntry.objects.count()
+    response = client.get(reverse("home"))
+    assert len(response.context["work"].my_cases) == MY_CASES_SHOWN
+    assert 'href="/trajecten/">Alle trajecten</a>' in response.content.decode()
+    work = response.context["work"]
+    shown = {case.child_id for case in work.my_cases + work.not_in_meeting}
+    logged = set(AuditEntry.objects.order_by("pk")[before:].values_list("child_id", flat=True))
+    assert logged == shown  # one entry per child on the page, none for the ones not shown
