@@ -8,11 +8,11 @@ received, which is also the case's `opened_at`).
 
 import datetime
 import statistics
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
 from vroeghulp.cases import states
@@ -182,14 +182,13 @@ def accepted_cases(scope: Scope):
     ).distinct()
 
 
-def _days(start, end) -> float:
-    start = start.date() if isinstance(start, datetime.datetime) else start
-    end = end.date() if isinstance(end, datetime.datetime) else end
+def _days(start: datetime.date, end: datetime.date) -> float:
     return float((end - start).days)
 
 
-def _local(moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment).date()
+def _on(field: str) -> TruncDate:
+    """The local date of a moment, computed by the database (no per-row work in Python)."""
+    return TruncDate(field, tzinfo=timezone.get_current_timezone())
 
 
 def _years(born: datetime.date, on: datetime.date) -> float:
@@ -238,8 +237,8 @@ def caseload(scope: Scope) -> Result:
 
 
 def age_at_registration(scope: Scope) -> Result:
-    rows = registrations(scope).values_list("child_date_of_birth", "received_at")
-    return Result(values=[_years(born, _local(at)) for born, at in rows])
+    rows = registrations(scope).values_list("child_date_of_birth", _on("received_at"))
+    return Result(values=[_years(born, on) for born, on in rows])
 
 
 def age_at_first_concern(scope: Scope) -> Result:
@@ -251,24 +250,24 @@ def age_at_first_concern(scope: Scope) -> Result:
     )
 
 
-def _first_meetings(scope: Scope) -> dict[int, datetime.datetime]:
+def _first_meetings(scope: Scope) -> dict[int, datetime.date]:
     if "first_meetings" not in scope.shared:
         scope.shared["first_meetings"] = _query_first_meetings(scope)
     return scope.shared["first_meetings"]
 
 
-def _query_first_meetings(scope: Scope) -> dict[int, datetime.datetime]:
+def _query_first_meetings(scope: Scope) -> dict[int, datetime.date]:
     return dict(
         AgendaItem.objects.filter(case__in=accepted_cases(scope), discussed_at__isnull=False)
         .values_list("case_id")
-        .annotate(first=Min("meeting__starts_at"))
+        .annotate(first=Min(_on("meeting__starts_at")))
     )
 
 
 def age_at_meeting(scope: Scope) -> Result:
     first = _first_meetings(scope)
     cases = Case.objects.filter(pk__in=first).values_list("pk", "child__date_of_birth")
-    return Result(values=[_years(born, _local(first[pk])) for pk, born in cases])
+    return Result(values=[_years(born, first[pk]) for pk, born in cases])
 
 
 def days_to_callback(scope: Scope) -> Result:
@@ -276,8 +275,8 @@ def days_to_callback(scope: Scope) -> Result:
     norm = _norm(scope)
     return Result(
         values=[
-            _days(_local(r), _local(c))
-            for r, c in rows.values_list("received_at", "called_back_at")
+            _days(received, called)
+            for received, called in rows.values_list(_on("received_at"), _on("called_back_at"))
         ],
         norm=norm,
     )
@@ -292,15 +291,16 @@ def days_to_intake(scope: Scope) -> Result:
     rows = accepted_cases(scope).exclude(intake__home_visit_on=None)
     return Result(
         values=[
-            _days(_local(o), v) for o, v in rows.values_list("opened_at", "intake__home_visit_on")
+            _days(opened, visit)
+            for opened, visit in rows.values_list(_on("opened_at"), "intake__home_visit_on")
         ]
     )
 
 
 def days_to_meeting(scope: Scope) -> Result:
     first = _first_meetings(scope)
-    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", "opened_at"))
-    return Result(values=[_days(_local(opened[pk]), _local(at)) for pk, at in first.items()])
+    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", _on("opened_at")))
+    return Result(values=[_days(opened[pk], on) for pk, on in first.items()])
 
 
 def days_to_plan_discussed(scope: Scope) -> Result:
@@ -309,8 +309,8 @@ def days_to_plan_discussed(scope: Scope) -> Result:
         .values_list("version__plan__case_id")
         .annotate(first=Min("on"))
     )
-    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", "opened_at"))
-    return Result(values=[_days(_local(opened[pk]), on) for pk, on in first.items()])
+    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", _on("opened_at")))
+    return Result(values=[_days(opened[pk], on) for pk, on in first.items()])
 
 
 def days_meeting_to_plan(scope: Scope) -> Result:
@@ -322,7 +322,7 @@ def days_meeting_to_plan(scope: Scope) -> Result:
         .annotate(first=Min("on"))
     )
     return Result(
-        values=[_days(_local(meetings[pk]), on) for pk, on in discussed.items() if pk in meetings]
+        values=[_days(meetings[pk], on) for pk, on in discussed.items() if pk in meetings]
     )
 
 
@@ -583,12 +583,21 @@ def compute_all(scope: Scope) -> dict[str, Result]:
 
 
 def inflow_per_month(scope: Scope) -> list[tuple[str, int]]:
-    counts = Counter(
-        timezone.localtime(at).strftime("%Y-%m")
-        for at in registrations(scope).values_list("received_at", flat=True)
+    months_found = (
+        registrations(scope)
+        .order_by()
+        .values_list(TruncMonth("received_at", tzinfo=timezone.get_current_timezone()))
+        .annotate(n=Count("pk"))
     )
+    counts = {_month_key(month): n for month, n in months_found}
     months, day = [], scope.start.replace(day=1)
     while day <= scope.end:
         months.append(day.strftime("%Y-%m"))
         day = (day + datetime.timedelta(days=32)).replace(day=1)
     return [(month, counts.get(month, 0)) for month in months]
+
+
+def _month_key(month) -> str:
+    if isinstance(month, datetime.datetime):
+        month = timezone.localtime(month)
+    return month.strftime("%Y-%m")
