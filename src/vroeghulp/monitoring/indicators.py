@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -250,24 +250,33 @@ def age_at_first_concern(scope: Scope) -> Result:
     )
 
 
-def _first_meetings(scope: Scope) -> dict[int, datetime.date]:
+@dataclass(frozen=True)
+class FirstMeeting:
+    on: datetime.date
+    opened_on: datetime.date
+    born: datetime.date
+
+
+def _first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
     if "first_meetings" not in scope.shared:
         scope.shared["first_meetings"] = _query_first_meetings(scope)
     return scope.shared["first_meetings"]
 
 
-def _query_first_meetings(scope: Scope) -> dict[int, datetime.date]:
-    return dict(
+def _query_first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
+    """Per case started in the period: its first concluded team meeting, in one grouped query."""
+    rows = (
         AgendaItem.objects.filter(case__in=accepted_cases(scope), discussed_at__isnull=False)
-        .values_list("case_id")
+        .order_by()
+        .values_list("case_id", _on("case__opened_at"), "case__child__date_of_birth")
         .annotate(first=Min(_on("meeting__starts_at")))
     )
+    return {pk: FirstMeeting(first, opened, born) for pk, opened, born, first in rows}
 
 
 def age_at_meeting(scope: Scope) -> Result:
-    first = _first_meetings(scope)
-    cases = Case.objects.filter(pk__in=first).values_list("pk", "child__date_of_birth")
-    return Result(values=[_years(born, first[pk]) for pk, born in cases])
+    first = _first_meetings(scope).values()
+    return Result(values=[_years(meeting.born, meeting.on) for meeting in first])
 
 
 def days_to_callback(scope: Scope) -> Result:
@@ -298,31 +307,34 @@ def days_to_intake(scope: Scope) -> Result:
 
 
 def days_to_meeting(scope: Scope) -> Result:
-    first = _first_meetings(scope)
-    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", _on("opened_at")))
-    return Result(values=[_days(opened[pk], on) for pk, on in first.items()])
+    first = _first_meetings(scope).values()
+    return Result(values=[_days(meeting.opened_on, meeting.on) for meeting in first])
+
+
+def _first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
+    """Per case started in the period: (opened on, first conversation about the plan)."""
+    if "first_discussions" not in scope.shared:
+        rows = (
+            Discussion.objects.filter(version__plan__case__in=accepted_cases(scope))
+            .order_by()
+            .values_list("version__plan__case_id", _on("version__plan__case__opened_at"))
+            .annotate(first=Min("on"))
+        )
+        scope.shared["first_discussions"] = {pk: (opened, first) for pk, opened, first in rows}
+    return scope.shared["first_discussions"]
 
 
 def days_to_plan_discussed(scope: Scope) -> Result:
-    first = dict(
-        Discussion.objects.filter(version__plan__case__in=accepted_cases(scope))
-        .values_list("version__plan__case_id")
-        .annotate(first=Min("on"))
-    )
-    opened = dict(Case.objects.filter(pk__in=first).values_list("pk", _on("opened_at")))
-    return Result(values=[_days(opened[pk], on) for pk, on in first.items()])
+    first = _first_discussions(scope).values()
+    return Result(values=[_days(opened, discussed) for opened, discussed in first])
 
 
 def days_meeting_to_plan(scope: Scope) -> Result:
     """From the first team meeting to the first conversation about the plan with the parents."""
     meetings = _first_meetings(scope)
-    discussed = dict(
-        Discussion.objects.filter(version__plan__case_id__in=meetings)
-        .values_list("version__plan__case_id")
-        .annotate(first=Min("on"))
-    )
+    discussed = _first_discussions(scope)
     return Result(
-        values=[_days(meetings[pk], on) for pk, on in discussed.items() if pk in meetings]
+        values=[_days(meetings[pk].on, discussed[pk][1]) for pk in discussed if pk in meetings]
     )
 
 
@@ -354,7 +366,9 @@ def plans_explained(scope: Scope) -> Result:
         issued_at__lt=scope.end_at,
     )
     return Result(
-        numerator=versions.filter(discussions__isnull=False).distinct().count(),
+        numerator=versions.filter(
+            Exists(Discussion.objects.filter(version=OuterRef("pk")))
+        ).count(),
         denominator=versions.count(),
     )
 
