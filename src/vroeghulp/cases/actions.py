@@ -50,7 +50,17 @@ from .uploads import check_upload
 
 
 def lead_role(case: Case, actor) -> str | None:
-    """The actor's strongest role for moving this case (triage counts as coordinator)."""
+    """The actor's strongest role for moving this case (triage counts as coordinator).
+
+    Remembered on the case object, which lives for one request: pages ask it more than once.
+    """
+    remembered = case.__dict__.setdefault("_lead_roles", {})
+    if actor.pk not in remembered:
+        remembered[actor.pk] = _lead_role(case, actor)
+    return remembered[actor.pk]
+
+
+def _lead_role(case: Case, actor) -> str | None:
     roles = set(
         case.team.filter(user=actor, ended_at__isnull=True).values_list("team_role", flat=True)
     )
