@@ -42,7 +42,11 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
-        indexes = [models.Index(fields=["network", "phase"], name="case_network_phase")]
+        indexes = [
+            models.Index(fields=["network", "phase"], name="case_network_phase"),
+            # the monitoring selects trajectories by the period they started in
+            models.Index(fields=["network", "opened_at"], name="case_network_opened"),
+        ]
 
     def __str__(self) -> str:
         return f"{_('Traject')} {str(self.code)[:8]}"

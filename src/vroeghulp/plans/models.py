@@ -77,6 +77,7 @@ class PlanVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="uniq_plan_version_number")
         ]
+        indexes = [models.Index(fields=["issued_at"], name="planversion_issued")]
 
     def __str__(self) -> str:
         return f"versie {self.number}"

@@ -92,6 +92,7 @@ class Registration(models.Model):
         indexes = [
             models.Index(fields=["network", "status", "callback_due_on"], name="reg_worklist"),
             models.Index(fields=["network", "child_date_of_birth"], name="reg_dob"),
+            models.Index(fields=["network", "received_at"], name="reg_network_received"),
         ]
 
     def __str__(self) -> str:
