@@ -119,6 +119,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Indicators computed side by side (threads, one database connection each); 1 on SQLite.
+_ON_SQLITE = DATABASES["default"]["ENGINE"].endswith("sqlite3")
+MONITORING_WORKERS = int(os.environ.get("MONITORING_WORKERS", "1" if _ON_SQLITE else "2"))
+# The dashboard keeps computed figures this long (0: never); "opnieuw berekenen" skips it.
+MONITORING_CACHE_SECONDS = int(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
+
 # Parents may also log in through an OpenID Connect provider (portal/oidc.py); off unless set.
 OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
 if OIDC_OP_AUTHORIZATION_ENDPOINT:

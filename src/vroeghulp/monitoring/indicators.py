@@ -8,9 +8,13 @@ received, which is also the case's `opened_at`).
 
 import datetime
 import statistics
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.db import connections
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
@@ -43,7 +47,9 @@ class Scope:
     routes: list[str] = field(default_factory=list)
     age_groups: list[str] = field(default_factory=list)
     # Intermediate results several indicators share, computed once per scope.
-    shared: dict = field(default_factory=dict, compare=False, repr=False)
+    shared: dict = field(
+        default_factory=lambda: {"lock": threading.RLock()}, compare=False, repr=False
+    )
 
     def narrowed(self, networks: list) -> "Scope":
         """The same filters for fewer networks, with nothing shared from this scope."""
@@ -257,10 +263,16 @@ class FirstMeeting:
     born: datetime.date
 
 
+def _shared(scope: Scope, name: str, compute: Callable):
+    """An intermediate result several indicators use, computed once per scope (thread-safe)."""
+    with scope.shared["lock"]:
+        if name not in scope.shared:
+            scope.shared[name] = compute(scope)
+        return scope.shared[name]
+
+
 def _first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
-    if "first_meetings" not in scope.shared:
-        scope.shared["first_meetings"] = _query_first_meetings(scope)
-    return scope.shared["first_meetings"]
+    return _shared(scope, "first_meetings", _query_first_meetings)
 
 
 def _query_first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
@@ -313,15 +325,17 @@ def days_to_meeting(scope: Scope) -> Result:
 
 def _first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
     """Per case started in the period: (opened on, first conversation about the plan)."""
-    if "first_discussions" not in scope.shared:
-        rows = (
-            Discussion.objects.filter(version__plan__case__in=accepted_cases(scope))
-            .order_by()
-            .values_list("version__plan__case_id", _on("version__plan__case__opened_at"))
-            .annotate(first=Min("on"))
-        )
-        scope.shared["first_discussions"] = {pk: (opened, first) for pk, opened, first in rows}
-    return scope.shared["first_discussions"]
+    return _shared(scope, "first_discussions", _query_first_discussions)
+
+
+def _query_first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
+    rows = (
+        Discussion.objects.filter(version__plan__case__in=accepted_cases(scope))
+        .order_by()
+        .values_list("version__plan__case_id", _on("version__plan__case__opened_at"))
+        .annotate(first=Min("on"))
+    )
+    return {pk: (opened, first) for pk, opened, first in rows}
 
 
 def days_to_plan_discussed(scope: Scope) -> Result:
@@ -593,7 +607,37 @@ INDICATORS = [
 
 
 def compute_all(scope: Scope) -> dict[str, Result]:
-    return {indicator.key: indicator.compute(scope) for indicator in INDICATORS}
+    return compute_many([scope])[0]
+
+
+def compute_many(scopes: list[Scope]) -> list[dict[str, Result]]:
+    """Every indicator for every scope; with MONITORING_WORKERS > 1 several at a time.
+
+    The indicators are independent queries, so on PostgreSQL they can run side by side in
+    separate connections (one per worker thread, closed after each indicator).
+    """
+    tasks = list(enumerate((scope, indicator) for scope in scopes for indicator in INDICATORS))
+    workers = min(settings.MONITORING_WORKERS, len(tasks))
+    results: dict[int, Result] = {}
+    if workers > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for done in pool.map(_in_own_connection, [tasks[w::workers] for w in range(workers)]):
+                results |= done
+    else:
+        results = {n: indicator.compute(scope) for n, (scope, indicator) in tasks}
+    per_scope = len(INDICATORS)
+    return [
+        {indicator.key: results[i * per_scope + j] for j, indicator in enumerate(INDICATORS)}
+        for i in range(len(scopes))
+    ]
+
+
+def _in_own_connection(tasks) -> dict[int, Result]:
+    """A worker's share of the indicators, in its own connection, closed when done."""
+    try:
+        return {n: indicator.compute(scope) for n, (scope, indicator) in tasks}
+    finally:
+        connections.close_all()
 
 
 def inflow_per_month(scope: Scope) -> list[tuple[str, int]]:

@@ -22,10 +22,11 @@ from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Network
 
 from .actions import record_self_assessment
+from .cache import figures
 from .charts import score_chart
 from .falling_inflow import falling_sources
 from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_of
-from .indicators import Scope, a_year_earlier, compute_all
+from .indicators import Scope, a_year_earlier, compute_all, compute_many
 from .models import BuildingBlock
 from .presentation import comparison, rows
 from .queries import caseload_by_phase, registrations_by_municipality
@@ -82,10 +83,13 @@ def overview(request):
         "signals": falling_sources(networks),
     }
     if scope is not None:
-        results = compute_all(scope)
+        (results, previous), computed_at = figures(
+            [scope, a_year_earlier(scope)], refresh=bool(request.GET.get("vers"))
+        )
         context |= {
             "scope": scope,
-            "indicators": rows(results, compute_all(a_year_earlier(scope))),
+            "computed_at": computed_at,
+            "indicators": rows(results, previous),
             "charts": dashboard_charts(scope, results),
             "comparison": _by_model(scope) if request.GET.get("vergelijk") else None,
             "can_compare": len(models_of(scope.networks)) > 1,
@@ -103,16 +107,13 @@ def _by_model(scope: Scope) -> dict | None:
     ]
     if len(models) < 2:
         return None
+    scopes = [
+        scope.narrowed([n for n in scope.networks if n.organisational_model == value])
+        for value, _label in models
+    ]
     columns = [
-        (
-            label,
-            rows(
-                compute_all(
-                    scope.narrowed([n for n in scope.networks if n.organisational_model == value])
-                )
-            ),
-        )
-        for value, label in models
+        (label, rows(results))
+        for (_value, label), results in zip(models, compute_many(scopes), strict=True)
     ]
     return {"labels": [label for label, _rows in columns], "rows": comparison(columns)}
 
@@ -241,7 +242,7 @@ def yearly_report(request, slug):
     scope = Scope(
         networks=[network], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
     )
-    results = compute_all(scope)
+    results, previous = compute_many([scope, a_year_earlier(scope)])
     _log_export(request, [network], scope, "pdf")
     html = render_to_string(
         "monitoring/yearly_report.html",
@@ -250,7 +251,7 @@ def yearly_report(request, slug):
             "year": year,
             "today": timezone.localdate(),
             "threshold": THRESHOLD,
-            "indicators": rows(results, compute_all(a_year_earlier(scope))),
+            "indicators": rows(results, previous),
             "charts": dashboard_charts(scope, results),
         },
     )

@@ -114,3 +114,25 @@ def test_a_model_filter_cannot_reach_networks_the_user_has_no_role_in(world, oth
         return next(row for row in response.context["indicators"] if row.key == "inflow").value
 
     assert inflow(period | {"model": "jgz"}) == inflow(period)  # the field is absent: ignored
+
+
+def test_figures_are_kept_for_a_while_and_can_be_computed_again(world, other_world):
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    analyst = verified_client(world.users[Role.ANALYST])
+
+    def inflow(client, **params):
+        response = client.get(reverse("monitoring:overview"), params)
+        return next(r for r in response.context["indicators"] if r.key == "inflow").value
+
+    with override_settings(MONITORING_CACHE_SECONDS=300):
+        before = inflow(analyst)
+        RegistrationFactory.create_batch(6, network=world.network)
+        assert inflow(analyst) == before  # kept
+        assert inflow(analyst, vers="1") != before  # computed again on request
+        # another network's analyst never gets these figures from the cache
+        other = verified_client(other_world.users[Role.ANALYST])
+        assert inflow(other) != inflow(analyst)
+    cache.clear()
