@@ -1,6 +1,6 @@
 """Querysets of child data as one user may see them; lists and search start here."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
 from vroeghulp.accounts.constants import Role
@@ -19,22 +19,34 @@ def visible_cases(user) -> QuerySet[Case]:
         return Case.objects.none()
     care_networks = user.networks_with_role(*CARE_ROLES)
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
-    on_team = TeamMember.objects.filter(
-        case__child=OuterRef("child"), user=user, ended_at__isnull=True
+    # The user's own children and emergency grants are few: selected once and matched by IN
+    # (a hashed subplan), not probed once per case of the network.
+    team_children = TeamMember.objects.filter(user=user, ended_at__isnull=True).values(
+        "case__child_id"
     )
+    granted_children = EmergencyAccess.objects.in_force().filter(user=user).values("child_id")
+    on_team = Q(child_id__in=team_children)
+    via_emergency = Q(child_id__in=granted_children)
+    # New cases without a coordinator yet: the subquery is limited to such cases, so it stays
+    # small however many trajectories the network has had.
     coordinator_taken = TeamMember.objects.filter(
-        case=OuterRef("pk"), team_role=TeamRole.COORDINATOR, ended_at__isnull=True
-    )
-    emergency = EmergencyAccess.objects.in_force().filter(user=user, child=OuterRef("child"))
+        case__network_id__in=coordinator_networks,
+        case__phase__in=TRIAGE_PHASES,
+        team_role=TeamRole.COORDINATOR,
+        ended_at__isnull=True,
+    ).values("case_id")
     triage = (
         Q(network_id__in=coordinator_networks)
         & Q(phase__in=TRIAGE_PHASES)
-        & ~Exists(coordinator_taken)
+        & ~Q(pk__in=coordinator_taken)
     )
     return (
         Case.objects.filter(network_id__in=care_networks)
-        .filter(Exists(on_team) | triage | Exists(emergency))
-        .annotate(on_team=Exists(on_team), via_emergency=Exists(emergency))
+        .filter(on_team | triage | via_emergency)
+        .annotate(
+            on_team=ExpressionWrapper(on_team, output_field=BooleanField()),
+            via_emergency=ExpressionWrapper(via_emergency, output_field=BooleanField()),
+        )
     )
 
 
