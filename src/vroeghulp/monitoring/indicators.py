@@ -239,7 +239,7 @@ def caseload(scope: Scope) -> Result:
         phase=states.Phase.FOLLOW_UP
     )
     open_at_end = rows.filter(Q(closed_at__isnull=True) | Q(closed_at__gte=scope.end_at))
-    return Result(count=open_at_end.distinct().count())
+    return Result(count=open_at_end.count())
 
 
 def age_at_registration(scope: Scope) -> Result:
@@ -369,8 +369,8 @@ def discussed_by_team(scope: Scope) -> Result:
 
 def with_casemanager(scope: Scope) -> Result:
     cases = accepted_cases(scope)
-    managed = TeamMember.objects.filter(case__in=cases, team_role=TeamRole.CASEMANAGER)
-    return Result(numerator=managed.values("case").distinct().count(), denominator=cases.count())
+    managed = TeamMember.objects.filter(case=OuterRef("pk"), team_role=TeamRole.CASEMANAGER)
+    return Result(numerator=cases.filter(Exists(managed)).count(), denominator=cases.count())
 
 
 def plans_explained(scope: Scope) -> Result:
