@@ -1,6 +1,6 @@
 """Querysets of child data as one user may see them; lists and search start here."""
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Value
 from django.http import Http404
 
 from vroeghulp.accounts.constants import Role
@@ -76,6 +76,18 @@ def cases_of_guardian(user) -> QuerySet[Case]:
     return Case.objects.filter(
         child__guardians__user=user, child__guardians__has_custody=True
     ).distinct()
+
+
+def own_cases(user) -> QuerySet[Case]:
+    """The cases whose team the user is on now, annotated like `visible_cases`.
+
+    A subset of `visible_cases` (team membership is its first ground) that needs none of the
+    network-wide triage and emergency subqueries: the work list starts here.
+    """
+    return Case.objects.filter(pk__in=own_team_cases(user)).annotate(
+        on_team=Value(True, output_field=BooleanField()),
+        via_emergency=Value(False, output_field=BooleanField()),
+    )
 
 
 def own_team_cases(user) -> QuerySet[TeamMember]:

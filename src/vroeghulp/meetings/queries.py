@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.access.queries import visible_cases
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import MEETING_DUE_PHASES
@@ -14,21 +15,30 @@ def discussed_once(case_ref="pk") -> Exists:
     return Exists(AgendaItem.objects.filter(case=OuterRef(case_ref), discussed_at__isnull=False))
 
 
-def scheduled(case_ref="pk") -> Exists:
+def scheduled(network_ids, case_ref="pk") -> Exists:
+    # The networks narrow the subquery to their own future meetings (meeting_network_time
+    # index); PostgreSQL hashes it once, and otherwise reads every future meeting in the country.
     return Exists(
         AgendaItem.objects.filter(
             case=OuterRef(case_ref),
             discussed_at__isnull=True,
+            meeting__network_id__in=network_ids,
             meeting__starts_at__gte=timezone.now(),
         )
     )
 
 
-def waiting_for_first_meeting(user) -> QuerySet[Case]:
-    """Accepted, open, never discussed by the team; `is_scheduled` tells if a date is set."""
+def waiting_for_first_meeting(user, cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """Accepted, open, never discussed by the team; `is_scheduled` tells if a date is set.
+
+    Among `cases` (a subset of the user's visible cases), or all the user's visible cases.
+    """
     return (
-        visible_cases(user)
+        (visible_cases(user) if cases is None else cases)
         .filter(phase__in=MEETING_DUE_PHASES)
-        .annotate(was_discussed=discussed_once(), is_scheduled=scheduled())
+        .annotate(
+            was_discussed=discussed_once(),
+            is_scheduled=scheduled(user.networks_with_role(*CARE_ROLES)),
+        )
         .filter(was_discussed=False)
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from vroeghulp.access.queries import own_team_cases, visible_cases
+from vroeghulp.access.queries import own_cases, own_team_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import RequestStatus
@@ -42,7 +42,7 @@ def work_for(user) -> WorkList:
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
     mine_ids = own_team_cases(user)
-    mine = visible_cases(user).filter(pk__in=mine_ids)
+    mine = own_cases(user)
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
     callbacks = [
         {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}
@@ -54,8 +54,8 @@ def work_for(user) -> WorkList:
         ).order_by("callback_due_on")[:50]
     ]
     not_in_meeting = list(
-        waiting_for_first_meeting(user)
-        .filter(pk__in=mine_ids, is_scheduled=False)
+        waiting_for_first_meeting(user, mine)
+        .filter(is_scheduled=False)
         .select_related("child")
         .order_by("opened_at")[:50]
     )
