@@ -44,9 +44,7 @@ def record(*events: AuditEvent) -> list[AuditEntry]:
             head.sequence, head.last_hash = entry.sequence, entry.entry_hash
             entries.append(entry)
         AuditEntry.objects.bulk_create(entries)
-        AuditChainHead.objects.filter(pk=1).update(
-            sequence=head.sequence, last_hash=head.last_hash
-        )
+        AuditChainHead.objects.filter(pk=1).update(sequence=head.sequence, last_hash=head.last_hash)
     return entries
 
 
