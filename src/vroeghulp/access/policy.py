@@ -59,6 +59,9 @@ class Decision:
     grounds: str = ""
     consent_id: int | None = None
     membership: Membership | None = None
+    # Every action allowed on the same professional grounds, to answer for a second action
+    # on the same child without asking the database again (see `may_also`).
+    actions: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -91,6 +94,15 @@ def decide(user, action: str, child: Child, item=None) -> Decision:
 
 def may(user, action: str, child: Child, item=None) -> bool:
     return decide(user, action, child, item).allowed
+
+
+def may_also(decision: Decision, user, action: str, child: Child) -> bool:
+    """`may` for another action on the child of this decision (a page deciding whether to offer
+    editing). Professional grounds name their actions; a parent's decision is made again, since
+    a parent may also be a professional on the team."""
+    if decision.allowed and decision.grounds != Grounds.PARENT:
+        return action in decision.actions
+    return may(user, action, child)
 
 
 def require(user, action: str, child: Child) -> Decision:
@@ -151,12 +163,17 @@ def _professional_decision(user, action: str, child: Child) -> Decision:
     membership = preferred_membership(memberships)
     team_role = _active_team_role(user, child)
     if team_role and action in TEAM_ROLE_ACTIONS[team_role]:
-        return Decision(True, Grounds.TEAM_MEMBERSHIP, membership=membership)
+        return Decision(
+            True,
+            Grounds.TEAM_MEMBERSHIP,
+            membership=membership,
+            actions=TEAM_ROLE_ACTIONS[team_role],
+        )
     coordinator = next((m for m in memberships if m.role == Role.COORDINATOR), None)
     if coordinator and action in TRIAGE_ACTIONS and _awaits_triage(child):
-        return Decision(True, Grounds.TRIAGE, membership=coordinator)
+        return Decision(True, Grounds.TRIAGE, membership=coordinator, actions=TRIAGE_ACTIONS)
     if action in EMERGENCY_ACTIONS and _has_emergency_grant(user, child):
-        return Decision(True, Grounds.EMERGENCY, membership=membership)
+        return Decision(True, Grounds.EMERGENCY, membership=membership, actions=EMERGENCY_ACTIONS)
     return DENIED
 
 
@@ -166,6 +183,8 @@ def readable_items(decision: Decision, child: Child, items) -> list:
     if decision.grounds == Grounds.PARENT:
         return [item for item in items if not getattr(item, "professional_only", False)]
     own = decision.membership.organisation_id
+    if all(item.source_organisation_id in (own, None) for item in items):
+        return items  # nothing from another organisation: no consent to look up
     consented = set(
         Consent.objects.in_force()
         .filter(child=child, purpose=Purpose.EXCHANGE_INFORMATION)
@@ -189,7 +208,7 @@ def _item_decision(decision: Decision, child: Child, item) -> Decision:
     )
     if consent is None:
         return DENIED
-    return Decision(True, decision.grounds, consent.pk, decision.membership)
+    return Decision(True, decision.grounds, consent.pk, decision.membership, decision.actions)
 
 
 def preferred_membership(memberships: list[Membership]) -> Membership:

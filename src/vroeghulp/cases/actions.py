@@ -60,10 +60,17 @@ def lead_role(case: Case, actor) -> str | None:
     return remembered[actor.pk]
 
 
+def active_team(case: Case) -> list[TeamMember]:
+    """The case's current team with their users; remembered on the case object like lead_role."""
+    if "_active_team" not in case.__dict__:
+        case._active_team = list(
+            TeamMember.objects.filter(case=case, ended_at__isnull=True).select_related("user")
+        )
+    return case._active_team
+
+
 def _lead_role(case: Case, actor) -> str | None:
-    roles = set(
-        case.team.filter(user=actor, ended_at__isnull=True).values_list("team_role", flat=True)
-    )
+    roles = {member.team_role for member in active_team(case) if member.user_id == actor.pk}
     if not roles and decide(actor, Action.EDIT, case.child).grounds == Grounds.TRIAGE:
         return TeamRole.COORDINATOR
     return next((r for r in (TeamRole.COORDINATOR, TeamRole.CASEMANAGER) if r in roles), None)

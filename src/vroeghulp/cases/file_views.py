@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import event_for
 from vroeghulp.access.decorators import on_case
-from vroeghulp.access.policy import Action, decide, may, readable_items
+from vroeghulp.access.policy import Action, decide, may_also, readable_items
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
@@ -72,7 +72,7 @@ def render_file_page(request, case, decision, section, template, context, status
         "case": case,
         "child": case.child,
         "tabs": tabs,
-        "can_edit": may(request.user, Action.EDIT, case.child),
+        "can_edit": may_also(decision, request.user, Action.EDIT, case.child),
         "is_lead_coordinator": actions.lead_role(case, request.user) == "coordinator",
     }
     return render(request, template, {**base, **context}, status=status)

@@ -20,7 +20,6 @@ from . import actions, states
 from .constants import EventKind
 from .file_views import render_file_page
 from .forms import DelayForm, NoteForm, TransitionForm
-from .models import TeamMember
 
 PAGE_SIZE = 50
 
@@ -76,12 +75,11 @@ def _render_detail(
     notes = readable_items(
         decision, case.child, case.notes.select_related("author", "source_organisation")
     )
-    team = TeamMember.objects.filter(case=case, ended_at__isnull=True).select_related("user")
     phases = states.next_phases(case.phase, actions.lead_role(case, request.user))
     context = {
         "via_emergency": decision.grounds == Grounds.EMERGENCY,
         "guardians": case.child.guardians.all(),
-        "team": team,
+        "team": actions.active_team(case),
         "notes": notes,
         "events": _timeline(case, request.GET.get("soort", "")),
         "event_kinds": EventKind.choices,

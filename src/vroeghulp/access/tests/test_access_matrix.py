@@ -2,7 +2,7 @@
 
 import pytest
 
-from vroeghulp.access.policy import Action, decide
+from vroeghulp.access.policy import Action, decide, may_also
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import Grounds
 
@@ -37,6 +37,17 @@ def test_role_action_matrix(world, other_world, role, action):
     assert decide(user, action, world.other_case.child).allowed is False
     assert decide(user, action, other_world.own_case.child).allowed is False
     assert decide(user, action, other_world.other_case.child).allowed is False
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("action", list(Action))
+@pytest.mark.django_db
+def test_a_second_action_answered_from_the_first_decision_agrees(world, role, action):
+    user = world.users[role]
+    child = world.own_case.child
+    assert may_also(decide(user, Action.VIEW, child), user, action, child) is (
+        action in OWN_CASE[role]
+    )
 
 
 @pytest.mark.django_db

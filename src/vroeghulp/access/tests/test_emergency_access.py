@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from vroeghulp.access.actions import grant_emergency_access
 from vroeghulp.access.models import EmergencyAccess
-from vroeghulp.access.policy import Action, decide
+from vroeghulp.access.policy import Action, decide, may_also
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.audit.constants import AuditAction, Grounds
@@ -52,6 +52,7 @@ def test_grant_opens_the_file_read_only_and_is_logged(world):
     assert "met noodtoegang" in page.content.decode()
     assert decide(user, Action.VIEW, child).grounds == Grounds.EMERGENCY
     assert decide(user, Action.EDIT, child).allowed is False
+    assert may_also(decide(user, Action.VIEW, child), user, Action.EDIT, child) is False
     assert (
         client.post(
             reverse("cases:add_note", args=[world.other_case.code]), {"text": "x"}

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from vroeghulp.access.policy import Action, decide
+from vroeghulp.access.policy import Action, decide, may_also
 from vroeghulp.accounts.tests.factories import PASSWORD, UserFactory
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.models import AuditEntry
@@ -31,6 +31,7 @@ def test_parent_reads_but_does_not_edit_their_child(world, parent):
     assert decide(parent, Action.VIEW, child).grounds == Grounds.PARENT
     assert decide(parent, Action.EXPORT, child).allowed
     assert decide(parent, Action.EDIT, child).allowed is False
+    assert may_also(decide(parent, Action.VIEW, child), parent, Action.EDIT, child) is False
     assert decide(parent, Action.VIEW, world.other_case.child).allowed is False
 
 
