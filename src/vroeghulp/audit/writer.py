@@ -1,14 +1,21 @@
 """Writes audit entries: one lock on the chain head, then the entries with chained hashes."""
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 
 from .context import current_request
-from .models import GENESIS_HASH, AuditChainHead, AuditEntry
+from .models import GENESIS_HASH, HASHED_FIELDS, AuditChainHead, AuditEntry
+
+COLUMNS = [*HASHED_FIELDS, "previous_hash", "entry_hash"]
+# A list page logs one entry per child shown. From this many entries on, PostgreSQL's COPY is
+# cheaper than a bulk INSERT, for which Django prepares every value in Python.
+COPY_FROM = 10
 
 
 @dataclass
@@ -43,13 +50,40 @@ def record(*events: AuditEvent) -> list[AuditEntry]:
             entry.entry_hash = entry.compute_hash()
             head.sequence, head.last_hash = entry.sequence, entry.entry_hash
             entries.append(entry)
-        AuditEntry.objects.bulk_create(entries)
+        _insert(entries)
         AuditChainHead.objects.filter(pk=1).update(sequence=head.sequence, last_hash=head.last_hash)
     return entries
 
 
 def record_all(events: Iterable[AuditEvent]) -> list[AuditEntry]:
     return record(*list(events))
+
+
+def _insert(entries: list[AuditEntry]) -> None:
+    if connection.vendor == "postgresql" and len(entries) >= COPY_FROM:
+        copy_rows([entry_row(entry) for entry in entries])
+    else:
+        AuditEntry.objects.bulk_create(entries)
+
+
+def entry_row(entry: AuditEntry) -> tuple:
+    return tuple(getattr(entry, column) for column in COLUMNS)
+
+
+def copy_rows(rows: Iterable[tuple]) -> None:
+    """Entries (values in COLUMNS order, hashes made) into the table by COPY: PostgreSQL only."""
+    details = COLUMNS.index("details")
+    sql = f"COPY {AuditEntry._meta.db_table} ({', '.join(COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, _logged(cursor, sql), cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row((*row[:details], Jsonb(row[details]), *row[details + 1 :]))
+
+
+def _logged(cursor, sql: str):
+    """Count the COPY like any query where queries are counted (tests, DEBUG): it bypasses
+    Django's cursor, so without this the query-count guards would not see it."""
+    debug_sql = getattr(cursor, "debug_sql", None)
+    return debug_sql(sql) if debug_sql else nullcontext()
 
 
 def _locked_head() -> AuditChainHead:

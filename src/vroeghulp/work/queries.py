@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from vroeghulp.access.queries import own_cases, own_team_cases
+from vroeghulp.access.queries import own_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import RequestStatus
@@ -41,8 +41,8 @@ class WorkList:
 def work_for(user) -> WorkList:
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
-    mine_ids = own_team_cases(user)
     mine = own_cases(user)
+    mine_ids = mine.values("pk")
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
     callbacks = [
         {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}

@@ -6,7 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from vroeghulp.audit.constants import AuditAction
-from vroeghulp.audit.writer import AuditEvent, record
+from vroeghulp.audit.context import RequestContext, current_request
+from vroeghulp.audit.models import AuditEntry
+from vroeghulp.audit.writer import COPY_FROM, AuditEvent, record
 
 from .tampering import raw_execute
 
@@ -73,3 +75,30 @@ def test_removed_tail_is_caught(entries, capsys):
     code, output = run(capsys)
     assert code == 1
     assert "missing at the end" in output
+
+
+def test_a_list_sized_write_is_chained_and_reads_back_unchanged(capsys):
+    """Lists write many entries at once (by COPY on PostgreSQL): same content, same chain."""
+    token = current_request.set(RequestContext(request_id="abc123", client_address="10.0.0.7"))
+    try:
+        written = record(
+            *[
+                AuditEvent(
+                    action=AuditAction.READ,
+                    network_id=1,
+                    child_id=n,
+                    object_type="case",
+                    object_id=str(n),
+                    details={"view": "worklist", "quote": 'a "b"\tc\\d'},
+                )
+                for n in range(1, COPY_FROM + 3)
+            ]
+        )
+    finally:
+        current_request.reset(token)
+    stored = list(AuditEntry.objects.order_by("sequence"))
+    assert [e.entry_hash for e in stored] == [e.entry_hash for e in written]
+    assert all(e.compute_hash() == e.entry_hash for e in stored)
+    assert stored[-1].details == {"view": "worklist", "quote": 'a "b"\tc\\d'}
+    assert (stored[0].client_address, stored[0].request_id) == ("10.0.0.7", "abc123")
+    assert run(capsys) == (0, f"Audit log intact: {COPY_FROM + 2} entries verified.\n")

@@ -22,13 +22,8 @@ from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
-from vroeghulp.audit.models import (
-    GENESIS_HASH,
-    HASHED_FIELDS,
-    AuditChainHead,
-    AuditEntry,
-    chain_hash,
-)
+from vroeghulp.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry, chain_hash
+from vroeghulp.audit.writer import COLUMNS, copy_rows
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import ClosingReason, EventKind, TeamRole
 from vroeghulp.cases.models import (
@@ -63,7 +58,6 @@ ROUTES = [
 # How far trajectories got, weighted like a network's caseload over the years.
 PHASE_WEIGHTS = [3, 6, 8, 6, 6, 20, 8, 25]
 AUDIT_ACTIONS = (["read"] * 16) + ["update", "create", "print", "search"]
-COPY_COLUMNS = [*HASHED_FIELDS, "previous_hash", "entry_hash"]
 
 
 class Command(BaseCommand):
@@ -418,15 +412,9 @@ class Command(BaseCommand):
 
     def write_audit(self, rows: list[tuple]) -> None:
         if connection.vendor == "postgresql":
-            table = AuditEntry._meta.db_table
-            with (
-                connection.cursor() as cursor,
-                cursor.cursor.copy(f"COPY {table} ({', '.join(COPY_COLUMNS)}) FROM STDIN") as copy,
-            ):
-                for row in rows:
-                    copy.write_row((*row[:16], "{}", *row[17:]))
+            copy_rows(rows)
             return
         AuditEntry.objects.bulk_create(
-            (AuditEntry(**dict(zip(COPY_COLUMNS, row, strict=True))) for row in rows),
+            (AuditEntry(**dict(zip(COLUMNS, row, strict=True))) for row in rows),
             batch_size=BATCH,
         )
