@@ -211,6 +211,15 @@ def _grouped(rows, field: str, missing: str = "onbekend") -> Result:
     return Result(count=sum(breakdown.values()), breakdown=breakdown)
 
 
+def _share(rows, condition: Q) -> Result:
+    """The rows meeting `condition` (on their own columns) out of all rows, in one pass."""
+    return Result(
+        **rows.order_by().aggregate(
+            numerator=Count("pk", filter=condition), denominator=Count("pk")
+        )
+    )
+
+
 def inflow(scope: Scope) -> Result:
     return _grouped(registrations(scope), "route")
 
@@ -220,8 +229,7 @@ def inflow_by_municipality(scope: Scope) -> Result:
 
 
 def declined(scope: Scope) -> Result:
-    rows = registrations(scope)
-    return Result(numerator=rows.filter(status="declined").count(), denominator=rows.count())
+    return _share(registrations(scope), Q(status="declined"))
 
 
 def outflow(scope: Scope) -> Result:
@@ -370,6 +378,8 @@ def discussed_by_team(scope: Scope) -> Result:
 def with_casemanager(scope: Scope) -> Result:
     cases = accepted_cases(scope)
     managed = TeamMember.objects.filter(case=OuterRef("pk"), team_role=TeamRole.CASEMANAGER)
+    # Two counts, not one with a filtered aggregate: the filter turns the EXISTS from a
+    # semi-join into a subplan per row, which measured slower on the national dataset.
     return Result(numerator=cases.filter(Exists(managed)).count(), denominator=cases.count())
 
 
@@ -379,12 +389,8 @@ def plans_explained(scope: Scope) -> Result:
         issued_at__gte=scope.start_at,
         issued_at__lt=scope.end_at,
     )
-    return Result(
-        numerator=versions.filter(
-            Exists(Discussion.objects.filter(version=OuterRef("pk")))
-        ).count(),
-        denominator=versions.count(),
-    )
+    explained = Exists(Discussion.objects.filter(version=OuterRef("pk")))
+    return Result(numerator=versions.filter(explained).count(), denominator=versions.count())
 
 
 def parents_at_meeting(scope: Scope) -> Result:
@@ -394,7 +400,7 @@ def parents_at_meeting(scope: Scope) -> Result:
         meeting__starts_at__gte=scope.start_at,
         meeting__starts_at__lt=scope.end_at,
     )
-    return Result(numerator=items.filter(parents_attend=True).count(), denominator=items.count())
+    return _share(items, Q(parents_attend=True))
 
 
 def goals_reached(scope: Scope) -> Result:
@@ -403,8 +409,7 @@ def goals_reached(scope: Scope) -> Result:
         case__closures__closed_on__lte=scope.end,
         case__in=Case.objects.filter(_case_filter(scope)),
     ).exclude(realisation="")
-    reached = goals.filter(realisation__in=[GoalRealisation.REACHED, GoalRealisation.PARTLY])
-    return Result(numerator=reached.count(), denominator=goals.count())
+    return _share(goals, Q(realisation__in=[GoalRealisation.REACHED, GoalRealisation.PARTLY]))
 
 
 def early_dropouts(scope: Scope) -> Result:
@@ -413,8 +418,7 @@ def early_dropouts(scope: Scope) -> Result:
         closed_on__gte=scope.start,
         closed_on__lte=scope.end,
     )
-    stopped = closures.filter(reason=ClosingReason.STOPPED_EARLY)
-    return Result(numerator=stopped.count(), denominator=closures.count())
+    return _share(closures, Q(reason=ClosingReason.STOPPED_EARLY))
 
 
 def placements(scope: Scope) -> Result:
@@ -423,8 +427,7 @@ def placements(scope: Scope) -> Result:
         referred_on__gte=scope.start,
         referred_on__lte=scope.end,
     )
-    known = referrals.exclude(placed=None)
-    return Result(numerator=known.filter(placed=True).count(), denominator=known.count())
+    return _share(referrals.exclude(placed=None), Q(placed=True))
 
 
 def family_support_accepted(scope: Scope) -> Result:
@@ -433,10 +436,7 @@ def family_support_accepted(scope: Scope) -> Result:
         offered_on__gte=scope.start,
         offered_on__lte=scope.end,
     ).exclude(response=SupportResponse.PENDING)
-    return Result(
-        numerator=offers.filter(response=SupportResponse.ACCEPTED).count(),
-        denominator=offers.count(),
-    )
+    return _share(offers, Q(response=SupportResponse.ACCEPTED))
 
 
 def parent_satisfaction(scope: Scope) -> Result:
@@ -446,7 +446,7 @@ def parent_satisfaction(scope: Scope) -> Result:
         answered_at__gte=scope.start_at,
         answered_at__lt=scope.end_at,
     )
-    return Result(numerator=answers.filter(score__gte=4).count(), denominator=answers.count())
+    return _share(answers, Q(score__gte=4))
 
 
 INDICATORS = [
