@@ -11,7 +11,9 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from .falling_inflow import Signal, falling_sources
 from .indicators import Result, Scope, compute_many
 
 
@@ -34,12 +36,24 @@ def figures(
     scopes: list[Scope], *, refresh: bool = False
 ) -> tuple[list[dict[str, Result]], datetime.datetime]:
     """The indicators for the scopes and when they were computed."""
-    key = _key(scopes)
+    return _kept(_key(scopes), lambda: compute_many(scopes), refresh)
+
+
+def signals(networks, *, refresh: bool = False) -> list[Signal]:
+    """The falling-inflow signals of these networks (they move by the month), kept like the
+    figures: the coordinators' work list shows them on every visit."""
+    parts = (sorted(n.pk for n in networks), timezone.localdate().isoformat(), get_language())
+    key = "monitoring:signals:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return _kept(key, lambda: falling_sources(networks), refresh)[0]
+
+
+def _kept(key: str, compute, refresh: bool):
+    """(value, computed at): from the cache unless asked to compute again or switched off."""
     if not refresh and settings.MONITORING_CACHE_SECONDS:
         found = cache.get(key)
         if found is not None:
             return found
-    value = (compute_many(scopes), timezone.now())
+    value = (compute(), timezone.now())
     if settings.MONITORING_CACHE_SECONDS:
         cache.set(key, value, settings.MONITORING_CACHE_SECONDS)
     return value

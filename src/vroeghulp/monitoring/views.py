@@ -22,9 +22,8 @@ from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Network
 
 from .actions import record_self_assessment
-from .cache import figures
+from .cache import figures, signals
 from .charts import score_chart
-from .falling_inflow import falling_sources
 from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_of
 from .indicators import Scope, a_year_earlier, compute_all, compute_many
 from .models import BuildingBlock
@@ -80,7 +79,7 @@ def overview(request):
         "year": year,
         "threshold": THRESHOLD,
         "form": form,
-        "signals": falling_sources(networks),
+        "signals": signals(networks, refresh=bool(request.GET.get("vers"))),
     }
     if scope is not None:
         (results, previous), computed_at = figures(

@@ -11,7 +11,7 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.views import landing
-from vroeghulp.monitoring.falling_inflow import falling_sources
+from vroeghulp.monitoring.cache import signals
 from vroeghulp.networks.models import Network
 
 from .queries import work_for
@@ -27,7 +27,7 @@ def home(request):
     context = {
         "work": work,
         "today": timezone.localdate(),
-        "signals": falling_sources(list(coordinated)) if coordinated else [],
+        "signals": signals(list(coordinated)) if coordinated else [],
     }
     return render(request, "work/home.html", context)
 

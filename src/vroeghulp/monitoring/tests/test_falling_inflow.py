@@ -1,6 +1,7 @@
 """A municipality whose registrations halve against last year raises a signal; others do not."""
 
 import datetime
+from unittest.mock import ANY
 
 import pytest
 from django.urls import reverse
@@ -55,3 +56,23 @@ def test_the_coordinator_sees_the_signal_on_the_dashboard(world):
     )
     response = verified_client(world.users[Role.COORDINATOR]).get(reverse("monitoring:overview"))
     assert "Aanmeldingen uit Dalingen: 0" in response.content.decode()
+
+
+def test_signals_are_kept_a_while_per_network_and_computed_again_on_request(world, other_world):
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    from vroeghulp.monitoring.cache import signals
+
+    cache.clear()
+    falling = MunicipalityFactory(network=world.network, name="Dalingen")
+    year_ago = timezone.localdate().replace(year=timezone.localdate().year - 1)
+    with override_settings(MONITORING_CACHE_SECONDS=300):
+        assert signals([world.network]) == []
+        _register(world.network, falling, year_ago - datetime.timedelta(days=20), 11)
+        assert signals([world.network]) == []  # kept
+        assert [s.source for s in signals([world.network], refresh=True)] == ["Dalingen", ANY]
+        assert signals([other_world.network]) == []  # never another network's entry
+        client = verified_client(world.users[Role.COORDINATOR])
+        assert "Aanmeldingen uit Dalingen: 0" in client.get(reverse("home")).content.decode()
+    cache.clear()
