@@ -6,6 +6,7 @@ Deadlines are computed from recorded dates, so the list is right without any sch
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from vroeghulp.access.queries import own_cases
@@ -36,6 +37,8 @@ class WorkList:
     data_requests: list
     my_cases: list
     more_cases: bool = False
+    # The user's own cases (ids selected once), for whatever else needs them in the same request
+    own: QuerySet | None = None
 
 
 def work_for(user) -> WorkList:
@@ -101,4 +104,5 @@ def work_for(user) -> WorkList:
         data_requests,
         my_cases[:MY_CASES_SHOWN],
         more_cases=len(my_cases) > MY_CASES_SHOWN,
+        own=mine,
     )

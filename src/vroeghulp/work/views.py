@@ -6,7 +6,6 @@ from django.utils import timezone
 from vroeghulp.access.auditing import listing_events, registration_listing_events
 from vroeghulp.access.decorators import signed_in
 from vroeghulp.access.policy import CARE_ROLES
-from vroeghulp.access.queries import own_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
@@ -41,7 +40,7 @@ def _log(user, work) -> None:
         *(row.case_id for row in work.data_requests),
     } - set(cases)
     if named_elsewhere:  # own cases, with the annotations the audit entry needs for its grounds
-        found = own_cases(user).filter(pk__in=named_elsewhere).select_related("child")
+        found = work.own.filter(pk__in=named_elsewhere).select_related("child")
         cases |= {case.pk: case for case in found}
     registrations = [row["registration"] for row in work.callbacks]
     record_all(
