@@ -30,10 +30,27 @@ HASHED_FIELDS = (
 )
 
 
+def hashed_payload(content: dict) -> str:
+    return json.dumps(content, sort_keys=True, separators=(",", ":"))
+
+
 def chain_hash(previous_hash: str, content: dict) -> str:
     """The entry's hash: over the previous hash and its content (timestamp as ISO 8601)."""
-    payload = json.dumps(content, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256((previous_hash + payload).encode()).hexdigest()
+    return hashlib.sha256((previous_hash + hashed_payload(content)).encode()).hexdigest()
+
+
+SEQUENCE_KEY = '"sequence":'
+SEQUENCE_PLACEHOLDER = -1
+
+
+def payload_around_sequence(content: dict) -> tuple[str, str]:
+    """The hashed payload before and after the sequence number, for a writer that numbers the
+    entry itself (PostgreSQL's audit_append). The top-level key is the last one so named: keys
+    are sorted and only `details` (before it) can hold nested objects; inside JSON strings every
+    quote is escaped, so the key cannot be imitated there."""
+    payload = hashed_payload({**content, "sequence": SEQUENCE_PLACEHOLDER})
+    at = payload.rindex(f"{SEQUENCE_KEY}{SEQUENCE_PLACEHOLDER},") + len(SEQUENCE_KEY)
+    return payload[:at], payload[at + len(str(SEQUENCE_PLACEHOLDER)) :]
 
 
 class AppendOnlyError(Exception):

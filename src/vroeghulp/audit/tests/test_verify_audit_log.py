@@ -102,3 +102,23 @@ def test_a_list_sized_write_is_chained_and_reads_back_unchanged(capsys):
     assert stored[-1].details == {"view": "worklist", "quote": 'a "b"\tc\\d'}
     assert (stored[0].client_address, stored[0].request_id) == ("10.0.0.7", "abc123")
     assert run(capsys) == (0, f"Audit log intact: {COPY_FROM + 2} entries verified.\n")
+
+
+def test_page_sized_writes_chain_on_from_list_sized_ones_whatever_their_content(capsys):
+    """A page view writes one entry (on PostgreSQL numbered and hashed by the database), a list
+    many: each continues the other's chain, also with content that imitates the hashed key."""
+    tricky = {"view": 'x "sequence":-1,"timestamp":', "naam": "Zoë ’t Hart", "n": [1, {"a": None}]}
+    record(AuditEvent(action=AuditAction.READ, network_id=1, child_id=1, details=tricky))
+    record(
+        *[AuditEvent(action=AuditAction.READ, network_id=1, child_id=n) for n in range(COPY_FROM)]
+    )
+    single = record(
+        AuditEvent(action=AuditAction.SEARCH, network_id=2, details={"sequence": 5}),
+        AuditEvent(action=AuditAction.READ, network_id=2, object_id="Ω"),
+    )
+    stored = list(AuditEntry.objects.order_by("sequence"))
+    assert [e.sequence for e in stored] == list(range(1, COPY_FROM + 4))
+    assert stored[0].details == tricky
+    assert [(e.pk, e.entry_hash) for e in stored[-2:]] == [(e.pk, e.entry_hash) for e in single]
+    assert all(e.compute_hash() == e.entry_hash for e in stored)
+    assert run(capsys) == (0, f"Audit log intact: {COPY_FROM + 3} entries verified.\n")
