@@ -1,8 +1,9 @@
-"""On PostgreSQL, append audit entries with one statement: audit_append(entries jsonb).
+"""On PostgreSQL, append audit entries with one statement: audit_append(entries).
 
 The function locks the chain head, numbers the entries, computes each hash over the previous
-hash and the payload the application built (split where the sequence number goes), inserts them
-and moves the head: the chain rules of audit/writer.py in one round trip instead of five.
+hash and the payload the application serialised (split where the sequence number goes), inserts
+the rows read from that same payload and moves the head: the chain rules of audit/writer.py in one
+round trip instead of five.
 """
 
 from django.db import migrations
@@ -14,8 +15,9 @@ AS $$
 DECLARE
     head_sequence bigint;
     head_hash text;
-    e jsonb;
-    r audit_auditentry;
+    payload text;
+    payloads text[];
+    hashes text[];
 BEGIN
     SELECT h.sequence, h.last_hash INTO head_sequence, head_hash
         FROM audit_auditchainhead h WHERE h.id = 1 FOR UPDATE;
@@ -25,33 +27,39 @@ BEGIN
         SELECT h.sequence, h.last_hash INTO head_sequence, head_hash
             FROM audit_auditchainhead h WHERE h.id = 1 FOR UPDATE;
     END IF;
-    FOR e IN SELECT value FROM jsonb_array_elements(entries) LOOP
-        r := jsonb_populate_record(NULL::audit_auditentry, e);
-        head_sequence := head_sequence + 1;
-        entry_previous_hash := head_hash;
-        head_hash := encode(sha256(convert_to(
-            head_hash || (e->>'payload_before') || head_sequence::text || (e->>'payload_after'),
-            'UTF8')), 'hex');
-        INSERT INTO audit_auditentry (
-            sequence, "timestamp", user_id, user_label, responsible_user_id, organisation_label,
-            role, network_id, child_id, action, object_type, object_id, grounds, consent_id,
-            client_address, request_id, details, previous_hash, entry_hash
-        ) VALUES (
-            head_sequence, r."timestamp", r.user_id, r.user_label, r.responsible_user_id,
-            r.organisation_label, r.role, r.network_id, r.child_id, r.action, r.object_type,
-            r.object_id, r.grounds, r.consent_id, r.client_address, r.request_id, r.details,
-            entry_previous_hash, head_hash
-        ) RETURNING id INTO entry_id;
-        entry_sequence := head_sequence;
-        entry_hash := head_hash;
-        RETURN NEXT;
+    -- entries: [[payload before the sequence number, payload after it], ...]
+    SELECT array_agg((t.e->>0) || (head_sequence + t.n)::text || (t.e->>1) ORDER BY t.n)
+        INTO payloads FROM jsonb_array_elements(entries) WITH ORDINALITY AS t(e, n);
+    hashes := ARRAY[head_hash];
+    FOREACH payload IN ARRAY coalesce(payloads, '{}') LOOP
+        head_hash := encode(sha256(convert_to(head_hash || payload, 'UTF8')), 'hex');
+        hashes := hashes || head_hash;
     END LOOP;
-    UPDATE audit_auditchainhead SET sequence = head_sequence, last_hash = head_hash WHERE id = 1;
+    -- Each row is read from the very payload that was hashed.
+    RETURN QUERY
+    INSERT INTO audit_auditentry AS a (
+        sequence, "timestamp", user_id, user_label, responsible_user_id, organisation_label,
+        role, network_id, child_id, action, object_type, object_id, grounds, consent_id,
+        client_address, request_id, details, previous_hash, entry_hash
+    )
+    SELECT
+        r.sequence, r."timestamp", r.user_id, r.user_label, r.responsible_user_id,
+        r.organisation_label, r.role, r.network_id, r.child_id, r.action, r.object_type,
+        r.object_id, r.grounds, r.consent_id, r.client_address, r.request_id, r.details,
+        p.previous_hash, p.entry_hash
+    FROM unnest(payloads, hashes[1:array_length(hashes, 1) - 1], hashes[2:])
+            WITH ORDINALITY AS p(payload, previous_hash, entry_hash, n),
+        LATERAL jsonb_populate_record(NULL::audit_auditentry, p.payload::jsonb) AS r
+    ORDER BY p.n
+    RETURNING a.id, a.sequence, a.previous_hash::text, a.entry_hash::text;
+    UPDATE audit_auditchainhead SET sequence = head_sequence + coalesce(array_length(payloads, 1), 0),
+        last_hash = head_hash WHERE id = 1;
 END;
 $$ LANGUAGE plpgsql;
 """
 
 DROP = "DROP FUNCTION IF EXISTS audit_append(jsonb);"
+
 
 
 def create_function(apps, schema_editor):

@@ -8,11 +8,13 @@ from django.core.management import call_command
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.context import RequestContext, current_request
 from vroeghulp.audit.models import AuditEntry
-from vroeghulp.audit.writer import COPY_FROM, AuditEvent, record
+from vroeghulp.audit.writer import AuditEvent, record
 
 from .tampering import raw_execute
 
 pytestmark = pytest.mark.django_db
+
+LIST_SIZE = 12  # a list page logs one entry per child shown
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def test_removed_tail_is_caught(entries, capsys):
 
 
 def test_a_list_sized_write_is_chained_and_reads_back_unchanged(capsys):
-    """Lists write many entries at once (by COPY on PostgreSQL): same content, same chain."""
+    """Lists write many entries at once: same content, same chain."""
     token = current_request.set(RequestContext(request_id="abc123", client_address="10.0.0.7"))
     try:
         written = record(
@@ -91,7 +93,7 @@ def test_a_list_sized_write_is_chained_and_reads_back_unchanged(capsys):
                     object_id=str(n),
                     details={"view": "worklist", "quote": 'a "b"\tc\\d'},
                 )
-                for n in range(1, COPY_FROM + 3)
+                for n in range(1, LIST_SIZE + 3)
             ]
         )
     finally:
@@ -101,24 +103,24 @@ def test_a_list_sized_write_is_chained_and_reads_back_unchanged(capsys):
     assert all(e.compute_hash() == e.entry_hash for e in stored)
     assert stored[-1].details == {"view": "worklist", "quote": 'a "b"\tc\\d'}
     assert (stored[0].client_address, stored[0].request_id) == ("10.0.0.7", "abc123")
-    assert run(capsys) == (0, f"Audit log intact: {COPY_FROM + 2} entries verified.\n")
+    assert run(capsys) == (0, f"Audit log intact: {LIST_SIZE + 2} entries verified.\n")
 
 
-def test_page_sized_writes_chain_on_from_list_sized_ones_whatever_their_content(capsys):
-    """A page view writes one entry (on PostgreSQL numbered and hashed by the database), a list
-    many: each continues the other's chain, also with content that imitates the hashed key."""
+def test_single_and_list_writes_chain_on_whatever_their_content(capsys):
+    """Writes of one and of many entries continue each other's chain (on PostgreSQL numbered and
+    hashed by the database), also with content that imitates the hashed key."""
     tricky = {"view": 'x "sequence":-1,"timestamp":', "naam": "Zoë ’t Hart", "n": [1, {"a": None}]}
     record(AuditEvent(action=AuditAction.READ, network_id=1, child_id=1, details=tricky))
     record(
-        *[AuditEvent(action=AuditAction.READ, network_id=1, child_id=n) for n in range(COPY_FROM)]
+        *[AuditEvent(action=AuditAction.READ, network_id=1, child_id=n) for n in range(LIST_SIZE)]
     )
     single = record(
         AuditEvent(action=AuditAction.SEARCH, network_id=2, details={"sequence": 5}),
         AuditEvent(action=AuditAction.READ, network_id=2, object_id="Ω"),
     )
     stored = list(AuditEntry.objects.order_by("sequence"))
-    assert [e.sequence for e in stored] == list(range(1, COPY_FROM + 4))
+    assert [e.sequence for e in stored] == list(range(1, LIST_SIZE + 4))
     assert stored[0].details == tricky
     assert [(e.pk, e.entry_hash) for e in stored[-2:]] == [(e.pk, e.entry_hash) for e in single]
     assert all(e.compute_hash() == e.entry_hash for e in stored)
-    assert run(capsys) == (0, f"Audit log intact: {COPY_FROM + 3} entries verified.\n")
+    assert run(capsys) == (0, f"Audit log intact: {LIST_SIZE + 3} entries verified.\n")
