@@ -124,6 +124,20 @@ _ON_SQLITE = DATABASES["default"]["ENGINE"].endswith("sqlite3")
 MONITORING_WORKERS = int(os.environ.get("MONITORING_WORKERS", "1" if _ON_SQLITE else "2"))
 # The dashboard keeps computed figures this long (0: never); "opnieuw berekenen" skips it.
 MONITORING_CACHE_SECONDS = int(os.environ.get("MONITORING_CACHE_SECONDS", "300"))
+# Kept in files, so every server process on the machine (gunicorn's workers) and the
+# warm_dashboards command share them; empty: in each process's own memory.
+MONITORING_CACHE_DIR = os.environ.get("MONITORING_CACHE_DIR", str(PROJECT_DIR / "var" / "cache"))
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": MONITORING_CACHE_DIR,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+        if MONITORING_CACHE_DIR
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Parents may also log in through an OpenID Connect provider (portal/oidc.py); off unless set.
 OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")

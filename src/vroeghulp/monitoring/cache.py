@@ -2,7 +2,8 @@
 
 Invalidation is by time only, and visible: the dashboard says when its figures were computed and
 offers to compute them again. The key holds every filter and the exact networks, so people with
-different networks never share an entry.
+different networks never share an entry. `warm_dashboards` computes the default views before
+anyone asks, so that nobody waits for a national computation.
 """
 
 import datetime
@@ -14,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .falling_inflow import Signal, falling_sources
-from .indicators import Result, Scope, compute_many
+from .forms import default_period
+from .indicators import Result, Scope, a_year_earlier, compute_many
 
 
 def _key(scopes: list[Scope]) -> str:
@@ -37,6 +39,12 @@ def figures(
 ) -> tuple[list[dict[str, Result]], datetime.datetime]:
     """The indicators for the scopes and when they were computed."""
     return _kept(_key(scopes), lambda: compute_many(scopes), refresh)
+
+
+def default_scopes(networks) -> list[Scope]:
+    """What the dashboard shows before any filter: this year so far, and the same days last year."""
+    scope = Scope(networks=networks, **default_period())
+    return [scope, a_year_earlier(scope)]
 
 
 def signals(networks, *, refresh: bool = False) -> list[Signal]:

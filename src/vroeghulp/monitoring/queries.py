@@ -6,9 +6,10 @@ from collections import defaultdict
 from django.db.models import Count
 from django.utils import timezone
 
+from vroeghulp.accounts.models import Membership
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import OPEN_PHASES, Phase
-from vroeghulp.networks.models import Municipality
+from vroeghulp.networks.models import Municipality, Network
 
 from .suppression import Cell, suppress
 
@@ -57,3 +58,16 @@ def registrations_by_municipality(networks, year: int) -> dict[int, list[Cell]]:
             table.append(("Onbekend", found[None]))
         tables[network.pk] = suppress(table)
     return tables
+
+
+def network_sets(*roles: str) -> list[list[Network]]:
+    """The distinct sets of networks that active users see with these roles (one per user)."""
+    per_user = defaultdict(set)
+    memberships = Membership.objects.filter(
+        is_active=True, user__is_active=True, role__in=roles
+    ).values_list("user_id", "network_id")
+    for user_id, network_id in memberships:
+        per_user[user_id].add(network_id)
+    networks = Network.objects.in_bulk({pk for pks in per_user.values() for pk in pks})
+    distinct = {frozenset(pks) for pks in per_user.values()}
+    return [[networks[pk] for pk in sorted(pks)] for pks in sorted(distinct, key=sorted)]

@@ -22,7 +22,7 @@ from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Network
 
 from .actions import record_self_assessment
-from .cache import figures, signals
+from .cache import default_scopes, figures, signals
 from .charts import score_chart
 from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_of
 from .indicators import Scope, a_year_earlier, compute_all, compute_many
@@ -44,8 +44,7 @@ def _scope(request, networks) -> tuple[DashboardFilter, Scope | None]:
     data = request.GET if "start" in request.GET else None
     form = DashboardFilter(data, networks=networks, initial=default_period())
     if data is None:
-        period = default_period()
-        return form, Scope(networks=networks, start=period["start"], end=period["end"])
+        return form, default_scopes(networks)[0]
     if not form.is_valid():
         return form, None
     cleaned = form.cleaned_data
