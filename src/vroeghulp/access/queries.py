@@ -82,11 +82,11 @@ def own_cases(user) -> QuerySet[Case]:
     """The cases whose team the user is on now, annotated like `visible_cases`.
 
     A subset of `visible_cases` (team membership is its first ground) that needs none of the
-    network-wide triage and emergency subqueries: the work list starts here. The ids are
-    selected once, so that the queries built on this one do not each plan that selection again.
+    network-wide triage and emergency subqueries: the work list starts here. A subquery, not a
+    list of ids: a coordinator is on hundreds of teams, and binding and planning hundreds of ids
+    in each of the work list's queries cost more than the indexed semi-join (measured).
     """
-    ids = list(own_team_cases(user).values_list("case_id", flat=True))
-    return Case.objects.filter(pk__in=ids).annotate(
+    return Case.objects.filter(pk__in=own_team_cases(user)).annotate(
         on_team=Value(True, output_field=BooleanField()),
         via_emergency=Value(False, output_field=BooleanField()),
     )

@@ -51,6 +51,11 @@ class Case(models.Model):
     def __str__(self) -> str:
         return f"{_('Traject')} {str(self.code)[:8]}"
 
+    def get_phase_display(self) -> str:
+        # Django's own builds a dict of every (translated) choice on each call; list pages call
+        # it once per row.
+        return Phase(self.phase).label
+
 
 class TeamMember(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="team")
