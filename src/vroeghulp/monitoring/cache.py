@@ -8,6 +8,7 @@ anyone asks, so that nobody waits for a national computation.
 
 import datetime
 import hashlib
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +18,15 @@ from django.utils.translation import get_language
 from .falling_inflow import Signal, falling_sources
 from .forms import default_period
 from .indicators import Result, Scope, a_year_earlier, compute_many
+
+# Kept figures outlive a deployment (they are files): the keys carry the code that computed them,
+# so new or changed definitions are never answered with figures of the old ones.
+DEFINITIONS = hashlib.sha256(
+    b"".join(
+        (Path(__file__).parent / name).read_bytes()
+        for name in ("indicators.py", "falling_inflow.py")
+    )
+).hexdigest()[:16]
 
 
 def _key(scopes: list[Scope]) -> str:
@@ -31,7 +41,7 @@ def _key(scopes: list[Scope]) -> str:
         )
         for s in scopes
     ]
-    return "monitoring:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"monitoring:{DEFINITIONS}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def figures(
@@ -51,7 +61,7 @@ def signals(networks, *, refresh: bool = False) -> list[Signal]:
     """The falling-inflow signals of these networks (they move by the month), kept like the
     figures: the coordinators' work list shows them on every visit."""
     parts = (sorted(n.pk for n in networks), timezone.localdate().isoformat(), get_language())
-    key = "monitoring:signals:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"monitoring:signals:{DEFINITIONS}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     return _kept(key, lambda: falling_sources(networks), refresh)[0]
 
 

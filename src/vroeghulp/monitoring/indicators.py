@@ -31,6 +31,7 @@ from vroeghulp.cases.models import (
     TeamMember,
 )
 from vroeghulp.meetings.models import AgendaItem
+from vroeghulp.networks.models import Municipality
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
 from vroeghulp.referrals.models import Registration
@@ -143,6 +144,9 @@ class Result:
             "breakdown": self.breakdown or None,
         }
         return {key: value for key, value in data.items() if value is not None}
+
+
+PER_THOUSAND = "per 1.000"
 
 
 @dataclass(frozen=True)
@@ -449,6 +453,44 @@ def parent_satisfaction(scope: Scope) -> Result:
     return _share(answers, Q(score__gte=4))
 
 
+def _reach(scope: Scope, counted) -> Result:
+    """Children counted per municipality against the children aged 0–7 living there, over the
+    municipalities whose number is recorded (the others cannot be compared)."""
+    municipalities = Municipality.objects.filter(network__in=scope.networks, children_0_7__gt=0)
+    if scope.municipality_ids:
+        municipalities = municipalities.filter(pk__in=scope.municipality_ids)
+    known = list(municipalities.order_by("name"))
+    counts = dict(counted(known))
+    return Result(
+        numerator=sum(counts.get(m.pk, 0) for m in known),
+        denominator=sum(m.children_0_7 for m in known),
+        breakdown={f"{m.name} (van {m.children_0_7})": counts.get(m.pk, 0) for m in known},
+    )
+
+
+def reach_registered(scope: Scope) -> Result:
+    def counted(known):
+        rows = registrations(scope).filter(municipality__in=known).order_by()
+        return rows.values_list("municipality_id").annotate(n=Count("pk"))
+
+    return _reach(scope, counted)
+
+
+def reach_discussed(scope: Scope) -> Result:
+    def counted(known):
+        discussed = AgendaItem.objects.filter(
+            case__in=Case.objects.filter(_case_filter(scope), child__municipality__in=known),
+            discussed_at__isnull=False,
+            meeting__starts_at__gte=scope.start_at,
+            meeting__starts_at__lt=scope.end_at,
+        ).order_by()
+        return discussed.values_list("case__child__municipality_id").annotate(
+            n=Count("case__child_id", distinct=True)
+        )
+
+    return _reach(scope, counted)
+
+
 INDICATORS = [
     Indicator(
         "inflow", "Instroom", "Aanmeldingen ontvangen in de periode, per route.", "aantal", inflow
@@ -459,6 +501,22 @@ INDICATORS = [
         "Aanmeldingen per woongemeente van het kind.",
         "aantal",
         inflow_by_municipality,
+    ),
+    Indicator(
+        "reach_registered",
+        "Bereik: aangemeld",
+        "Aanmeldingen in de periode per 1.000 kinderen van 0–7 jaar in de gemeenten waarvan "
+        "dat aantal bekend is.",
+        PER_THOUSAND,
+        reach_registered,
+    ),
+    Indicator(
+        "reach_discussed",
+        "Bereik: besproken in het MDO",
+        "Kinderen die in de periode in het MDO zijn besproken per 1.000 kinderen van 0–7 jaar "
+        "in de gemeenten waarvan dat aantal bekend is.",
+        PER_THOUSAND,
+        reach_discussed,
     ),
     Indicator(
         "declined",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from vroeghulp.cases.constants import ClosingReason, DelayReason
 from vroeghulp.referrals.constants import Route
 
-from .indicators import INDICATORS, Result
+from .indicators import INDICATORS, PER_THOUSAND, Result
 from .suppression import THRESHOLD, is_small, suppress
 
 TOO_FEW = "te weinig gegevens"
@@ -45,6 +45,18 @@ def _share(result: Result) -> tuple[str, str]:
     return _percent(result.share), f"{numerator} van {denominator}"
 
 
+def _per_thousand(result: Result) -> tuple[str, str]:
+    """A rate whose count is small is shown as a bound: the number of children is public."""
+    if not result.denominator:
+        return "–", ""
+    of = f"van {result.denominator} kinderen 0–7"
+    if is_small(result.numerator):
+        bound = math.ceil(THRESHOLD / result.denominator * 10_000) / 10
+        return f"<{bound:g} per 1.000", f"<{THRESHOLD} {of}"
+    rate = round(result.numerator / result.denominator * 1000, 1)
+    return f"{rate:g} per 1.000", f"{result.numerator} {of}"
+
+
 def display(unit: str, result: Result) -> tuple[str, str]:
     """The main value and a detail line, never revealing a count below the threshold."""
     if unit == "aantal":
@@ -55,6 +67,8 @@ def display(unit: str, result: Result) -> tuple[str, str]:
         if result.denominator < THRESHOLD:
             return TOO_FEW, ""
         return _share(result)
+    if unit == PER_THOUSAND:
+        return _per_thousand(result)
     if result.n < THRESHOLD:
         return (TOO_FEW if result.n else "–"), ""
     detail = f"80% binnen {result.p80:g} · n = {result.n}"

@@ -66,3 +66,16 @@ def test_without_keeping_figures_there_is_nothing_to_warm(world, settings):
     settings.MONITORING_CACHE_SECONDS = 0
     with pytest.raises(CommandError, match="nothing to warm"):
         call_command("warm_dashboards")
+
+
+def test_figures_kept_by_other_definitions_are_not_used(world, kept, monkeypatch):
+    """Kept figures are files that outlive a deployment: new code computes its own."""
+    from vroeghulp.monitoring import cache as kept_figures
+
+    RegistrationFactory.create_batch(6, network=world.network)
+    call_command("warm_dashboards")
+    RegistrationFactory.create_batch(6, network=world.network)
+    assert _dashboard(world.users[Role.ANALYST])[0] == "6"
+
+    monkeypatch.setattr(kept_figures, "DEFINITIONS", "changed")
+    assert _dashboard(world.users[Role.ANALYST])[0] == "12"
