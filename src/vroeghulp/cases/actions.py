@@ -1,5 +1,7 @@
 """Every change to a trajectory: checked, written in one transaction, on the timeline and logged."""
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +32,7 @@ from vroeghulp.referrals.models import Registration
 
 from . import states
 from .constants import ClosingReason, EventKind, RequestStatus, TeamRole
+from .hours import hours_text
 from .models import (
     Case,
     Closure,
@@ -45,6 +48,7 @@ from .models import (
     ReferralOut,
     TeamMember,
     TimelineEvent,
+    TimeSpent,
 )
 from .uploads import check_upload
 
@@ -521,6 +525,45 @@ def record_contact(case: Case, *, actor, on, form: str, summary: str) -> Contact
     label = contact.get_form_display().lower()
     return _add_to_file(
         case, actor=actor, obj=contact, summary=_("Contact (%(form)s)") % {"form": label}
+    )
+
+
+MAX_HOURS_A_DAY = 24
+
+
+def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
+    """Hours the actor spent on the trajectory, booked to the organisation they work for in
+    this network (on the timeline, like all work on the file, also for the parents)."""
+    _not_in_future(on, _("De datum"))
+    if not 0 < hours <= MAX_HOURS_A_DAY:
+        raise ValidationError(_("Vul een aantal uren in tussen 0 en 24."))
+    membership = next(
+        (
+            m
+            for m in actor.active_memberships()
+            if m.network_id == case.network_id and m.role in CARE_ROLES
+        ),
+        None,
+    )
+    if membership is None:
+        raise PermissionDenied
+    spent = TimeSpent(
+        case=case,
+        by=actor,
+        organisation=membership.organisation,
+        on=on,
+        activity=activity,
+        hours=hours,
+    )
+    return _add_to_file(
+        case,
+        actor=actor,
+        obj=spent,
+        summary=_("%(hours)s uur geschreven: %(activity)s")
+        % {
+            "hours": hours_text(Decimal(hours)),
+            "activity": spent.get_activity_display().lower(),
+        },
     )
 
 

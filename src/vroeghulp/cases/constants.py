@@ -59,6 +59,15 @@ class ContactForm(models.TextChoices):
     MEETING = "meeting", _("Overleg")
 
 
+class TimeActivity(models.TextChoices):
+    INTAKE = "intake", _("Kennismaking en intake")
+    INFORMATION = "information", _("Informatie verzamelen en observeren")
+    MEETING = "meeting", _("MDO (met voorbereiding)")
+    PLAN = "plan", _("Adviesplan schrijven en bespreken")
+    GUIDANCE = "guidance", _("Begeleiding bij de uitvoering")
+    OTHER = "other", _("Overig")
+
+
 class SupportResponse(models.TextChoices):
     PENDING = "pending", _("Nog geen antwoord")
     ACCEPTED = "accepted", _("Aangenomen")

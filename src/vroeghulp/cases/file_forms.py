@@ -1,4 +1,6 @@
-"""Forms for the parts of a child's file: team and consent."""
+"""Forms for the parts of a child's file: team, consent, intake, execution, time and closing."""
+
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -18,6 +20,7 @@ from .constants import (
     ProblemReduction,
     SupportResponse,
     TeamRole,
+    TimeActivity,
 )
 
 
@@ -168,6 +171,38 @@ class ContactRecordForm(forms.Form):
     summary = forms.CharField(
         label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+
+PER_QUARTER = _("Vul het aantal uren in per kwartier, bijvoorbeeld 1,25.")
+
+
+class TimeSpentForm(forms.Form):
+    on = forms.DateField(
+        label=_("Datum"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+    activity = forms.ChoiceField(label=_("Waaraan"), choices=TimeActivity.choices)
+    hours = forms.DecimalField(
+        label=_("Uren"),
+        min_value=Decimal("0.25"),
+        max_value=24,
+        decimal_places=2,
+        help_text=_("Per kwartier: 0,25 is een kwartier, 1,5 is anderhalf uur."),
+        error_messages={
+            "invalid": _("Vul een getal in, bijvoorbeeld 1,5."),
+            "min_value": _("Vul minstens een kwartier (0,25) in."),
+            "max_value": _("Vul hoogstens 24 uur in."),
+            "max_decimal_places": PER_QUARTER,
+        },
+        localize=True,
+    )
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours % Decimal("0.25"):
+            raise forms.ValidationError(
+                _("Vul het aantal uren in per kwartier, bijvoorbeeld 1,25.")
+            )
+        return hours
 
 
 class ReferralOutForm(forms.Form):

@@ -36,8 +36,10 @@ from .file_forms import (
     PlacementForm,
     ReferralOutForm,
     TeamMemberForm,
+    TimeSpentForm,
     WithdrawForm,
 )
+from .hours import against_budget
 from .models import Document, InformationRequest, Intake, TeamMember
 
 TABS = [
@@ -337,6 +339,7 @@ def execution(request, case, decision):
 
 def _execution_page(request, case, decision, forms=None, status=200):
     forms = forms or {}
+    time_spent = list(case.time_spent.select_related("by", "organisation"))
     context = {
         "contacts": case.contacts.select_related("by"),
         "referrals": case.referrals_out.select_related("organisation"),
@@ -345,6 +348,9 @@ def _execution_page(request, case, decision, forms=None, status=200):
         "referral_form": forms.get("referral") or ReferralOutForm(case=case),
         "support_form": forms.get("support") or FamilySupportForm(),
         "placement_form": PlacementForm(),
+        "time_spent": time_spent,
+        "hours": against_budget(time_spent, case.network.hours_budget),
+        "time_form": forms.get("time") or TimeSpentForm(),
     }
     return render_file_page(
         request, case, decision, "execution", "cases/execution.html", context, status
@@ -375,6 +381,20 @@ def add_contact(request, case, decision):
         "contact",
         lambda data: actions.record_contact(case, actor=request.user, **data),
         _("Het contact is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_time(request, case, decision):
+    return _execution_post(
+        request,
+        case,
+        decision,
+        TimeSpentForm(request.POST),
+        "time",
+        lambda data: actions.record_time(case, actor=request.user, **data),
+        _("De uren zijn vastgelegd."),
     )
 
 

@@ -22,8 +22,10 @@ from .constants import (
     RequestStatus,
     SupportResponse,
     TeamRole,
+    TimeActivity,
     WaitingStage,
 )
+from .hours import hours_text
 from .states import Phase
 from .uploads import private_path, private_storage
 
@@ -253,6 +255,30 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_form_display()} {self.on}"
+
+
+class TimeSpent(models.Model):
+    """Hours one professional spent on a trajectory, on behalf of an organisation: organisations
+    pay their specialists' time themselves and want it visible, team meetings included."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="time_spent")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    on = models.DateField(_("datum"))
+    activity = models.CharField(_("waaraan"), max_length=12, choices=TimeActivity.choices)
+    hours = models.DecimalField(_("uren"), max_digits=4, decimal_places=2)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        indexes = [models.Index(fields=["case", "on"], name="timespent_case_on")]
+
+    def __str__(self) -> str:
+        return f"{self.hours} uur {self.on}"
+
+    @property
+    def hours_text(self) -> str:
+        return hours_text(self.hours)
 
 
 class ReferralOut(models.Model):

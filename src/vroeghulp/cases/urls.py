@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("trajecten/<uuid:code>/uitvoering/", file_views.execution, name="execution"),
     path("trajecten/<uuid:code>/uitvoering/contact/", file_views.add_contact, name="add_contact"),
+    path("trajecten/<uuid:code>/uitvoering/uren/", file_views.add_time, name="add_time"),
     path(
         "trajecten/<uuid:code>/uitvoering/verwijzing/", file_views.add_referral, name="add_referral"
     ),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -29,6 +29,7 @@ from vroeghulp.cases.models import (
     Goal,
     ReferralOut,
     TeamMember,
+    TimeSpent,
 )
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.networks.models import Municipality
@@ -453,6 +454,40 @@ def parent_satisfaction(scope: Scope) -> Result:
     return _share(answers, Q(score__gte=4))
 
 
+def hours_per_trajectory(scope: Scope) -> Result:
+    """Hours recorded on each trajectory closed in the period (those without hours left out),
+    against the hours budget when the networks share one."""
+    totals = (
+        TimeSpent.objects.filter(
+            case__in=Case.objects.filter(_case_filter(scope)),
+            case__closures__closed_on__gte=scope.start,
+            case__closures__closed_on__lte=scope.end,
+        )
+        .order_by()
+        .values_list("case_id")
+        .annotate(total=Sum("hours"))
+    )
+    budgets = {network.hours_budget for network in scope.networks}
+    norm = budgets.pop() if len(budgets) == 1 else None
+    return Result(values=[float(total) for _case, total in totals], norm=norm)
+
+
+def hours_per_organisation(scope: Scope) -> Result:
+    """Hours recorded in the period (team meetings included), per organisation, in whole hours."""
+    rows = (
+        TimeSpent.objects.filter(
+            case__in=Case.objects.filter(_case_filter(scope)),
+            on__gte=scope.start,
+            on__lte=scope.end,
+        )
+        .order_by()
+        .values_list("organisation__name")
+        .annotate(total=Sum("hours"))
+    )
+    breakdown = {name: round(total) for name, total in rows}
+    return Result(count=round(sum(total for _name, total in rows)), breakdown=breakdown)
+
+
 def _reach(scope: Scope, counted) -> Result:
     """Children counted per municipality against the children aged 0–7 living there, over the
     municipalities whose number is recorded (the others cannot be compared)."""
@@ -625,6 +660,21 @@ INDICATORS = [
         "Deel van de besprekingen in het MDO waarbij de ouders er waren.",
         "deel",
         parents_at_meeting,
+    ),
+    Indicator(
+        "hours_trajectory",
+        "Uren per traject",
+        "Geschreven uren per traject dat in de periode is afgesloten (met MDO-tijd); "
+        "de norm is het urenbudget van het netwerk.",
+        "uren",
+        hours_per_trajectory,
+    ),
+    Indicator(
+        "hours_organisation",
+        "Uren per organisatie",
+        "Uren die professionals in de periode schreven, per organisatie waarvoor zij werken.",
+        "aantal",
+        hours_per_organisation,
     ),
     Indicator(
         "goals",

@@ -73,7 +73,7 @@ def display(unit: str, result: Result) -> tuple[str, str]:
         return (TOO_FEW if result.n else "–"), ""
     detail = f"80% binnen {result.p80:g} · n = {result.n}"
     if result.within_norm is not None:
-        detail += f" · {_percent(result.within_norm)} binnen de norm van {result.norm} dagen"
+        detail += f" · {_percent(result.within_norm)} binnen de norm van {result.norm} {unit}"
     return f"mediaan {result.median:g} {unit}", detail
 
 

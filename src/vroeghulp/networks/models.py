@@ -47,6 +47,12 @@ class Network(models.Model):
         _("ouders kunnen zelf aanmelden via het webformulier"), default=True
     )
     referral_required = models.BooleanField(_("aanmelding alleen via een verwijzer"), default=False)
+    hours_budget = models.PositiveSmallIntegerField(
+        _("urenbudget per traject"),
+        null=True,
+        blank=True,
+        help_text=_("Bijvoorbeeld 60. Leeg: geen budget; de uren worden wel bijgehouden."),
+    )
     access_log_shows_names = models.BooleanField(
         _("ouders zien in 'wie keek er' ook de naam van de medewerker"),
         default=False,

@@ -239,7 +239,7 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     output = json.loads(capsys.readouterr().out)
     assert output["indicators"]["inflow"]["count"] == 3
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
-    assert len(output["indicators"]) == 25
+    assert len(output["indicators"]) == 27
     assert output["indicators"]["reach_discussed"]["denominator"] == 1000
 
 

@@ -7,6 +7,7 @@ twice (an existing demo network is left as it is).
 import datetime
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -286,6 +287,7 @@ class DemoBuilder:
             slug=DEMO_SLUG,
             name="Regio Voorbeeld",
             organisational_model=OrganisationalModel.FIELD_PARTNERS,
+            hours_budget=40,
         )
         self.municipalities = [
             Municipality.objects.create(network=self.network, cbs_code=c, name=n, children_0_7=k)
@@ -528,6 +530,9 @@ class DemoBuilder:
         for email in ("coordinator@vroeghulp.test", "orthopedagoog@vroeghulp.test"):
             user = self.users[email]
             add_participant(item, actor=coordinator, user=user, discipline=user.discipline)
+            case_actions.record_time(
+                case, actor=user, on=timezone.localdate(at), activity="meeting", hours=Decimal(1)
+            )
         add_finding(
             item,
             actor=self.users["orthopedagoog@vroeghulp.test"],
@@ -574,6 +579,13 @@ class DemoBuilder:
             observations=self.rng.choice(CONCERNS),
             trajectory_explained=True,
             goals=["Weten wat er met ons kind aan de hand is", "Passende hulp dichtbij huis"],
+        )
+        case_actions.record_time(
+            case,
+            actor=casemanager,
+            on=min((opened + datetime.timedelta(days=5)).date(), timezone.localdate()),
+            activity="intake",
+            hours=Decimal("2.5"),
         )
         case_actions.add_note(
             case,
