@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "vroeghulp.portal",
     "vroeghulp.work",
     "vroeghulp.monitoring",
+    "vroeghulp.retention",
 ]
 
 MIDDLEWARE = [

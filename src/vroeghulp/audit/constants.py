@@ -23,3 +23,4 @@ class Grounds(models.TextChoices):
     PARENT = "parent", _("Ouder of verzorger van het kind")
     REFERRAL = "referral", _("Aanmelding door verwijzer")
     LOG_MANAGEMENT = "log_management", _("Controle van de logging")
+    RETENTION = "retention", _("Bewaartermijn verstreken")

@@ -3,6 +3,7 @@
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,12 @@ class Network(models.Model):
         null=True,
         blank=True,
         help_text=_("Bijvoorbeeld 60. Leeg: geen budget; de uren worden wel bijgehouden."),
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("bewaartermijn (jaren na afsluiten)"),
+        default=20,
+        validators=[MinValueValidator(1)],
+        help_text=_("De Jeugdwet: 20 jaar. Daarna vernietigt apply_retention het dossier."),
     )
     access_log_shows_names = models.BooleanField(
         _("ouders zien in 'wie keek er' ook de naam van de medewerker"),

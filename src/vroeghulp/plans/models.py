@@ -56,6 +56,11 @@ class ImmutableQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionError("Issued plan versions are kept.")
 
+    def destroy_with_the_file(self):
+        """The one way versions end: with the whole file, when its retention period is over
+        (retention/actions.py). Their discussions, reactions and shares go first."""
+        return super().delete()
+
 
 class PlanVersion(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions")
