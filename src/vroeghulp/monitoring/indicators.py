@@ -316,8 +316,9 @@ def days_to_callback(scope: Scope) -> Result:
     )
 
 
-def _norm(scope: Scope) -> int | None:
-    norms = {network.callback_deadline_days for network in scope.networks}
+def _norm(scope: Scope, setting: str = "callback_deadline_days") -> int | None:
+    """The networks' norm for an indicator, when they share one."""
+    norms = {getattr(network, setting) for network in scope.networks}
     return norms.pop() if len(norms) == 1 else None
 
 
@@ -454,36 +455,30 @@ def parent_satisfaction(scope: Scope) -> Result:
     return _share(answers, Q(score__gte=4))
 
 
+def _hours_by(scope: Scope, group: str, **period) -> list[tuple]:
+    """Hours recorded on the scope's trajectories, summed per `group`, the rows narrowed by
+    `period`."""
+    rows = TimeSpent.objects.filter(case__in=Case.objects.filter(_case_filter(scope)), **period)
+    return list(rows.order_by().values_list(group).annotate(total=Sum("hours")))
+
+
 def hours_per_trajectory(scope: Scope) -> Result:
     """Hours recorded on each trajectory closed in the period (those without hours left out),
     against the hours budget when the networks share one."""
-    totals = (
-        TimeSpent.objects.filter(
-            case__in=Case.objects.filter(_case_filter(scope)),
-            case__closures__closed_on__gte=scope.start,
-            case__closures__closed_on__lte=scope.end,
-        )
-        .order_by()
-        .values_list("case_id")
-        .annotate(total=Sum("hours"))
+    totals = _hours_by(
+        scope,
+        "case_id",
+        case__closures__closed_on__gte=scope.start,
+        case__closures__closed_on__lte=scope.end,
     )
-    budgets = {network.hours_budget for network in scope.networks}
-    norm = budgets.pop() if len(budgets) == 1 else None
-    return Result(values=[float(total) for _case, total in totals], norm=norm)
+    return Result(
+        values=[float(total) for _case, total in totals], norm=_norm(scope, "hours_budget")
+    )
 
 
 def hours_per_organisation(scope: Scope) -> Result:
     """Hours recorded in the period (team meetings included), per organisation, in whole hours."""
-    rows = (
-        TimeSpent.objects.filter(
-            case__in=Case.objects.filter(_case_filter(scope)),
-            on__gte=scope.start,
-            on__lte=scope.end,
-        )
-        .order_by()
-        .values_list("organisation__name")
-        .annotate(total=Sum("hours"))
-    )
+    rows = _hours_by(scope, "organisation__name", on__gte=scope.start, on__lte=scope.end)
     breakdown = {name: round(total) for name, total in rows}
     return Result(count=round(sum(total for _name, total in rows)), breakdown=breakdown)
 
