@@ -562,7 +562,7 @@ def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
         summary=_("%(hours)s uur geschreven: %(activity)s")
         % {
             "hours": hours_text(Decimal(hours)),
-            "activity": spent.get_activity_display().lower(),
+            "activity": spent.get_activity_display(),
         },
     )
 

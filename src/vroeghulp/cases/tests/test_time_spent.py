@@ -35,7 +35,7 @@ def test_a_team_member_writes_hours_for_their_organisation(world):
     assert (spent.by, spent.organisation, spent.hours) == (kinderarts, world.organisation, 1.5)
     assert spent.activity == "meeting"
     event = world.own_case.events.get(kind="execution")
-    assert event.summary == "1,5 uur geschreven: mdo (met voorbereiding)"
+    assert event.summary == "1,5 uur geschreven: MDO (met voorbereiding)"
     assert AuditEntry.objects.filter(
         action=AuditAction.CREATE, child_id=world.own_case.child_id, object_type="timespent"
     ).exists()
@@ -86,13 +86,18 @@ def test_people_outside_the_team_cannot_write_hours(world, other_world):
 
 
 def test_parents_see_the_hours_on_their_timeline_but_cannot_write_them(world):
+    from django.test import Client
+
     from vroeghulp.accounts.tests.factories import UserFactory
     from vroeghulp.children.tests.factories import GuardianFactory
 
     _post(verified_client(world.users[Role.CASEMANAGER]), world)
     parent = UserFactory()
     GuardianFactory(child=world.own_case.child, user=parent)
-    client = verified_client(parent)
+    client = Client()
+    client.force_login(parent)
+    page = client.get(reverse("portal:child", args=[world.own_case.code]))
+    assert "1,5 uur geschreven: MDO (met voorbereiding)" in page.content.decode()
     assert _post(client, world).status_code == 404
     assert TimeSpent.objects.count() == 1
 
