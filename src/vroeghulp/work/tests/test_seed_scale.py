@@ -3,8 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from vroeghulp.accounts.models import Membership
 from vroeghulp.audit.verification import find_first_break
-from vroeghulp.cases.models import Case, Closure, Intake, PhaseTransition
+from vroeghulp.cases.models import Case, Closure, Intake, PhaseTransition, TimeSpent
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.models import Discussion
@@ -23,6 +24,11 @@ def test_small_scale_dataset(capsys):
     assert Intake.objects.exists() and Consent.objects.in_force().exists()
     assert AgendaItem.objects.filter(discussed_at__isnull=False).exists()
     assert Discussion.objects.exists() and Closure.objects.exists()
+    # hours, each booked to the organisation the professional works for in the network
+    spent = TimeSpent.objects.select_related("case").first()
+    assert Membership.objects.filter(
+        user=spent.by_id, network=spent.case.network_id, organisation=spent.organisation_id
+    ).exists()
     assert find_first_break() is None
     assert "done: 300 children" in capsys.readouterr().out
 

@@ -14,6 +14,7 @@ import datetime
 import random
 import time
 import uuid
+from decimal import Decimal
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.management.base import BaseCommand
@@ -25,7 +26,7 @@ from vroeghulp.accounts.models import Membership, User
 from vroeghulp.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry, chain_hash
 from vroeghulp.audit.writer import COLUMNS, copy_rows
 from vroeghulp.cases import states
-from vroeghulp.cases.constants import ClosingReason, EventKind, TeamRole
+from vroeghulp.cases.constants import ClosingReason, EventKind, TeamRole, TimeActivity
 from vroeghulp.cases.models import (
     Case,
     Closure,
@@ -33,6 +34,7 @@ from vroeghulp.cases.models import (
     PhaseTransition,
     TeamMember,
     TimelineEvent,
+    TimeSpent,
 )
 from vroeghulp.children.models import Child, Guardian
 from vroeghulp.consent.constants import Purpose
@@ -151,6 +153,7 @@ class Command(BaseCommand):
             )
             for n, user in enumerate(staff)
         )
+        self.organisation_of = {user.pk: self.organisations[n % 8] for n, user in enumerate(staff)}
         return staff
 
     def create_meetings(self, network: Network) -> list[Meeting]:
@@ -252,6 +255,7 @@ class Command(BaseCommand):
                 "consents",
                 "items",
                 "closures",
+                "hours",
             )
         }
         planned = []
@@ -297,11 +301,31 @@ class Command(BaseCommand):
         )
         AgendaItem.objects.bulk_create(rows["items"], batch_size=BATCH)
         Closure.objects.bulk_create(rows["closures"], batch_size=BATCH)
+        TimeSpent.objects.bulk_create(rows["hours"], batch_size=BATCH)
         self.create_plans(planned)
         self.audit(cases)
 
+    def hours(self, case, person, at, activity: str, hours: str) -> TimeSpent:
+        return TimeSpent(
+            case=case,
+            by=person,
+            organisation=self.organisation_of[person.pk],
+            on=at.date(),
+            activity=activity,
+            hours=Decimal(hours),
+        )
+
     def add_steps(self, case, reached: dict, guardian, rows: dict, planned: list) -> None:
         rng = self.rng
+        coordinator, casemanager, member = case.people
+        for phase, person, activity, hours in (
+            (states.Phase.INTAKE, casemanager, TimeActivity.INTAKE, "2.5"),
+            (states.Phase.ADVICE, coordinator, TimeActivity.MEETING, "0.75"),
+            (states.Phase.ADVICE, member, TimeActivity.MEETING, "0.75"),
+            (states.Phase.EXECUTION, casemanager, TimeActivity.GUIDANCE, "1.5"),
+        ):
+            if phase in reached:
+                rows["hours"].append(self.hours(case, person, reached[phase], activity, hours))
         if states.Phase.INTAKE in reached:
             rows["intakes"].append(
                 Intake(
