@@ -738,9 +738,19 @@ def compute_many(scopes: list[Scope]) -> list[dict[str, Result]]:
 def _in_own_connection(tasks) -> dict[int, Result]:
     """A worker's share of the indicators, in its own connection, closed when done."""
     try:
+        _without_parallel_query()
         return {n: indicator.compute(scope) for n, (scope, indicator) in tasks}
     finally:
         connections.close_all()
+
+
+def _without_parallel_query() -> None:
+    """The workers already share out the cores; PostgreSQL's own parallel workers on top of
+    them measured slower (national dashboard 3.9 s with them, 3.05 s without)."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET max_parallel_workers_per_gather = 0")
 
 
 def inflow_per_month(scope: Scope) -> list[tuple[str, int]]:
