@@ -74,9 +74,9 @@ def _append_in_database(entries: list[AuditEntry]) -> None:
     pairs = Jsonb([payload_around_sequence(entry.hashed_content()) for entry in entries])
     with connection.cursor() as cursor:
         cursor.execute("SELECT * FROM audit_append(%s)", [pairs])
-        appended = {sequence: row for row in cursor.fetchall() for sequence in [row[1]]}
-    for entry, sequence in zip(entries, sorted(appended), strict=True):
-        entry.pk, entry.sequence, entry.previous_hash, entry.entry_hash = appended[sequence]
+        appended = sorted(cursor.fetchall(), key=lambda row: row[1])  # by sequence: their order
+    for entry, row in zip(entries, appended, strict=True):
+        entry.pk, entry.sequence, entry.previous_hash, entry.entry_hash = row
         entry._state.adding, entry._state.db = False, connection.alias
 
 

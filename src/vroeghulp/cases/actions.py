@@ -504,9 +504,18 @@ def add_document(
     return document
 
 
-def _add_to_file(case: Case, *, actor, obj, summary: str, kind: str = EventKind.EXECUTION):
-    """Create a row of the file with its timeline event and audit entry, in one transaction."""
-    decision = require(actor, Action.EDIT, case.child)
+def _add_to_file(
+    case: Case,
+    *,
+    actor,
+    obj,
+    summary: str,
+    kind: str = EventKind.EXECUTION,
+    decision: Decision | None = None,
+):
+    """Create a row of the file with its timeline event and audit entry, in one transaction.
+    An action that needed the access decision already passes it on."""
+    decision = decision or require(actor, Action.EDIT, case.child)
     with transaction.atomic():
         obj.save()
         TimelineEvent.objects.create(case=case, kind=kind, actor=actor, summary=summary)
@@ -532,25 +541,17 @@ MAX_HOURS_A_DAY = 24
 
 
 def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
-    """Hours the actor spent on the trajectory, booked to the organisation they work for in
-    this network (on the timeline, like all work on the file, also for the parents)."""
+    """Hours the actor spent on the trajectory, booked to the organisation of the membership
+    that gives the actor access (on the timeline, like all work on the file, also for the
+    parents)."""
     _not_in_future(on, _("De datum"))
     if not 0 < hours <= MAX_HOURS_A_DAY:
         raise ValidationError(_("Vul een aantal uren in tussen 0 en 24."))
-    membership = next(
-        (
-            m
-            for m in actor.active_memberships()
-            if m.network_id == case.network_id and m.role in CARE_ROLES
-        ),
-        None,
-    )
-    if membership is None:
-        raise PermissionDenied
+    decision = require(actor, Action.EDIT, case.child)
     spent = TimeSpent(
         case=case,
         by=actor,
-        organisation=membership.organisation,
+        organisation=decision.membership.organisation,
         on=on,
         activity=activity,
         hours=hours,
@@ -564,6 +565,7 @@ def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
             "hours": hours_text(Decimal(hours)),
             "activity": spent.get_activity_display(),
         },
+        decision=decision,
     )
 
 

@@ -199,9 +199,7 @@ class TimeSpentForm(forms.Form):
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
         if hours % Decimal("0.25"):
-            raise forms.ValidationError(
-                _("Vul het aantal uren in per kwartier, bijvoorbeeld 1,25.")
-            )
+            raise forms.ValidationError(PER_QUARTER)
         return hours
 
 

@@ -6,12 +6,16 @@ from collections import defaultdict
 from django.db.models import Count
 from django.utils import timezone
 
+from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import OPEN_PHASES, Phase
 from vroeghulp.networks.models import Municipality, Network
 
 from .suppression import Cell, suppress
+
+# The roles that see the dashboard (aggregates only).
+AGGREGATE_ROLES = (Role.COORDINATOR, Role.ANALYST)
 
 
 def caseload_by_phase(networks) -> dict[int, list[Cell]]:

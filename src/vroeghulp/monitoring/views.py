@@ -28,12 +28,10 @@ from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_o
 from .indicators import Scope, a_year_earlier, compute_all, compute_many
 from .models import BuildingBlock
 from .presentation import comparison, rows
-from .queries import caseload_by_phase, registrations_by_municipality
+from .queries import AGGREGATE_ROLES, caseload_by_phase, registrations_by_municipality
 from .series import dashboard_charts
 from .spreadsheet import workbook
 from .suppression import THRESHOLD
-
-AGGREGATE_ROLES = (Role.COORDINATOR, Role.ANALYST)
 
 
 def _networks(user):

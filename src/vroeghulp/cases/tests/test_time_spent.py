@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import MembershipFactory, professional, verified_client
@@ -100,10 +99,6 @@ def test_parents_see_the_hours_on_their_timeline_but_cannot_write_them(world):
     assert "1,5 uur geschreven: MDO (met voorbereiding)" in page.content.decode()
     assert _post(client, world).status_code == 404
     assert TimeSpent.objects.count() == 1
-
-
-def _on(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
 def test_hours_per_trajectory_and_per_organisation_are_counted_by_hand(world):

@@ -15,9 +15,7 @@ from django.utils import translation
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.monitoring.cache import default_scopes, figures, signals
-from vroeghulp.monitoring.queries import network_sets
-
-AGGREGATE_ROLES = (Role.COORDINATOR, Role.ANALYST)
+from vroeghulp.monitoring.queries import AGGREGATE_ROLES, network_sets
 
 
 class Command(BaseCommand):
