@@ -409,12 +409,18 @@ def parents_at_meeting(scope: Scope) -> Result:
     return _share(items, Q(parents_attend=True))
 
 
+def _closed_cases(scope: Scope):
+    """Cases closed in the period, for `case__in`: a subquery, so a trajectory reopened and
+    closed twice counts once (a join on its closings would count its rows twice)."""
+    return Case.objects.filter(
+        _case_filter(scope),
+        closures__closed_on__gte=scope.start,
+        closures__closed_on__lte=scope.end,
+    )
+
+
 def goals_reached(scope: Scope) -> Result:
-    goals = Goal.objects.filter(
-        case__closures__closed_on__gte=scope.start,
-        case__closures__closed_on__lte=scope.end,
-        case__in=Case.objects.filter(_case_filter(scope)),
-    ).exclude(realisation="")
+    goals = Goal.objects.filter(case__in=_closed_cases(scope)).exclude(realisation="")
     return _share(goals, Q(realisation__in=[GoalRealisation.REACHED, GoalRealisation.PARTLY]))
 
 
@@ -455,22 +461,16 @@ def parent_satisfaction(scope: Scope) -> Result:
     return _share(answers, Q(score__gte=4))
 
 
-def _hours_by(scope: Scope, group: str, **period) -> list[tuple]:
-    """Hours recorded on the scope's trajectories, summed per `group`, the rows narrowed by
-    `period`."""
-    rows = TimeSpent.objects.filter(case__in=Case.objects.filter(_case_filter(scope)), **period)
+def _hours_by(cases, group: str, **period) -> list[tuple]:
+    """Hours recorded on these trajectories, summed per `group`, the rows narrowed by `period`."""
+    rows = TimeSpent.objects.filter(case__in=cases, **period)
     return list(rows.order_by().values_list(group).annotate(total=Sum("hours")))
 
 
 def hours_per_trajectory(scope: Scope) -> Result:
     """Hours recorded on each trajectory closed in the period (those without hours left out),
     against the hours budget when the networks share one."""
-    totals = _hours_by(
-        scope,
-        "case_id",
-        case__closures__closed_on__gte=scope.start,
-        case__closures__closed_on__lte=scope.end,
-    )
+    totals = _hours_by(_closed_cases(scope), "case_id")
     return Result(
         values=[float(total) for _case, total in totals], norm=_norm(scope, "hours_budget")
     )
@@ -478,7 +478,8 @@ def hours_per_trajectory(scope: Scope) -> Result:
 
 def hours_per_organisation(scope: Scope) -> Result:
     """Hours recorded in the period (team meetings included), per organisation, in whole hours."""
-    rows = _hours_by(scope, "organisation__name", on__gte=scope.start, on__lte=scope.end)
+    cases = Case.objects.filter(_case_filter(scope))
+    rows = _hours_by(cases, "organisation__name", on__gte=scope.start, on__lte=scope.end)
     breakdown = {name: round(total) for name, total in rows}
     return Result(count=round(sum(total for _name, total in rows)), breakdown=breakdown)
 

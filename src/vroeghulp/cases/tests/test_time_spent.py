@@ -149,3 +149,25 @@ def test_hours_per_trajectory_and_per_organisation_are_counted_by_hand(world):
         world.other_organisation.name: 2,
     }
     assert display("aantal", per_organisation) == ("8", "")
+
+
+def test_a_trajectory_closed_twice_in_the_period_counts_its_hours_once(world):
+    """Reopened and closed again: two closings, one trajectory, its hours counted once."""
+    casemanager = world.users[Role.CASEMANAGER]
+    d = datetime.date
+    case = world.own_case
+    TimeSpent.objects.create(
+        case=case,
+        by=casemanager,
+        organisation=world.organisation,
+        on=d(2026, 2, 1),
+        activity="guidance",
+        hours=Decimal(2),
+    )
+    for closed_on in (d(2026, 3, 1), d(2026, 5, 1)):
+        Closure.objects.create(
+            case=case, closed_on=closed_on, reason="plan_realised", closed_by=casemanager
+        )
+
+    results = compute_all(Scope(networks=[world.network], start=d(2026, 1, 1), end=d(2026, 6, 30)))
+    assert results["hours_trajectory"].values == [2.0]

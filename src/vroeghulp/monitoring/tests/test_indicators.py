@@ -250,3 +250,16 @@ def test_command_prints_every_indicator_as_json(results, capsys):
 def test_waiting_buckets_include_their_upper_bound(days, bucket):
     counts = dict(waiting_distribution(Result(values=[float(days)])))
     assert counts[bucket] == 1 and sum(counts.values()) == 1
+
+
+def test_a_goal_of_a_trajectory_closed_twice_is_counted_once(world):
+    casemanager = world.users[Role.CASEMANAGER]
+    d = datetime.date
+    Goal.objects.create(case=world.own_case, text="Praten", realisation="reached")
+    for closed_on in (d(2026, 3, 1), d(2026, 5, 1)):
+        Closure.objects.create(
+            case=world.own_case, closed_on=closed_on, reason="plan_realised", closed_by=casemanager
+        )
+
+    results = compute_all(Scope(networks=[world.network], start=d(2026, 1, 1), end=d(2026, 6, 30)))
+    assert (results["goals"].numerator, results["goals"].denominator) == (1, 1)
