@@ -18,7 +18,8 @@ AGE_GROUP_CHOICES = [(code, label) for code, label, _from, _until in AGE_GROUPS]
 
 
 class DaysBetween(Func):
-    """Whole days from a date to the (UTC) date of a timestamp, on SQLite and PostgreSQL."""
+    """Whole days from a date to a date, or to the (UTC) date of a timestamp, on SQLite and
+    PostgreSQL."""
 
     arity = 2
     output_field = IntegerField()

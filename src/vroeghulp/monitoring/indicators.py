@@ -7,8 +7,8 @@ received, which is also the case's `opened_at`).
 """
 
 import datetime
-import statistics
 import threading
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,12 +32,12 @@ from vroeghulp.cases.models import (
     TimeSpent,
 )
 from vroeghulp.meetings.models import AgendaItem
-from vroeghulp.networks.models import Municipality
+from vroeghulp.networks.models import Municipality, Network
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
 from vroeghulp.referrals.models import Registration
 
-from .ages import age_group_filter
+from .ages import DaysBetween, age_group_filter
 
 
 @dataclass(frozen=True)
@@ -95,14 +95,30 @@ def a_year_earlier(scope: Scope) -> Scope:
 
 @dataclass
 class Result:
-    """A count, a share (numerator of denominator) or a distribution of days or years."""
+    """A count, a share (numerator of denominator) or a distribution of days or years.
+
+    A distribution is kept as value → how many, counted by the database: tens of thousands of
+    waits nationally are a few hundred distinct values, cheap to fetch, keep and compute on.
+    """
 
     count: int | None = None
     numerator: int | None = None
     denominator: int | None = None
-    values: list[float] = field(default_factory=list)
+    distribution: dict[float, int] = field(default_factory=dict)
     norm: int | None = None
     breakdown: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, values, **fields) -> "Result":
+        """A distribution from separate values."""
+        return cls(distribution=dict(Counter(values)), **fields)
+
+    @property
+    def values(self) -> list[float]:
+        """Every value, in order."""
+        return [
+            value for value in sorted(self.distribution) for _ in range(self.distribution[value])
+        ]
 
     @property
     def share(self) -> float | None:
@@ -112,24 +128,39 @@ class Result:
 
     @property
     def n(self) -> int:
-        return len(self.values)
+        return sum(self.distribution.values())
+
+    def _nth(self, rank: int) -> float:
+        """The value at position `rank` (from 0) of the values in order."""
+        seen = 0
+        for value in sorted(self.distribution):
+            seen += self.distribution[value]
+            if rank < seen:
+                return value
+        raise IndexError(rank)
 
     @property
     def median(self) -> float | None:
-        return round(statistics.median(self.values), 1) if self.values else None
+        n = self.n
+        if not n:
+            return None
+        middle = (self._nth((n - 1) // 2) + self._nth(n // 2)) / 2
+        return round(middle, 1)
 
     @property
     def p80(self) -> float | None:
-        if not self.values:
+        n = self.n
+        if not n:
             return None
-        ordered = sorted(self.values)
-        return round(ordered[max(0, -(-len(ordered) * 80 // 100) - 1)], 1)
+        return round(self._nth(max(0, -(-n * 80 // 100) - 1)), 1)
 
     @property
     def within_norm(self) -> float | None:
-        if self.norm is None or not self.values:
+        n = self.n
+        if self.norm is None or not n:
             return None
-        return round(sum(1 for v in self.values if v <= self.norm) / len(self.values), 3)
+        within = sum(count for value, count in self.distribution.items() if value <= self.norm)
+        return round(within / n, 3)
 
     def as_dict(self) -> dict:
         data = {
@@ -137,7 +168,7 @@ class Result:
             "numerator": self.numerator,
             "denominator": self.denominator,
             "share": self.share,
-            "n": self.n if self.values or self.norm is not None else None,
+            "n": self.n if self.distribution or self.norm is not None else None,
             "median": self.median,
             "p80": self.p80,
             "norm": self.norm,
@@ -175,22 +206,43 @@ def registrations(scope: Scope):
     return rows
 
 
-def _case_filter(scope: Scope) -> Q:
-    q = Q(network__in=scope.networks)
+def _case_filter(scope: Scope, path: str = "") -> Q:
+    """The scope's cases, for a model that reaches its case by `path` (e.g. "case__").
+
+    Rows of another model are narrowed by joining their one case, not by `case__in` a subquery
+    of cases: that subquery read every trajectory in the country for a national scope. When the
+    scope spans every network, they need no join at all to learn a network that is always in it.
+    """
+    q = Q()
+    if not (path and _spans_every_network(scope)):
+        q &= Q(**{f"{path}network__in": scope.networks})
     if scope.municipality_ids:
-        q &= Q(child__municipality_id__in=scope.municipality_ids)
+        q &= Q(**{f"{path}child__municipality_id__in": scope.municipality_ids})
     if scope.routes:  # EXISTS, not a join: a child with two registrations counts once
-        q &= Q(Exists(Registration.objects.filter(child=OuterRef("child"), route__in=scope.routes)))
+        routes = Registration.objects.filter(child=OuterRef(f"{path}child"), route__in=scope.routes)
+        q &= Q(Exists(routes))
     if scope.age_groups:
-        q &= age_group_filter(scope.age_groups, "child__date_of_birth", "opened_at")
+        q &= age_group_filter(scope.age_groups, f"{path}child__date_of_birth", f"{path}opened_at")
     return q
+
+
+def _spans_every_network(scope: Scope) -> bool:
+    return _shared(
+        scope,
+        "every_network",
+        lambda scope: not Network.objects.exclude(pk__in=[n.pk for n in scope.networks]).exists(),
+    )
+
+
+def _accepted(scope: Scope, path: str = "") -> Q:
+    """Cases opened (registration received) in the period, reached by `path`."""
+    opened = {f"{path}opened_at__gte": scope.start_at, f"{path}opened_at__lt": scope.end_at}
+    return _case_filter(scope, path) & Q(**opened)
 
 
 def accepted_cases(scope: Scope):
     """Cases opened (registration received) in the period: one per trajectory, reopenings too."""
-    return Case.objects.filter(
-        _case_filter(scope), opened_at__gte=scope.start_at, opened_at__lt=scope.end_at
-    )
+    return Case.objects.filter(_accepted(scope))
 
 
 def _days(start: datetime.date, end: datetime.date) -> float:
@@ -238,12 +290,7 @@ def declined(scope: Scope) -> Result:
 
 
 def outflow(scope: Scope) -> Result:
-    closures = Closure.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
-        closed_on__gte=scope.start,
-        closed_on__lte=scope.end,
-    )
-    return _grouped(closures, "reason")
+    return _grouped(_closures(scope), "reason")
 
 
 def caseload(scope: Scope) -> Result:
@@ -255,18 +302,31 @@ def caseload(scope: Scope) -> Result:
     return Result(count=open_at_end.count())
 
 
+def _days_counted(rows, start, end) -> dict[int, int]:
+    """How many rows per whole number of days from `start` to `end` (dates), counted by the
+    database: a few hundred groups instead of a row per child."""
+    grouped = rows.order_by().values_list(DaysBetween(start, end)).annotate(n=Count("pk"))
+    return dict(grouped)
+
+
+def _in_days(counted: dict[int, int], **fields) -> Result:
+    return Result(distribution={float(days): n for days, n in counted.items()}, **fields)
+
+
+def _in_years(counted: dict[int, int]) -> Result:
+    distribution = Counter()
+    for days, n in counted.items():
+        distribution[round(days / 365.25, 1)] += n
+    return Result(distribution=dict(distribution))
+
+
 def age_at_registration(scope: Scope) -> Result:
-    rows = registrations(scope).values_list("child_date_of_birth", _on("received_at"))
-    return Result(values=[_years(born, on) for born, on in rows])
+    return _in_years(_days_counted(registrations(scope), "child_date_of_birth", _on("received_at")))
 
 
 def age_at_first_concern(scope: Scope) -> Result:
     rows = registrations(scope).exclude(first_concern_on=None)
-    return Result(
-        values=[
-            _years(b, c) for b, c in rows.values_list("child_date_of_birth", "first_concern_on")
-        ]
-    )
+    return _in_years(_days_counted(rows, "child_date_of_birth", "first_concern_on"))
 
 
 @dataclass(frozen=True)
@@ -278,10 +338,12 @@ class FirstMeeting:
 
 def _shared(scope: Scope, name: str, compute: Callable):
     """An intermediate result several indicators use, computed once per scope (thread-safe)."""
-    with scope.shared["lock"]:
+    with scope.shared["lock"]:  # one lock per result: others are computed meanwhile
+        lock = scope.shared.setdefault(("lock", name), threading.Lock())
+    with lock:
         if name not in scope.shared:
             scope.shared[name] = compute(scope)
-        return scope.shared[name]
+    return scope.shared[name]
 
 
 def _first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
@@ -291,7 +353,7 @@ def _first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
 def _query_first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
     """Per case started in the period: its first concluded team meeting, in one grouped query."""
     rows = (
-        AgendaItem.objects.filter(case__in=accepted_cases(scope), discussed_at__isnull=False)
+        AgendaItem.objects.filter(_accepted(scope, "case__"), discussed_at__isnull=False)
         .order_by()
         .values_list("case_id", _on("case__opened_at"), "case__child__date_of_birth")
         .annotate(first=Min(_on("meeting__starts_at")))
@@ -301,19 +363,13 @@ def _query_first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
 
 def age_at_meeting(scope: Scope) -> Result:
     first = _first_meetings(scope).values()
-    return Result(values=[_years(meeting.born, meeting.on) for meeting in first])
+    return Result.of(_years(meeting.born, meeting.on) for meeting in first)
 
 
 def days_to_callback(scope: Scope) -> Result:
     rows = registrations(scope).exclude(called_back_at=None)
-    norm = _norm(scope)
-    return Result(
-        values=[
-            _days(received, called)
-            for received, called in rows.values_list(_on("received_at"), _on("called_back_at"))
-        ],
-        norm=norm,
-    )
+    counted = _days_counted(rows, _on("received_at"), _on("called_back_at"))
+    return _in_days(counted, norm=_norm(scope))
 
 
 def _norm(scope: Scope, setting: str = "callback_deadline_days") -> int | None:
@@ -324,17 +380,12 @@ def _norm(scope: Scope, setting: str = "callback_deadline_days") -> int | None:
 
 def days_to_intake(scope: Scope) -> Result:
     rows = accepted_cases(scope).exclude(intake__home_visit_on=None)
-    return Result(
-        values=[
-            _days(opened, visit)
-            for opened, visit in rows.values_list(_on("opened_at"), "intake__home_visit_on")
-        ]
-    )
+    return _in_days(_days_counted(rows, _on("opened_at"), "intake__home_visit_on"))
 
 
 def days_to_meeting(scope: Scope) -> Result:
     first = _first_meetings(scope).values()
-    return Result(values=[_days(meeting.opened_on, meeting.on) for meeting in first])
+    return Result.of(_days(meeting.opened_on, meeting.on) for meeting in first)
 
 
 def _first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
@@ -344,7 +395,7 @@ def _first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.
 
 def _query_first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
     rows = (
-        Discussion.objects.filter(version__plan__case__in=accepted_cases(scope))
+        Discussion.objects.filter(_accepted(scope, "version__plan__case__"))
         .order_by()
         .values_list("version__plan__case_id", _on("version__plan__case__opened_at"))
         .annotate(first=Min("on"))
@@ -354,22 +405,20 @@ def _query_first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, dat
 
 def days_to_plan_discussed(scope: Scope) -> Result:
     first = _first_discussions(scope).values()
-    return Result(values=[_days(opened, discussed) for opened, discussed in first])
+    return Result.of(_days(opened, discussed) for opened, discussed in first)
 
 
 def days_meeting_to_plan(scope: Scope) -> Result:
     """From the first team meeting to the first conversation about the plan with the parents."""
     meetings = _first_meetings(scope)
     discussed = _first_discussions(scope)
-    return Result(
-        values=[_days(meetings[pk].on, discussed[pk][1]) for pk in discussed if pk in meetings]
-    )
+    return Result.of(_days(meetings[pk].on, discussed[pk][1]) for pk in discussed if pk in meetings)
 
 
 def delay_reasons(scope: Scope) -> Result:
     """Reasons for delay the case teams recorded in the period, per reason."""
     delays = Delay.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
+        _case_filter(scope, "case__"),
         recorded_at__gte=scope.start_at,
         recorded_at__lt=scope.end_at,
     )
@@ -391,7 +440,7 @@ def with_casemanager(scope: Scope) -> Result:
 
 def plans_explained(scope: Scope) -> Result:
     versions = PlanVersion.objects.filter(
-        plan__case__in=Case.objects.filter(_case_filter(scope)),
+        _case_filter(scope, "plan__case__"),
         issued_at__gte=scope.start_at,
         issued_at__lt=scope.end_at,
     )
@@ -401,7 +450,7 @@ def plans_explained(scope: Scope) -> Result:
 
 def parents_at_meeting(scope: Scope) -> Result:
     items = AgendaItem.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
+        _case_filter(scope, "case__"),
         discussed_at__isnull=False,
         meeting__starts_at__gte=scope.start_at,
         meeting__starts_at__lt=scope.end_at,
@@ -409,14 +458,16 @@ def parents_at_meeting(scope: Scope) -> Result:
     return _share(items, Q(parents_attend=True))
 
 
+def _closures(scope: Scope):
+    return Closure.objects.filter(
+        _case_filter(scope, "case__"), closed_on__gte=scope.start, closed_on__lte=scope.end
+    )
+
+
 def _closed_cases(scope: Scope):
     """Cases closed in the period, for `case__in`: a subquery, so a trajectory reopened and
     closed twice counts once (a join on its closings would count its rows twice)."""
-    return Case.objects.filter(
-        _case_filter(scope),
-        closures__closed_on__gte=scope.start,
-        closures__closed_on__lte=scope.end,
-    )
+    return _closures(scope).values("case_id")
 
 
 def goals_reached(scope: Scope) -> Result:
@@ -425,17 +476,12 @@ def goals_reached(scope: Scope) -> Result:
 
 
 def early_dropouts(scope: Scope) -> Result:
-    closures = Closure.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
-        closed_on__gte=scope.start,
-        closed_on__lte=scope.end,
-    )
-    return _share(closures, Q(reason=ClosingReason.STOPPED_EARLY))
+    return _share(_closures(scope), Q(reason=ClosingReason.STOPPED_EARLY))
 
 
 def placements(scope: Scope) -> Result:
     referrals = ReferralOut.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
+        _case_filter(scope, "case__"),
         referred_on__gte=scope.start,
         referred_on__lte=scope.end,
     )
@@ -444,7 +490,7 @@ def placements(scope: Scope) -> Result:
 
 def family_support_accepted(scope: Scope) -> Result:
     offers = FamilySupport.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
+        _case_filter(scope, "case__"),
         offered_on__gte=scope.start,
         offered_on__lte=scope.end,
     ).exclude(response=SupportResponse.PENDING)
@@ -454,32 +500,30 @@ def family_support_accepted(scope: Scope) -> Result:
 def parent_satisfaction(scope: Scope) -> Result:
     """Answers of 4 or 5 out of all answers given in the period (anonymous: totals only)."""
     answers = SatisfactionAnswer.objects.filter(
-        case__in=Case.objects.filter(_case_filter(scope)),
+        _case_filter(scope, "case__"),
         answered_at__gte=scope.start_at,
         answered_at__lt=scope.end_at,
     )
     return _share(answers, Q(score__gte=4))
 
 
-def _hours_by(cases, group: str, **period) -> list[tuple]:
-    """Hours recorded on these trajectories, summed per `group`, the rows narrowed by `period`."""
-    rows = TimeSpent.objects.filter(case__in=cases, **period)
+def _hours_by(selection: Q, group: str) -> list[tuple]:
+    """Hours recorded on the rows `selection` picks, summed per `group`."""
+    rows = TimeSpent.objects.filter(selection)
     return list(rows.order_by().values_list(group).annotate(total=Sum("hours")))
 
 
 def hours_per_trajectory(scope: Scope) -> Result:
     """Hours recorded on each trajectory closed in the period (those without hours left out),
     against the hours budget when the networks share one."""
-    totals = _hours_by(_closed_cases(scope), "case_id")
-    return Result(
-        values=[float(total) for _case, total in totals], norm=_norm(scope, "hours_budget")
-    )
+    totals = _hours_by(Q(case__in=_closed_cases(scope)), "case_id")
+    return Result.of((float(total) for _case, total in totals), norm=_norm(scope, "hours_budget"))
 
 
 def hours_per_organisation(scope: Scope) -> Result:
     """Hours recorded in the period (team meetings included), per organisation, in whole hours."""
-    cases = Case.objects.filter(_case_filter(scope))
-    rows = _hours_by(cases, "organisation__name", on__gte=scope.start, on__lte=scope.end)
+    in_period = Q(on__gte=scope.start, on__lte=scope.end)
+    rows = _hours_by(_case_filter(scope, "case__") & in_period, "organisation__name")
     breakdown = {name: round(total) for name, total in rows}
     return Result(count=round(sum(total for _name, total in rows)), breakdown=breakdown)
 
@@ -510,7 +554,8 @@ def reach_registered(scope: Scope) -> Result:
 def reach_discussed(scope: Scope) -> Result:
     def counted(known):
         discussed = AgendaItem.objects.filter(
-            case__in=Case.objects.filter(_case_filter(scope), child__municipality__in=known),
+            _case_filter(scope, "case__"),
+            case__child__municipality__in=known,
             discussed_at__isnull=False,
             meeting__starts_at__gte=scope.start_at,
             meeting__starts_at__lt=scope.end_at,
@@ -718,29 +763,40 @@ def compute_many(scopes: list[Scope]) -> list[dict[str, Result]]:
     """Every indicator for every scope; with MONITORING_WORKERS > 1 several at a time.
 
     The indicators are independent queries, so on PostgreSQL they can run side by side in
-    separate connections (one per worker thread, closed after each indicator).
+    separate connections (one per worker thread, closed when it is done). Each worker takes the
+    next task when it is free; the tasks alternate between the scopes, so that two workers
+    seldom wait for the same intermediate result.
     """
-    tasks = list(enumerate((scope, indicator) for scope in scopes for indicator in INDICATORS))
+    tasks = [(scope, indicator) for indicator in INDICATORS for scope in scopes]
     workers = min(settings.MONITORING_WORKERS, len(tasks))
-    results: dict[int, Result] = {}
     if workers > 1:
+        todo = iter(enumerate(tasks))
+        lock = threading.Lock()
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for done in pool.map(_in_own_connection, [tasks[w::workers] for w in range(workers)]):
-                results |= done
+            shares = list(pool.map(_in_own_connection, [(todo, lock)] * workers))
+        computed = {n: result for share in shares for n, result in share.items()}
+        results = [computed[n] for n in range(len(tasks))]
     else:
-        results = {n: indicator.compute(scope) for n, (scope, indicator) in tasks}
-    per_scope = len(INDICATORS)
-    return [
-        {indicator.key: results[i * per_scope + j] for j, indicator in enumerate(INDICATORS)}
-        for i in range(len(scopes))
-    ]
+        results = [indicator.compute(scope) for scope, indicator in tasks]
+    per_scope = [{} for _scope in scopes]
+    for n, result in enumerate(results):
+        per_scope[n % len(scopes)][tasks[n][1].key] = result
+    return per_scope
 
 
-def _in_own_connection(tasks) -> dict[int, Result]:
-    """A worker's share of the indicators, in its own connection, closed when done."""
+def _in_own_connection(queue) -> dict[int, Result]:
+    """Tasks taken from the shared queue until it is empty, in the worker's own connection."""
+    todo, lock = queue
+    done = {}
     try:
         _without_parallel_query()
-        return {n: indicator.compute(scope) for n, (scope, indicator) in tasks}
+        while True:
+            with lock:
+                task = next(todo, None)
+            if task is None:
+                return done
+            n, (scope, indicator) = task
+            done[n] = indicator.compute(scope)
     finally:
         connections.close_all()
 
@@ -752,6 +808,7 @@ def _without_parallel_query() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET max_parallel_workers_per_gather = 0")
+            cursor.execute("SET work_mem = '64MB'")
 
 
 def inflow_per_month(scope: Scope) -> list[tuple[str, int]]:

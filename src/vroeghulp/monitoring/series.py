@@ -43,18 +43,18 @@ def inflow_by_month_name(scope: Scope) -> list[tuple[str, int]]:
 
 def waiting_distribution(result: Result) -> list[tuple[str, int]]:
     counts = [0] * len(WAITING_BUCKETS)
-    for days in result.values:
+    for days, n in result.distribution.items():
         index = next(
             i for i, (upper, _label) in enumerate(WAITING_BUCKETS) if upper is None or days <= upper
         )
-        counts[index] += 1
+        counts[index] += n
     return [(label, count) for (_upper, label), count in zip(WAITING_BUCKETS, counts, strict=True)]
 
 
 def age_distribution(result: Result) -> list[tuple[str, int]]:
     counts = [0] * (OLDEST_AGE_BUCKET + 1)
-    for years in result.values:
-        counts[min(max(int(years), 0), OLDEST_AGE_BUCKET)] += 1
+    for years, n in result.distribution.items():
+        counts[min(max(int(years), 0), OLDEST_AGE_BUCKET)] += n
     labels = [f"{year} jr" for year in range(OLDEST_AGE_BUCKET)] + [f"{OLDEST_AGE_BUCKET}+ jr"]
     return list(zip(labels, counts, strict=True))
 

@@ -39,8 +39,8 @@ def test_small_numbers_are_hidden():
     assert display("deel", Result(numerator=2, denominator=10)) == ("<50%", "<5 van 10")
     assert display("deel", Result(numerator=48, denominator=50)) == (">90%", ">45 van 50")
     assert display("deel", Result(numerator=30, denominator=50)) == ("60%", "30 van 50")
-    assert display("dagen", Result(values=[1, 2, 3]))[0] == TOO_FEW
-    value, detail = display("dagen", Result(values=[10, 12, 14, 20, 30], norm=14))
+    assert display("dagen", Result.of([1, 2, 3]))[0] == TOO_FEW
+    value, detail = display("dagen", Result.of([10, 12, 14, 20, 30], norm=14))
     assert value == "mediaan 14 dagen"
     assert "60% binnen de norm van 14 dagen" in detail
 

@@ -248,7 +248,7 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     [(0, "0–2 wk"), (14, "0–2 wk"), (15, "3–4 wk"), (91, "9–13 wk"), (92, "> 13 wk")],
 )
 def test_waiting_buckets_include_their_upper_bound(days, bucket):
-    counts = dict(waiting_distribution(Result(values=[float(days)])))
+    counts = dict(waiting_distribution(Result.of([float(days)])))
     assert counts[bucket] == 1 and sum(counts.values()) == 1
 
 
@@ -263,3 +263,40 @@ def test_a_goal_of_a_trajectory_closed_twice_is_counted_once(world):
 
     results = compute_all(Scope(networks=[world.network], start=d(2026, 1, 1), end=d(2026, 6, 30)))
     assert (results["goals"].numerator, results["goals"].denominator) == (1, 1)
+
+
+def test_a_scope_counts_its_own_networks_and_one_over_every_network_counts_all(results):
+    network, alone = results
+    other = NetworkFactory()
+    user = professional(Role.CASEMANAGER, OrganisationFactory(network=other))
+    case = CaseFactory(
+        child=ChildFactory(network=other, date_of_birth=D(2024, 5, 1)),
+        opened_at=at(D(2026, 2, 1)),
+        phase=Phase.CLOSED,
+        closed_at=at(D(2026, 3, 1)),
+    )
+    Closure.objects.create(
+        case=case, closed_on=D(2026, 3, 1), reason=ClosingReason.STOPPED_EARLY, closed_by=user
+    )
+    meeting = Meeting.objects.create(network=other, starts_at=at(D(2026, 2, 10)), created_by=user)
+    AgendaItem.objects.create(meeting=meeting, case=case, discussed_at=at(D(2026, 2, 10)))
+    period = {"start": D(2026, 1, 1), "end": D(2026, 6, 30)}
+
+    own = compute_all(Scope(networks=[network], **period))
+    every = compute_all(Scope(networks=[network, other], **period))
+
+    assert own["outflow"].count == alone["outflow"].count == 1
+    assert every["outflow"].count == 2
+    assert own["parents_present"].denominator == 1
+    assert every["parents_present"].denominator == 2
+    assert own["days_meeting"].n == 1 and every["days_meeting"].n == 2
+
+
+@pytest.mark.parametrize(
+    ("values", "median", "p80"),
+    [([4, 1, 3, 2], 2.5, 4), ([5, 5, 1], 5, 5), (list(range(1, 11)), 5.5, 8), ([7], 7, 7)],
+)
+def test_a_distribution_kept_as_counts_gives_the_median_and_p80_of_its_values(values, median, p80):
+    result = Result.of(values)
+    assert (result.median, result.p80, result.n) == (median, p80, len(values))
+    assert result.values == sorted(values)
