@@ -6,6 +6,8 @@ import json
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.choices import ChoiceLabels
+
 from .constants import AuditAction, Grounds
 
 GENESIS_HASH = "0" * 64
@@ -68,7 +70,7 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise AppendOnlyError("Audit entries cannot be changed.")
 
 
-class AuditEntry(models.Model):
+class AuditEntry(ChoiceLabels, models.Model):
     """One access to a child's data. Ids, not names: the child is referenced by internal id."""
 
     sequence = models.BigIntegerField(unique=True)

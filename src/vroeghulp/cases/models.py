@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.children.models import Child
+from vroeghulp.choices import ChoiceLabels
 from vroeghulp.networks.models import Network, Organisation
 
 from .constants import (
@@ -30,7 +31,7 @@ from .states import Phase
 from .uploads import private_path, private_storage
 
 
-class Case(models.Model):
+class Case(ChoiceLabels, models.Model):
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="cases")
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="cases")
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -52,11 +53,6 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Traject')} {str(self.code)[:8]}"
-
-    def get_phase_display(self) -> str:
-        # Django's own builds a dict of every (translated) choice on each call; list pages call
-        # it once per row.
-        return Phase(self.phase).label
 
 
 class TeamMember(models.Model):

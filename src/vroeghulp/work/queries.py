@@ -4,12 +4,13 @@ Deadlines are computed from recorded dates, so the list is right without any sch
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, QuerySet, Window
 from django.utils import timezone
 
-from vroeghulp.access.queries import own_cases
+from vroeghulp.access.queries import own_cases, own_team_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import RequestStatus
@@ -23,8 +24,12 @@ from vroeghulp.referrals.deadlines import callback_state
 from vroeghulp.referrals.models import Registration
 
 SOON_DAYS = 7
-# The home page lists the most recent of one's own trajectories; the case list has them all.
-MY_CASES_SHOWN = 25
+# Each to-do section shows its most urgent rows and says how many more there are; "alles
+# tonen" shows up to SECTION_ROWS_ALL. The home page lists the most recent of one's own
+# trajectories; the case list has them all.
+SECTION_ROWS = 10
+SECTION_ROWS_ALL = 50
+MY_CASES_SHOWN = 10
 
 
 @dataclass
@@ -36,73 +41,88 @@ class WorkList:
     evaluations_due: list
     data_requests: list
     my_cases: list
-    more_cases: bool = False
-    # The user's own cases (ids selected once), for whatever else needs them in the same request
+    # Per section: how many rows there are beyond the ones shown
+    more: dict = field(default_factory=dict)
+    # The user's own cases, for whatever else needs them in the same request
     own: QuerySet | None = None
 
+    @property
+    def more_cases(self) -> bool:
+        return bool(self.more.get("my_cases"))
 
-def work_for(user) -> WorkList:
+    @property
+    def anything_more(self) -> bool:
+        return any(n for section, n in self.more.items() if section != "my_cases")
+
+
+def _first(rows: QuerySet, limit: int) -> tuple[list, int]:
+    """The first `limit` rows and how many there are in all, counted in the same query."""
+    found = list(rows.annotate(in_all=Window(Count("pk")))[:limit])
+    return found, found[0].in_all if found else 0
+
+
+# The sections that are seldom empty; the others are asked first whether they have rows.
+USUALLY_FILLED = ("not_in_meeting", "my_cases")
+
+
+def _with_rows(user, sections: dict[str, QuerySet]) -> list[str]:
+    """The sections that may have rows: the deadlines, asked in one query, are empty on most
+    days, and each query costs more to build and plan than to run."""
+    asked = {name: Exists(rows) for name, rows in sections.items() if name not in USUALLY_FILLED}
+    found = get_user_model().objects.filter(pk=user.pk).values(**asked).get()
+    return [name for name in sections if found.get(name, name in USUALLY_FILLED)]
+
+
+def work_for(user, everything: bool = False) -> WorkList:
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
+    limit = SECTION_ROWS_ALL if everything else SECTION_ROWS
     mine = own_cases(user)
-    mine_ids = mine.values("pk")
+    mine_ids = own_team_cases(user)
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
-    callbacks = [
-        {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}
-        for r in Registration.objects.filter(
+    sections = {
+        "callbacks": Registration.objects.filter(
             network_id__in=coordinator_networks,
             status=Status.NEW,
             called_back_at__isnull=True,
             callback_due_on__lte=soon,
-        ).order_by("callback_due_on")[:50]
-    ]
-    not_in_meeting = list(
-        waiting_for_first_meeting(user, mine)
+        ).order_by("callback_due_on"),
+        "not_in_meeting": waiting_for_first_meeting(user, mine)
         .filter(is_scheduled=False)
         .select_related("child")
-        .order_by("opened_at")[:50]
-    )
-    information_overdue = list(
-        InformationRequest.objects.filter(
+        .order_by("opened_at"),
+        "information_overdue": InformationRequest.objects.filter(
             case__in=mine_ids, status=RequestStatus.REQUESTED, due_on__lt=today
         )
         .select_related("case", "case__child", "organisation")
-        .order_by("due_on")[:50]
-    )
-    check_ins_due = list(
-        FollowUpPlan.objects.filter(case__in=mine_ids, active=True, next_check_on__lte=soon)
+        .order_by("due_on"),
+        "check_ins_due": FollowUpPlan.objects.filter(
+            case__in=mine_ids, active=True, next_check_on__lte=soon
+        )
         .select_related("case", "case__child")
-        .order_by("next_check_on")[:50]
-    )
-    evaluations_due = list(
-        Arrangement.objects.filter(
+        .order_by("next_check_on"),
+        "evaluations_due": Arrangement.objects.filter(
             plan__case__in=mine_ids, evaluated_on__isnull=True, evaluate_on__lte=soon
         )
         .select_related("plan__case", "plan__case__child")
-        .order_by("evaluate_on")[:50]
-    )
-    data_requests = list(
-        DataRequest.objects.filter(
+        .order_by("evaluate_on"),
+        "data_requests": DataRequest.objects.filter(
             case__in=mine_ids,
             case__network_id__in=coordinator_networks,
             outcome=DataRequestOutcome.OPEN,
         )
         .select_related("case", "case__child")
-        .order_by("due_on")[:50]
-    )
-    my_cases = list(
-        mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
+        .order_by("due_on"),
+        "my_cases": mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
         .select_related("child", "child__municipality")
-        .order_by("-opened_at")[: MY_CASES_SHOWN + 1]
-    )
-    return WorkList(
-        callbacks,
-        not_in_meeting,
-        information_overdue,
-        check_ins_due,
-        evaluations_due,
-        data_requests,
-        my_cases[:MY_CASES_SHOWN],
-        more_cases=len(my_cases) > MY_CASES_SHOWN,
-        own=mine,
-    )
+        .order_by("-opened_at"),
+    }
+    shown, more = {name: [] for name in sections}, dict.fromkeys(sections, 0)
+    for name in _with_rows(user, sections):
+        found, in_all = _first(sections[name], MY_CASES_SHOWN if name == "my_cases" else limit)
+        shown[name], more[name] = found, in_all - len(found)
+    shown["callbacks"] = [
+        {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}
+        for r in shown["callbacks"]
+    ]
+    return WorkList(**shown, more=more, own=mine)

@@ -20,11 +20,13 @@ from .queries import work_for
 def home(request):
     if not request.user.networks_with_role(*CARE_ROLES):
         return landing(request)
-    work = work_for(request.user)
+    everything = bool(request.GET.get("alles"))
+    work = work_for(request.user, everything=everything)
     _log(request.user, work)
     coordinated = Network.objects.filter(pk__in=request.user.networks_with_role(Role.COORDINATOR))
     context = {
         "work": work,
+        "everything": everything,
         "today": timezone.localdate(),
         "signals": signals(list(coordinated)) if coordinated else [],
     }

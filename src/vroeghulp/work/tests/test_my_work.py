@@ -53,3 +53,37 @@ def test_nothing_from_cases_the_user_is_not_on(world, other_world):
     assert other_world.own_case.child.full_name not in html
     work = verified_client(world.users[Role.COORDINATOR]).get(reverse("home")).context["work"]
     assert work.callbacks == []
+
+
+def test_a_long_section_shows_the_most_urgent_rows_says_how_many_more_and_can_show_all(world):
+    from vroeghulp.audit.models import AuditEntry
+    from vroeghulp.cases.constants import TeamRole
+    from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
+    from vroeghulp.children.tests.factories import ChildFactory
+    from vroeghulp.work.queries import SECTION_ROWS
+
+    coordinator = world.users[Role.COORDINATOR]
+    created = []
+    for days in range(SECTION_ROWS + 3):
+        case = CaseFactory(
+            child=ChildFactory(network=world.network),
+            phase=Phase.INTAKE,
+            opened_at=timezone.now() - datetime.timedelta(days=100 + days),
+        )
+        TeamMemberFactory(case=case, user=coordinator, team_role=TeamRole.COORDINATOR)
+        created.append(case)
+    client = verified_client(coordinator)
+    everything = client.get(reverse("home"), {"alles": "1"}).context["work"]
+    assert set(created) <= set(everything.not_in_meeting)
+    assert everything.more["not_in_meeting"] == 0
+    in_all = len(everything.not_in_meeting)
+
+    before = AuditEntry.objects.count()
+    response = client.get(reverse("home"))
+    work = response.context["work"]
+    assert work.not_in_meeting == sorted(created, key=lambda case: case.opened_at)[:SECTION_ROWS]
+    assert work.more["not_in_meeting"] == in_all - SECTION_ROWS
+    page = response.content.decode()
+    assert f"En nog {in_all - SECTION_ROWS}." in page and 'href="?alles=1"' in page
+    logged = set(AuditEntry.objects.order_by("pk")[before:].values_list("child_id", flat=True))
+    assert logged == {case.child_id for case in work.my_cases + work.not_in_meeting}
