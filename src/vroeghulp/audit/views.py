@@ -18,6 +18,9 @@ from .forms import AuditFilterForm
 from .queries import entries_for_log_manager, in_period, summary
 from .writer import AuditEvent, record
 
+# Entries per page, newest first; the export of one child's log has them all.
+ENTRIES_PER_PAGE = 50
+
 EXPORT_FIELDS = [
     "sequence",
     "timestamp",
@@ -81,7 +84,9 @@ def entries(request):
         group = data["group"] or "day"
     elif form.is_bound:
         rows = rows.none()
-    page = Paginator(rows.order_by("-sequence"), 100).get_page(request.GET.get("pagina"))
+    page = Paginator(rows.order_by("-sequence"), ENTRIES_PER_PAGE).get_page(
+        request.GET.get("pagina")
+    )
     context = {
         "form": form,
         "page": page,

@@ -21,6 +21,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
 from vroeghulp.networks.models import Network
+from vroeghulp.paging import rows_of_page
 
 from . import actions
 from .forms import (
@@ -33,6 +34,9 @@ from .forms import (
 )
 from .models import AgendaItem, Meeting
 from .queries import waiting_for_first_meeting
+
+# The waiting list, longest waiting first, a page at a time
+WAITING_PER_PAGE = 25
 
 
 def _networks(user):
@@ -47,8 +51,10 @@ def meeting_list(request):
 def _list_page(request, form=None, status=200):
     now = timezone.now()
     meetings = Meeting.objects.filter(network__in=_networks(request.user))
-    waiting = list(
-        waiting_for_first_meeting(request.user).select_related("child").order_by("opened_at")[:100]
+    waiting, page, in_all = rows_of_page(
+        waiting_for_first_meeting(request.user).select_related("child").order_by("opened_at"),
+        WAITING_PER_PAGE,
+        request.GET.get("wachtend"),
     )
     record_all(listing_events(request.user, waiting, AuditAction.READ, "meeting_waiting"))
     is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
@@ -56,6 +62,13 @@ def _list_page(request, form=None, status=200):
         "upcoming": meetings.filter(starts_at__gte=now).order_by("starts_at")[:20],
         "past": meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20],
         "waiting": waiting,
+        "waiting_page": {
+            "first": (page - 1) * WAITING_PER_PAGE + 1,
+            "last": (page - 1) * WAITING_PER_PAGE + len(waiting),
+            "of": in_all,
+            "previous": page - 1,
+            "next": page + 1 if page * WAITING_PER_PAGE < in_all else 0,
+        },
         "form": form or (MeetingForm() if is_coordinator else None),
     }
     return render(request, "meetings/list.html", context, status=status)

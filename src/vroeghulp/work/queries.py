@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, QuerySet, Window
+from django.db.models import Exists, QuerySet
 from django.utils import timezone
 
 from vroeghulp.access.queries import own_cases, own_team_cases
@@ -17,6 +17,7 @@ from vroeghulp.cases.constants import RequestStatus
 from vroeghulp.cases.models import InformationRequest
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.queries import waiting_for_first_meeting
+from vroeghulp.paging import first_rows
 from vroeghulp.plans.models import Arrangement
 from vroeghulp.portal.models import DataRequest, DataRequestOutcome
 from vroeghulp.referrals.constants import Status
@@ -53,12 +54,6 @@ class WorkList:
     @property
     def anything_more(self) -> bool:
         return any(n for section, n in self.more.items() if section != "my_cases")
-
-
-def _first(rows: QuerySet, limit: int) -> tuple[list, int]:
-    """The first `limit` rows and how many there are in all, counted in the same query."""
-    found = list(rows.annotate(in_all=Window(Count("pk")))[:limit])
-    return found, found[0].in_all if found else 0
 
 
 # The sections that are seldom empty; the others are asked first whether they have rows.
@@ -119,7 +114,7 @@ def work_for(user, everything: bool = False) -> WorkList:
     }
     shown, more = {name: [] for name in sections}, dict.fromkeys(sections, 0)
     for name in _with_rows(user, sections):
-        found, in_all = _first(sections[name], MY_CASES_SHOWN if name == "my_cases" else limit)
+        found, in_all = first_rows(sections[name], MY_CASES_SHOWN if name == "my_cases" else limit)
         shown[name], more[name] = found, in_all - len(found)
     shown["callbacks"] = [
         {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}

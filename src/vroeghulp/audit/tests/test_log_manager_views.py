@@ -94,3 +94,26 @@ def test_export_for_another_networks_child_is_not_found(world, other_world):
     client = verified_client(world.users[Role.LOG_MANAGER])
     response = client.get(reverse("audit:child_export", args=[other_world.own_case.child.code]))
     assert response.status_code == 404
+
+
+def test_one_childs_entries_go_a_page_at_a_time_with_their_labels(world):
+    from vroeghulp.audit.views import ENTRIES_PER_PAGE
+
+    reader = verified_client(world.users[Role.CASEMANAGER])
+    for _ in range(ENTRIES_PER_PAGE + 1):
+        reader.get(reverse("cases:detail", args=[world.own_case.code]))
+    child = world.own_case.child.pk
+    in_all = AuditEntry.objects.filter(child_id=child).count()
+    assert in_all > ENTRIES_PER_PAGE
+
+    client = verified_client(world.users[Role.LOG_MANAGER])
+    first = client.get(reverse("audit:entries"), {"child": child})
+    rows = list(first.context["page"].object_list)
+    assert len(rows) == ENTRIES_PER_PAGE
+    assert [r.sequence for r in rows] == sorted((r.sequence for r in rows), reverse=True)
+    page = first.content.decode()
+    assert "<td>Inzien</td>" in page and "Lid van het team rond het kind" in page
+    second = client.get(reverse("audit:entries"), {"child": child, "pagina": 2})
+    rest = list(second.context["page"].object_list)
+    # the second visit's own review entry came on top, so the pages overlap by that one
+    assert rest and rows[-1].sequence == rest[0].sequence

@@ -142,3 +142,39 @@ def test_reading_an_item_is_logged(world, coordinator, past_item):
     assert AuditEntry.objects.filter(
         object_type="agendaitem", child_id=world.own_case.child_id
     ).exists()
+
+
+def test_the_waiting_list_goes_a_page_at_a_time_longest_waiting_first(world, coordinator):
+    from vroeghulp.cases.constants import TeamRole
+    from vroeghulp.cases.states import Phase
+    from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
+    from vroeghulp.children.tests.factories import ChildFactory
+    from vroeghulp.meetings.views import WAITING_PER_PAGE
+
+    for days in range(WAITING_PER_PAGE + 2):
+        case = CaseFactory(
+            child=ChildFactory(network=world.network),
+            phase=Phase.INTAKE,
+            opened_at=timezone.now() - datetime.timedelta(days=200 - days),
+        )
+        TeamMemberFactory(
+            case=case, user=world.users[Role.COORDINATOR], team_role=TeamRole.COORDINATOR
+        )
+    url = reverse("meetings:list")
+    first = coordinator.get(url)
+    waiting = first.context["waiting"]
+    in_all = first.context["waiting_page"]["of"]
+    assert len(waiting) == WAITING_PER_PAGE and in_all >= WAITING_PER_PAGE + 2
+    assert waiting == sorted(waiting, key=lambda case: case.opened_at)
+    assert f"Kind 1–{WAITING_PER_PAGE} van {in_all}" in first.content.decode()
+
+    before = AuditEntry.objects.count()
+    second = coordinator.get(url, {"wachtend": "2"})
+    rest = second.context["waiting"]
+    assert len(rest) == in_all - WAITING_PER_PAGE and not set(rest) & set(waiting)
+    assert waiting[-1].opened_at <= rest[0].opened_at
+    logged = set(AuditEntry.objects.order_by("pk")[before:].values_list("child_id", flat=True))
+    assert logged == {case.child_id for case in rest}
+
+    for nonsense in ("0", "99", "twee"):  # not a page: the first one
+        assert coordinator.get(url, {"wachtend": nonsense}).context["waiting"] == waiting
