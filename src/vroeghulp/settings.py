@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.forms",
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -81,6 +82,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "vroeghulp.urls"
 WSGI_APPLICATION = "vroeghulp.wsgi.application"
 
+# Widgets render with the project's templates, so that select.html can be its faster own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

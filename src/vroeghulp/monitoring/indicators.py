@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connections
@@ -329,8 +330,7 @@ def age_at_first_concern(scope: Scope) -> Result:
     return _in_years(_days_counted(rows, "child_date_of_birth", "first_concern_on"))
 
 
-@dataclass(frozen=True)
-class FirstMeeting:
+class FirstMeeting(NamedTuple):  # a tuple: tens of thousands are made for a national scope
     on: datetime.date
     opened_on: datetime.date
     born: datetime.date
