@@ -7,6 +7,7 @@ received, which is also the case's `opened_at`).
 """
 
 import datetime
+import queue
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -770,10 +771,11 @@ def compute_many(scopes: list[Scope]) -> list[dict[str, Result]]:
     tasks = [(scope, indicator) for indicator in INDICATORS for scope in scopes]
     workers = min(settings.MONITORING_WORKERS, len(tasks))
     if workers > 1:
-        todo = iter(enumerate(tasks))
-        lock = threading.Lock()
+        todo = queue.SimpleQueue()
+        for task in enumerate(tasks):
+            todo.put(task)
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            shares = list(pool.map(_in_own_connection, [(todo, lock)] * workers))
+            shares = list(pool.map(_in_own_connection, [todo] * workers))
         computed = {n: result for share in shares for n, result in share.items()}
         results = [computed[n] for n in range(len(tasks))]
     else:
@@ -784,18 +786,16 @@ def compute_many(scopes: list[Scope]) -> list[dict[str, Result]]:
     return per_scope
 
 
-def _in_own_connection(queue) -> dict[int, Result]:
+def _in_own_connection(todo: queue.SimpleQueue) -> dict[int, Result]:
     """Tasks taken from the shared queue until it is empty, in the worker's own connection."""
-    todo, lock = queue
     done = {}
     try:
         _tuned_for_counting()
         while True:
-            with lock:
-                task = next(todo, None)
-            if task is None:
+            try:
+                n, (scope, indicator) = todo.get_nowait()
+            except queue.Empty:
                 return done
-            n, (scope, indicator) = task
             done[n] = indicator.compute(scope)
     finally:
         connections.close_all()

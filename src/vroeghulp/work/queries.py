@@ -51,10 +51,6 @@ class WorkList:
     def more_cases(self) -> bool:
         return bool(self.more.get("my_cases"))
 
-    @property
-    def anything_more(self) -> bool:
-        return any(n for section, n in self.more.items() if section != "my_cases")
-
 
 # The sections that are seldom empty; the others are asked first whether they have rows.
 USUALLY_FILLED = ("not_in_meeting", "my_cases")
