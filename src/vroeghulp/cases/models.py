@@ -41,6 +41,11 @@ class Case(ChoiceLabels, models.Model):
     opened_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # Kept by milestones.refresh_milestones for the monitoring; the source is elsewhere.
+    first_meeting_on = models.DateField(_("eerste MDO"), null=True, blank=True, editable=False)
+    plan_discussed_on = models.DateField(
+        _("adviesplan eerst besproken"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("traject")

@@ -12,6 +12,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import EventKind
+from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.networks.models import Network
@@ -136,6 +137,7 @@ def conclude(
                 "version",
             ]
         )
+        refresh_milestones(Case.objects.filter(pk=locked.case_id))
         summary = _("Besproken in het MDO")
         if locked.specialised_centre:
             summary += _(", verwezen naar %(centre)s") % {"centre": locked.specialised_centre}

@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
@@ -247,17 +246,9 @@ def accepted_cases(scope: Scope):
     return Case.objects.filter(_accepted(scope))
 
 
-def _days(start: datetime.date, end: datetime.date) -> float:
-    return float((end - start).days)
-
-
 def _on(field: str) -> TruncDate:
     """The local date of a moment, computed by the database (no per-row work in Python)."""
     return TruncDate(field, tzinfo=timezone.get_current_timezone())
-
-
-def _years(born: datetime.date, on: datetime.date) -> float:
-    return round((on - born).days / 365.25, 1)
 
 
 # --- computations ---------------------------------------------------------------------------
@@ -331,12 +322,6 @@ def age_at_first_concern(scope: Scope) -> Result:
     return _in_years(_days_counted(rows, "child_date_of_birth", "first_concern_on"))
 
 
-class FirstMeeting(NamedTuple):  # a tuple: tens of thousands are made for a national scope
-    on: datetime.date
-    opened_on: datetime.date
-    born: datetime.date
-
-
 def _shared(scope: Scope, name: str, compute: Callable):
     """An intermediate result several indicators use, computed once per scope (thread-safe)."""
     with scope.shared["lock"]:  # one lock per result: others are computed meanwhile
@@ -347,24 +332,15 @@ def _shared(scope: Scope, name: str, compute: Callable):
     return scope.shared[name]
 
 
-def _first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
-    return _shared(scope, "first_meetings", _query_first_meetings)
-
-
-def _query_first_meetings(scope: Scope) -> dict[int, FirstMeeting]:
-    """Per case started in the period: its first concluded team meeting, in one grouped query."""
-    rows = (
-        AgendaItem.objects.filter(_accepted(scope, "case__"), discussed_at__isnull=False)
-        .order_by()
-        .values_list("case_id", _on("case__opened_at"), "case__child__date_of_birth")
-        .annotate(first=Min(_on("meeting__starts_at")))
-    )
-    return {pk: FirstMeeting(first, opened, born) for pk, opened, born, first in rows}
+def _milestone_reached(scope: Scope, milestone: str):
+    """Cases started in the period that reached a milestone (kept on the case, see
+    cases.milestones: no join of their meetings or plans)."""
+    return accepted_cases(scope).exclude(**{milestone: None})
 
 
 def age_at_meeting(scope: Scope) -> Result:
-    first = _first_meetings(scope).values()
-    return Result.of(_years(meeting.born, meeting.on) for meeting in first)
+    rows = _milestone_reached(scope, "first_meeting_on")
+    return _in_years(_days_counted(rows, "child__date_of_birth", "first_meeting_on"))
 
 
 def days_to_callback(scope: Scope) -> Result:
@@ -385,35 +361,19 @@ def days_to_intake(scope: Scope) -> Result:
 
 
 def days_to_meeting(scope: Scope) -> Result:
-    first = _first_meetings(scope).values()
-    return Result.of(_days(meeting.opened_on, meeting.on) for meeting in first)
-
-
-def _first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
-    """Per case started in the period: (opened on, first conversation about the plan)."""
-    return _shared(scope, "first_discussions", _query_first_discussions)
-
-
-def _query_first_discussions(scope: Scope) -> dict[int, tuple[datetime.date, datetime.date]]:
-    rows = (
-        Discussion.objects.filter(_accepted(scope, "version__plan__case__"))
-        .order_by()
-        .values_list("version__plan__case_id", _on("version__plan__case__opened_at"))
-        .annotate(first=Min("on"))
-    )
-    return {pk: (opened, first) for pk, opened, first in rows}
+    rows = _milestone_reached(scope, "first_meeting_on")
+    return _in_days(_days_counted(rows, _on("opened_at"), "first_meeting_on"))
 
 
 def days_to_plan_discussed(scope: Scope) -> Result:
-    first = _first_discussions(scope).values()
-    return Result.of(_days(opened, discussed) for opened, discussed in first)
+    rows = _milestone_reached(scope, "plan_discussed_on")
+    return _in_days(_days_counted(rows, _on("opened_at"), "plan_discussed_on"))
 
 
 def days_meeting_to_plan(scope: Scope) -> Result:
     """From the first team meeting to the first conversation about the plan with the parents."""
-    meetings = _first_meetings(scope)
-    discussed = _first_discussions(scope)
-    return Result.of(_days(meetings[pk].on, discussed[pk][1]) for pk in discussed if pk in meetings)
+    rows = _milestone_reached(scope, "plan_discussed_on").exclude(first_meeting_on=None)
+    return _in_days(_days_counted(rows, "first_meeting_on", "plan_discussed_on"))
 
 
 def delay_reasons(scope: Scope) -> Result:
@@ -427,8 +387,7 @@ def delay_reasons(scope: Scope) -> Result:
 
 
 def discussed_by_team(scope: Scope) -> Result:
-    cases = accepted_cases(scope)
-    return Result(numerator=len(_first_meetings(scope)), denominator=cases.count())
+    return _share(accepted_cases(scope), Q(first_meeting_on__isnull=False))
 
 
 def with_casemanager(scope: Scope) -> Result:

@@ -14,6 +14,7 @@ from vroeghulp.access.policy import Action, Decision, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.constants import EventKind
+from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.constants import Purpose
@@ -130,6 +131,7 @@ def record_discussion(version: PlanVersion, *, actor, on, how: str) -> Discussio
         raise ValidationError(_("Het gesprek ligt voor de datum waarop deze versie is gemaakt."))
     with transaction.atomic():
         discussion = Discussion.objects.create(version=version, on=on, how=how, recorded_by=actor)
+        refresh_milestones(Case.objects.filter(pk=case.pk))
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.PLAN,

@@ -71,6 +71,8 @@ def test_findings_and_conclusion_make_the_child_discussed(world, coordinator, pa
     waiting = coordinator.get(reverse("meetings:list")).context["waiting"]
     assert world.own_case not in waiting
     assert world.own_case.events.filter(summary__contains="Radboudumc").exists()
+    world.own_case.refresh_from_db()
+    assert world.own_case.first_meeting_on == timezone.localdate(past_item.meeting.starts_at)
 
 
 def test_a_meeting_in_the_future_cannot_be_concluded(world, coordinator):

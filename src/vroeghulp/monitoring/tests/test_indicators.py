@@ -14,7 +14,8 @@ from django.utils import timezone
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import professional
 from vroeghulp.cases.constants import ClosingReason, GoalRealisation, TeamRole
-from vroeghulp.cases.models import Closure, Delay, FamilySupport, Goal, Intake, ReferralOut
+from vroeghulp.cases.milestones import refresh_milestones
+from vroeghulp.cases.models import Case, Closure, Delay, FamilySupport, Goal, Intake, ReferralOut
 from vroeghulp.cases.states import Phase
 from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
 from vroeghulp.children.tests.factories import ChildFactory
@@ -138,6 +139,7 @@ def results():
     )
     reopened = CaseFactory(child=child_d, opened_at=at(D(2026, 5, 1)), phase=Phase.INTAKE)
     TeamMemberFactory(case=reopened, user=user, team_role=TeamRole.CASEMANAGER)
+    refresh_milestones(Case.objects.all())  # rows made here, not by the actions
 
     scope = Scope(networks=[network], start=D(2026, 1, 1), end=D(2026, 6, 30))
     return network, compute_all(scope)
@@ -280,6 +282,7 @@ def test_a_scope_counts_its_own_networks_and_one_over_every_network_counts_all(r
     )
     meeting = Meeting.objects.create(network=other, starts_at=at(D(2026, 2, 10)), created_by=user)
     AgendaItem.objects.create(meeting=meeting, case=case, discussed_at=at(D(2026, 2, 10)))
+    refresh_milestones(Case.objects.filter(pk=case.pk))
     period = {"start": D(2026, 1, 1), "end": D(2026, 6, 30)}
 
     own = compute_all(Scope(networks=[network], **period))

@@ -154,6 +154,8 @@ def test_parents_reaction_and_the_conversation(world, client, plan):
     )
     assert version.reactions.get().comment == "Liever 's middags."
     assert version.discussions.get().how == "in_person"
+    world.own_case.refresh_from_db()
+    assert world.own_case.plan_discussed_on == timezone.localdate()
 
 
 def test_sharing_needs_consent_for_sharing_the_plan(world, client, plan):

@@ -27,6 +27,7 @@ from vroeghulp.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry, cha
 from vroeghulp.audit.writer import COLUMNS, copy_rows
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import ClosingReason, EventKind, TeamRole, TimeActivity
+from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import (
     Case,
     Closure,
@@ -303,6 +304,7 @@ class Command(BaseCommand):
         Closure.objects.bulk_create(rows["closures"], batch_size=BATCH)
         TimeSpent.objects.bulk_create(rows["hours"], batch_size=BATCH)
         self.create_plans(planned)
+        refresh_milestones(Case.objects.filter(pk__in=[case.pk for case in cases]))
         self.audit(cases)
 
     def hours(self, case, person, at, activity: str, hours: str) -> TimeSpent:

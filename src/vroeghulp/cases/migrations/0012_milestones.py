@@ -1,0 +1,35 @@
+from django.db import migrations, models
+
+from vroeghulp.cases.milestones import refresh_milestones
+
+
+def fill_in(apps, schema_editor):
+    cases = apps.get_model("cases", "Case").objects.all()
+    refresh_milestones(cases.filter(agenda_items__isnull=False).distinct())
+    refresh_milestones(cases.filter(plan__versions__discussions__isnull=False).distinct())
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("cases", "0011_time_spent"),
+        ("meetings", "0001_initial"),
+        ("plans", "0005_monitoring_indexes"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="case",
+            name="first_meeting_on",
+            field=models.DateField(
+                blank=True, editable=False, null=True, verbose_name="eerste MDO"
+            ),
+        ),
+        migrations.AddField(
+            model_name="case",
+            name="plan_discussed_on",
+            field=models.DateField(
+                blank=True, editable=False, null=True, verbose_name="adviesplan eerst besproken"
+            ),
+        ),
+        migrations.RunPython(fill_in, migrations.RunPython.noop),
+    ]
