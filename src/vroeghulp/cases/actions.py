@@ -33,6 +33,7 @@ from vroeghulp.referrals.models import Registration
 from . import states
 from .constants import ClosingReason, EventKind, RequestStatus, TeamRole
 from .hours import hours_text
+from .milestones import refresh_milestones
 from .models import (
     Case,
     Closure,
@@ -109,6 +110,8 @@ def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> Team
     with transaction.atomic():
         at = min(at or timezone.now(), timezone.now())
         member = TeamMember.objects.create(case=case, user=user, team_role=team_role, started_at=at)
+        if team_role == TeamRole.CASEMANAGER:
+            refresh_milestones(Case.objects.filter(pk=case.pk))
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.TEAM_CHANGED,

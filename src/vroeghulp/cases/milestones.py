@@ -1,23 +1,32 @@
 """Dates a trajectory has passed that the monitoring counts by, kept on the trajectory itself.
 
-The first team meeting that discussed the child and the first conversation about the plan with
-the parents are recorded elsewhere (agenda items, plan discussions). The dashboard needs them for
+The first casemanager, the first team meeting that discussed the child and the first
+conversation about the plan with the parents are recorded elsewhere (team, agenda items, plan
+discussions). The dashboard needs them for
 every trajectory in a period; reading them off the trajectory's own row saves joining meetings
 and plans for tens of thousands of trajectories at a national scale. The actions that record
-either event call `refresh_milestones`, and so does the migration that added the fields.
+these events call `refresh_milestones`, and so do the migrations that added the fields.
 """
 
 from django.db.models import Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from .constants import TeamRole
+
 
 def refresh_milestones(cases: QuerySet) -> None:
     """Set the milestone dates of `cases` from what is recorded (works on historical models)."""
+    local = timezone.get_current_timezone()
     cases.update(
+        casemanager_from=_first(
+            cases.model,
+            TruncDate("team__started_at", tzinfo=local),
+            Q(team__team_role=TeamRole.CASEMANAGER),
+        ),
         first_meeting_on=_first(
             cases.model,
-            TruncDate("agenda_items__meeting__starts_at", tzinfo=timezone.get_current_timezone()),
+            TruncDate("agenda_items__meeting__starts_at", tzinfo=local),
             Q(agenda_items__discussed_at__isnull=False),
         ),
         plan_discussed_on=_first(cases.model, "plan__versions__discussions__on"),

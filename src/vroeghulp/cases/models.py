@@ -42,6 +42,9 @@ class Case(ChoiceLabels, models.Model):
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     # Kept by milestones.refresh_milestones for the monitoring; the source is elsewhere.
+    casemanager_from = models.DateField(
+        _("eerste casemanager"), null=True, blank=True, editable=False
+    )
     first_meeting_on = models.DateField(_("eerste MDO"), null=True, blank=True, editable=False)
     plan_discussed_on = models.DateField(
         _("adviesplan eerst besproken"), null=True, blank=True, editable=False

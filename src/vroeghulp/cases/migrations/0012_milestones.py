@@ -5,6 +5,7 @@ from vroeghulp.cases.milestones import refresh_milestones
 
 def fill_in(apps, schema_editor):
     cases = apps.get_model("cases", "Case").objects.all()
+    refresh_milestones(cases.filter(team__team_role="casemanager").distinct())
     refresh_milestones(cases.filter(agenda_items__isnull=False).distinct())
     refresh_milestones(cases.filter(plan__versions__discussions__isnull=False).distinct())
 
@@ -17,6 +18,13 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="case",
+            name="casemanager_from",
+            field=models.DateField(
+                blank=True, editable=False, null=True, verbose_name="eerste casemanager"
+            ),
+        ),
         migrations.AddField(
             model_name="case",
             name="first_meeting_on",

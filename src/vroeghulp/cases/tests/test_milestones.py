@@ -1,4 +1,4 @@
-"""The milestone dates kept on a trajectory follow what is recorded in meetings and plans."""
+"""The milestone dates kept on a trajectory follow what is recorded in its team, meetings, plan."""
 
 import datetime
 
@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
+from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.milestones import refresh_milestones
-from vroeghulp.cases.models import Case
+from vroeghulp.cases.models import Case, TeamMember
 from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.plans.models import Discussion, Plan, PlanVersion
 
@@ -41,6 +42,27 @@ def _milestones(case: Case) -> tuple:
     refresh_milestones(Case.objects.filter(pk=case.pk))
     case.refresh_from_db()
     return case.first_meeting_on, case.plan_discussed_on
+
+
+def test_the_first_casemanager_counts_not_other_members(world):
+    case = world.own_case
+    TeamMember.objects.filter(case=case).delete()
+    member = world.users[Role.TEAM_MEMBER]
+    TeamMember.objects.create(case=case, user=member, team_role=TeamRole.MEMBER)
+    refresh_milestones(Case.objects.filter(pk=case.pk))
+    case.refresh_from_db()
+    assert case.casemanager_from is None
+
+    for day in (D(2026, 3, 2), D(2026, 2, 9)):
+        TeamMember.objects.create(
+            case=case,
+            user=world.users[Role.CASEMANAGER],
+            team_role=TeamRole.CASEMANAGER,
+            started_at=_local(day, 23),  # late in the evening: still that day in local time
+        )
+    refresh_milestones(Case.objects.filter(pk=case.pk))
+    case.refresh_from_db()
+    assert case.casemanager_from == D(2026, 2, 9)
 
 
 def test_the_first_concluded_meeting_counts_in_local_time(world):

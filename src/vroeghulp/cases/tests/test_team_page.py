@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from vroeghulp.access.policy import Action, decide
 from vroeghulp.accounts.constants import Role
@@ -23,6 +24,8 @@ def test_coordinator_adds_a_casemanager_who_then_sees_the_file(world):
     assert response.status_code == 302
     assert decide(newcomer, Action.VIEW, child).allowed
     assert world.own_case.events.filter(kind="team_changed").exists()
+    world.own_case.refresh_from_db()
+    assert world.own_case.casemanager_from == timezone.localdate()
 
 
 def test_ending_a_membership_ends_access(world):
