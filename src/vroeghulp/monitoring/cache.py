@@ -8,6 +8,7 @@ anyone asks, so that nobody waits for a national computation.
 
 import datetime
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 
 from .falling_inflow import Signal, falling_sources
 from .forms import default_period
-from .indicators import Result, Scope, a_year_earlier, compute_many
+from .indicators import Result, Scope, a_year_earlier, compute_with, side_by_side
 
 # Kept figures outlive a deployment (they are files): the keys carry the code that computed them,
 # so new or changed definitions are never answered with figures of the old ones.
@@ -45,10 +46,20 @@ def _key(scopes: list[Scope]) -> str:
 
 
 def figures(
-    scopes: list[Scope], *, refresh: bool = False
-) -> tuple[list[dict[str, Result]], datetime.datetime]:
-    """The indicators for the scopes and when they were computed."""
-    return _kept(_key(scopes), lambda: compute_many(scopes), refresh)
+    scopes: list[Scope], *, refresh: bool = False, alongside: tuple[Callable, ...] = ()
+) -> tuple[list[dict[str, Result]], datetime.datetime, list]:
+    """The indicators for the scopes, when they were computed, and the results of `alongside`:
+    other work of the same page, run in the same workers when the figures are computed."""
+    computed = {}
+
+    def compute():
+        per_scope, computed["alongside"] = compute_with(scopes, list(alongside))
+        return per_scope
+
+    found, computed_at = _kept(_key(scopes), compute, refresh)
+    if "alongside" not in computed:  # the figures came from the cache
+        computed["alongside"] = side_by_side(list(alongside))
+    return found, computed_at, computed["alongside"]
 
 
 def default_scopes(networks) -> list[Scope]:

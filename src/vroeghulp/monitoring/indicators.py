@@ -13,12 +13,13 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import ClosingReason, GoalRealisation, SupportResponse
@@ -715,42 +716,53 @@ def compute_all(scope: Scope) -> dict[str, Result]:
 
 
 def compute_many(scopes: list[Scope]) -> list[dict[str, Result]]:
-    """Every indicator for every scope; with MONITORING_WORKERS > 1 several at a time.
+    return compute_with(scopes, [])[0]
 
-    The indicators are independent queries, so on PostgreSQL they can run side by side in
-    separate connections (one per worker thread, closed when it is done). Each worker takes the
-    next task when it is free; the tasks alternate between the scopes, so that two workers
-    seldom wait for the same intermediate result.
+
+def compute_with(scopes: list[Scope], alongside: list[Callable]) -> tuple[list[dict], list]:
+    """Every indicator for every scope, and the results of other work the same page needs.
+
+    The tasks alternate between the scopes, so that two workers seldom wait for the same
+    intermediate result; the other work goes first, as it is the longest.
     """
     tasks = [(scope, indicator) for indicator in INDICATORS for scope in scopes]
-    workers = min(settings.MONITORING_WORKERS, len(tasks))
-    if workers > 1:
-        todo = queue.SimpleQueue()
-        for task in enumerate(tasks):
-            todo.put(task)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            shares = list(pool.map(_in_own_connection, [todo] * workers))
-        computed = {n: result for share in shares for n, result in share.items()}
-        results = [computed[n] for n in range(len(tasks))]
-    else:
-        results = [indicator.compute(scope) for scope, indicator in tasks]
-    per_scope = [{} for _scope in scopes]
+    done = side_by_side([*alongside, *(partial(i.compute, s) for s, i in tasks)])
+    results, per_scope = done[len(alongside) :], [{} for _scope in scopes]
     for n, result in enumerate(results):
         per_scope[n % len(scopes)][tasks[n][1].key] = result
-    return per_scope
+    return per_scope, done[: len(alongside)]
 
 
-def _in_own_connection(todo: queue.SimpleQueue) -> dict[int, Result]:
-    """Tasks taken from the shared queue until it is empty, in the worker's own connection."""
+def side_by_side(work: list[Callable]) -> list:
+    """The results of independent queries, in order; with MONITORING_WORKERS > 1 several at a
+    time. On PostgreSQL they then run side by side in separate connections (one per worker
+    thread, closed when it is done), each worker taking the next when it is free."""
+    workers = min(settings.MONITORING_WORKERS, len(work))
+    if workers <= 1:
+        return [task() for task in work]
+    todo = queue.SimpleQueue()
+    for numbered in enumerate(work):
+        todo.put(numbered)
+    language = translation.get_language()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        shares = list(pool.map(partial(_in_own_connection, language), [todo] * workers))
+    done = {n: result for share in shares for n, result in share.items()}
+    return [done[n] for n in range(len(work))]
+
+
+def _in_own_connection(language: str, todo: queue.SimpleQueue) -> dict[int, object]:
+    """Tasks taken from the shared queue until it is empty, in the worker's own connection and
+    in the language of the page (a thread starts in the default one)."""
     done = {}
     try:
         _tuned_for_counting()
-        while True:
-            try:
-                n, (scope, indicator) = todo.get_nowait()
-            except queue.Empty:
-                return done
-            done[n] = indicator.compute(scope)
+        with translation.override(language):
+            while True:
+                try:
+                    n, task = todo.get_nowait()
+                except queue.Empty:
+                    return done
+                done[n] = task()
     finally:
         connections.close_all()
 

@@ -25,11 +25,11 @@ from .actions import record_self_assessment
 from .cache import default_scopes, figures, signals
 from .charts import score_chart
 from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_of
-from .indicators import Scope, a_year_earlier, compute_all, compute_many
+from .indicators import Scope, a_year_earlier, compute_all, compute_many, side_by_side
 from .models import BuildingBlock
 from .presentation import comparison, rows
 from .queries import AGGREGATE_ROLES, caseload_by_phase, registrations_by_municipality
-from .series import dashboard_charts
+from .series import dashboard_charts, inflow_by_month_name
 from .spreadsheet import workbook
 from .suppression import THRESHOLD
 
@@ -61,9 +61,33 @@ def overview(request):
     networks = _networks(request.user)
     form, scope = _scope(request, networks)
     year = timezone.localdate().year
-    caseload = caseload_by_phase(networks)
-    by_municipality = registrations_by_municipality(networks, year)
-    sections = [
+    refresh = bool(request.GET.get("vers"))
+    page_work = (
+        lambda: caseload_by_phase(networks),
+        lambda: registrations_by_municipality(networks, year),
+        lambda: signals(networks, refresh=refresh),
+    )
+    context = {"year": year, "threshold": THRESHOLD, "form": form}
+    if scope is None:
+        caseload, by_municipality, found_signals = side_by_side(list(page_work))
+    else:
+        (results, previous), computed_at, done = figures(
+            [scope, a_year_earlier(scope)],
+            refresh=refresh,
+            alongside=(*page_work, lambda: inflow_by_month_name(scope)),
+        )
+        caseload, by_municipality, found_signals, inflow_months = done
+        context |= {
+            "scope": scope,
+            "computed_at": computed_at,
+            "indicators": rows(results, previous),
+            "charts": dashboard_charts(scope, results, inflow_months),
+            "comparison": _by_model(scope) if request.GET.get("vergelijk") else None,
+            "can_compare": len(models_of(scope.networks)) > 1,
+            "query": request.GET.urlencode(),
+        }
+    context["signals"] = found_signals
+    context["sections"] = [
         {
             "network": network,
             "caseload": caseload[network.pk],
@@ -71,26 +95,6 @@ def overview(request):
         }
         for network in networks
     ]
-    context = {
-        "sections": sections,
-        "year": year,
-        "threshold": THRESHOLD,
-        "form": form,
-        "signals": signals(networks, refresh=bool(request.GET.get("vers"))),
-    }
-    if scope is not None:
-        (results, previous), computed_at = figures(
-            [scope, a_year_earlier(scope)], refresh=bool(request.GET.get("vers"))
-        )
-        context |= {
-            "scope": scope,
-            "computed_at": computed_at,
-            "indicators": rows(results, previous),
-            "charts": dashboard_charts(scope, results),
-            "comparison": _by_model(scope) if request.GET.get("vergelijk") else None,
-            "can_compare": len(models_of(scope.networks)) > 1,
-            "query": request.GET.urlencode(),
-        }
     return render(request, "monitoring/overview.html", context, status=200 if scope else 400)
 
 

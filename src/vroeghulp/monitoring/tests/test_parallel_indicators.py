@@ -3,9 +3,10 @@
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.monitoring.indicators import Scope, compute_many
+from vroeghulp.monitoring.indicators import Scope, compute_many, compute_with, side_by_side
 from vroeghulp.networks.models import Network
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the workers' connections see the data
@@ -32,3 +33,15 @@ def test_parallel_equals_sequential():
         parallel = compute_many(_scopes())
     assert _plain(parallel) == _plain(sequential)
     assert sequential[0]["inflow"].count > 0
+
+
+@override_settings(MONITORING_WORKERS=2)
+def test_other_work_runs_alongside_in_order_and_in_the_language_of_the_page():
+    call_command("seed_scale", children=30, seed=4, audit_per_case=1, years=1)
+    work = [lambda: str(_("Zoeken")), Network.objects.count, lambda: str(_("Inzien"))]
+    with translation.override("en"):
+        assert side_by_side(work) == ["Search", Network.objects.count(), "Viewed"]
+        per_scope, alongside = compute_with(_scopes(), work)
+    assert alongside == ["Search", Network.objects.count(), "Viewed"]
+    with override_settings(MONITORING_WORKERS=1):
+        assert _plain(per_scope) == _plain(compute_many(_scopes()))
