@@ -11,10 +11,6 @@ from vroeghulp.cases.states import MEETING_DUE_PHASES
 from .models import AgendaItem
 
 
-def discussed_once(case_ref="pk") -> Exists:
-    return Exists(AgendaItem.objects.filter(case=OuterRef(case_ref), discussed_at__isnull=False))
-
-
 def scheduled(network_ids, case_ref="pk") -> Exists:
     # The networks narrow the subquery to their own future meetings (meeting_network_time
     # index); PostgreSQL hashes it once, and otherwise reads every future meeting in the country.
@@ -32,13 +28,10 @@ def waiting_for_first_meeting(user, cases: QuerySet[Case] | None = None) -> Quer
     """Accepted, open, never discussed by the team; `is_scheduled` tells if a date is set.
 
     Among `cases` (a subset of the user's visible cases), or all the user's visible cases.
+    "Never discussed" is the trajectory's own milestone (cases.milestones), kept by `conclude`.
     """
     return (
         (visible_cases(user) if cases is None else cases)
-        .filter(phase__in=MEETING_DUE_PHASES)
-        .annotate(
-            was_discussed=discussed_once(),
-            is_scheduled=scheduled(user.networks_with_role(*CARE_ROLES)),
-        )
-        .filter(was_discussed=False)
+        .filter(phase__in=MEETING_DUE_PHASES, first_meeting_on__isnull=True)
+        .annotate(is_scheduled=scheduled(user.networks_with_role(*CARE_ROLES)))
     )
