@@ -354,6 +354,7 @@ def save_intake(
         intake.trajectory_explained = trajectory_explained
         intake.version += 1
         intake.save()
+        refresh_milestones(Case.objects.filter(pk=case.pk))
         _sync_goals(case, goals or [])
         TimelineEvent.objects.create(
             case=case,

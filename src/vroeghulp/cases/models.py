@@ -45,6 +45,7 @@ class Case(ChoiceLabels, models.Model):
     casemanager_from = models.DateField(
         _("eerste casemanager"), null=True, blank=True, editable=False
     )
+    visited_on = models.DateField(_("huisbezoek"), null=True, blank=True, editable=False)
     first_meeting_on = models.DateField(_("eerste MDO"), null=True, blank=True, editable=False)
     plan_discussed_on = models.DateField(
         _("adviesplan eerst besproken"), null=True, blank=True, editable=False

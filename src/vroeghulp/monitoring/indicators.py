@@ -356,8 +356,8 @@ def _norm(scope: Scope, setting: str = "callback_deadline_days") -> int | None:
 
 
 def days_to_intake(scope: Scope) -> Result:
-    rows = accepted_cases(scope).exclude(intake__home_visit_on=None)
-    return _in_days(_days_counted(rows, _on("opened_at"), "intake__home_visit_on"))
+    rows = _milestone_reached(scope, "visited_on")
+    return _in_days(_days_counted(rows, _on("opened_at"), "visited_on"))
 
 
 def days_to_meeting(scope: Scope) -> Result:

@@ -5,9 +5,13 @@ from vroeghulp.cases.milestones import refresh_milestones
 
 def fill_in(apps, schema_editor):
     cases = apps.get_model("cases", "Case").objects.all()
-    refresh_milestones(cases.filter(team__team_role="casemanager").distinct())
-    refresh_milestones(cases.filter(agenda_items__isnull=False).distinct())
-    refresh_milestones(cases.filter(plan__versions__discussions__isnull=False).distinct())
+    found = [
+        ("casemanager_from", cases.filter(team__team_role="casemanager")),
+        ("first_meeting_on", cases.filter(agenda_items__isnull=False)),
+        ("plan_discussed_on", cases.filter(plan__versions__discussions__isnull=False)),
+    ]
+    for field, having in found:
+        refresh_milestones(having.distinct(), fields=[field])
 
 
 class Migration(migrations.Migration):

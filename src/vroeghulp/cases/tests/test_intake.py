@@ -1,5 +1,7 @@
 """The intake records the home visit, the parents' question and goals; no silent overwrites."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -34,6 +36,16 @@ def test_intake_and_goals_are_saved(world):
         "Een plek op de peuteropvang",
     ]
     assert world.own_case.events.filter(kind="intake").exists()
+    world.own_case.refresh_from_db()
+    assert world.own_case.visited_on == datetime.date(2026, 11, 10)
+
+
+def test_a_corrected_visit_date_moves_the_milestone(world):
+    client = verified_client(world.users[Role.CASEMANAGER])
+    _save(client, world)
+    _save(client, world, home_visit_on="2026-11-03", version=1)
+    world.own_case.refresh_from_db()
+    assert world.own_case.visited_on == datetime.date(2026, 11, 3)
 
 
 def test_editing_goals_keeps_unchanged_ones(world):
