@@ -270,16 +270,43 @@ def _share(rows, condition: Q) -> Result:
     )
 
 
+def _registrations_by(scope: Scope, *fields: str) -> dict[tuple, int]:
+    """The period's registrations counted per combination of `fields`, once per scope: the
+    inflow, the declined share and the reach read the same rows in different groupings."""
+
+    def count(scope):
+        rows = registrations(scope).order_by().values_list(*fields).annotate(n=Count("pk"))
+        return {tuple(row[:-1]): row[-1] for row in rows}
+
+    return _shared(scope, ("registrations", fields), count)
+
+
+def _summed(counts: dict[tuple, int], key: Callable, missing: str = "onbekend") -> Result:
+    breakdown = Counter()
+    for values, n in counts.items():
+        found = key(*values)
+        breakdown[found if found is not None else missing] += n
+    return Result(count=sum(breakdown.values()), breakdown=dict(breakdown))
+
+
 def inflow(scope: Scope) -> Result:
-    return _grouped(registrations(scope), "route")
+    return _summed(_registrations_by(scope, "route", "status"), lambda route, _status: route)
 
 
 def inflow_by_municipality(scope: Scope) -> Result:
-    return _grouped(registrations(scope), "municipality__name")
+    counts = _registrations_by(scope, "municipality_id")
+    names = dict(
+        Municipality.objects.filter(pk__in=[pk for (pk,) in counts]).values_list("pk", "name")
+    )
+    return _summed(counts, lambda pk: names.get(pk))
 
 
 def declined(scope: Scope) -> Result:
-    return _share(registrations(scope), Q(status="declined"))
+    counts = _registrations_by(scope, "route", "status")
+    return Result(
+        numerator=sum(n for (_route, status), n in counts.items() if status == "declined"),
+        denominator=sum(counts.values()),
+    )
 
 
 def outflow(scope: Scope) -> Result:
@@ -322,7 +349,7 @@ def age_at_first_concern(scope: Scope) -> Result:
     return _in_years(_days_counted(rows, "child_date_of_birth", "first_concern_on"))
 
 
-def _shared(scope: Scope, name: str, compute: Callable):
+def _shared(scope: Scope, name: str | tuple, compute: Callable):
     """An intermediate result several indicators use, computed once per scope (thread-safe)."""
     with scope.shared["lock"]:  # one lock per result: others are computed meanwhile
         lock = scope.shared.setdefault(("lock", name), threading.Lock())
@@ -486,7 +513,9 @@ def hours_per_organisation(scope: Scope) -> Result:
 
 def _reach(scope: Scope, counted) -> Result:
     """Children counted per municipality against the children aged 0–7 living there, over the
-    municipalities whose number is recorded (the others cannot be compared)."""
+    municipalities whose number is recorded (the others cannot be compared). `counted` may
+    count other municipalities too: only the known ones are summed (a filter on hundreds of
+    municipality ids made PostgreSQL read every child through that index)."""
     municipalities = Municipality.objects.filter(network__in=scope.networks, children_0_7__gt=0)
     if scope.municipality_ids:
         municipalities = municipalities.filter(pk__in=scope.municipality_ids)
@@ -501,17 +530,15 @@ def _reach(scope: Scope, counted) -> Result:
 
 def reach_registered(scope: Scope) -> Result:
     def counted(known):
-        rows = registrations(scope).filter(municipality__in=known).order_by()
-        return rows.values_list("municipality_id").annotate(n=Count("pk"))
+        return [(pk, n) for (pk,), n in _registrations_by(scope, "municipality_id").items()]
 
     return _reach(scope, counted)
 
 
 def reach_discussed(scope: Scope) -> Result:
     def counted(known):
-        discussed = AgendaItem.objects.filter(
+        discussed = AgendaItem.objects.filter(  # all municipalities: _reach keeps the known
             _case_filter(scope, "case__"),
-            case__child__municipality__in=known,
             discussed_at__isnull=False,
             meeting__starts_at__gte=scope.start_at,
             meeting__starts_at__lt=scope.end_at,
