@@ -560,17 +560,20 @@ def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
         activity=activity,
         hours=hours,
     )
-    return _add_to_file(
-        case,
-        actor=actor,
-        obj=spent,
-        summary=_("%(hours)s uur geschreven: %(activity)s")
-        % {
-            "hours": hours_text(Decimal(hours)),
-            "activity": spent.get_activity_display(),
-        },
-        decision=decision,
-    )
+    with transaction.atomic():
+        spent = _add_to_file(
+            case,
+            actor=actor,
+            obj=spent,
+            summary=_("%(hours)s uur geschreven: %(activity)s")
+            % {
+                "hours": hours_text(Decimal(hours)),
+                "activity": spent.get_activity_display(),
+            },
+            decision=decision,
+        )
+        refresh_milestones(Case.objects.filter(pk=case.pk), fields=["hours_total"])
+    return spent
 
 
 def record_delay(case: Case, *, actor, stage: str, reason: str, note: str = "") -> Delay:

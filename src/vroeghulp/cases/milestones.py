@@ -2,14 +2,15 @@
 
 The first casemanager, the home visit, the first team meeting that discussed the child and the
 first conversation about the plan with the parents are recorded elsewhere (team, intake, agenda
-items, plan discussions). The dashboard needs them for every trajectory in a period; reading
-them off the trajectory's own row saves joining those tables for tens of thousands of
-trajectories at a national scale. The actions that record these events call
-`refresh_milestones`, and so do the migrations that added the fields (each naming its own, so
-that a later milestone never reaches into an earlier migration's models).
+items, plan discussions), and so are the hours booked on it (kept here as their total). The
+dashboard needs them for every trajectory in a period; reading them off the trajectory's own
+row saves joining those tables for tens of thousands of trajectories at a national scale. The
+actions that record these events call `refresh_milestones`, and so do the migrations that added
+the fields (each naming its own, so that a later one never reaches into an earlier migration's
+models).
 """
 
-from django.db.models import Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -20,26 +21,26 @@ def _local_date(moment: str) -> TruncDate:
     return TruncDate(moment, tzinfo=timezone.get_current_timezone())
 
 
-# milestone field on Case: (the earliest of what, among which rows)
+# field on Case: how it follows from the rows recorded elsewhere
 MILESTONES = {
-    "casemanager_from": (
-        lambda: _local_date("team__started_at"),
-        Q(team__team_role=TeamRole.CASEMANAGER),
+    "casemanager_from": lambda: Min(
+        _local_date("team__started_at"), filter=Q(team__team_role=TeamRole.CASEMANAGER)
     ),
-    "visited_on": (lambda: "intake__home_visit_on", None),
-    "first_meeting_on": (
-        lambda: _local_date("agenda_items__meeting__starts_at"),
-        Q(agenda_items__discussed_at__isnull=False),
+    "visited_on": lambda: Min("intake__home_visit_on"),
+    "first_meeting_on": lambda: Min(
+        _local_date("agenda_items__meeting__starts_at"),
+        filter=Q(agenda_items__discussed_at__isnull=False),
     ),
-    "plan_discussed_on": (lambda: "plan__versions__discussions__on", None),
+    "plan_discussed_on": lambda: Min("plan__versions__discussions__on"),
+    "hours_total": lambda: Sum("time_spent__hours"),
 }
 
 
 def refresh_milestones(cases: QuerySet, fields=tuple(MILESTONES)) -> None:
-    """Set the milestone dates of `cases` from what is recorded (works on historical models)."""
-    cases.update(**{name: _first(cases.model, *MILESTONES[name]) for name in fields})
+    """Set the kept fields of `cases` from what is recorded (works on historical models)."""
+    cases.update(**{name: _of_each(cases.model, MILESTONES[name]()) for name in fields})
 
 
-def _first(model, moment, only: Q | None) -> Subquery:
+def _of_each(model, aggregate) -> Subquery:
     rows = model.objects.filter(pk=OuterRef("pk")).order_by().values("pk")
-    return Subquery(rows.annotate(first=Min(moment(), filter=only)).values("first")[:1])
+    return Subquery(rows.annotate(found=aggregate).values("found")[:1])

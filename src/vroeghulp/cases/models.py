@@ -46,6 +46,9 @@ class Case(ChoiceLabels, models.Model):
         _("eerste casemanager"), null=True, blank=True, editable=False
     )
     visited_on = models.DateField(_("huisbezoek"), null=True, blank=True, editable=False)
+    hours_total = models.DecimalField(
+        _("uren geschreven"), max_digits=8, decimal_places=2, null=True, blank=True, editable=False
+    )
     first_meeting_on = models.DateField(_("eerste MDO"), null=True, blank=True, editable=False)
     plan_discussed_on = models.DateField(
         _("adviesplan eerst besproken"), null=True, blank=True, editable=False

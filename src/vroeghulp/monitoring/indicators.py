@@ -499,8 +499,10 @@ def _hours_by(selection: Q, group: str) -> list[tuple]:
 def hours_per_trajectory(scope: Scope) -> Result:
     """Hours recorded on each trajectory closed in the period (those without hours left out),
     against the hours budget when the networks share one."""
-    totals = _hours_by(Q(case__in=_closed_cases(scope)), "case_id")
-    return Result.of((float(total) for _case, total in totals), norm=_norm(scope, "hours_budget"))
+    closed = Case.objects.filter(pk__in=_closed_cases(scope)).exclude(hours_total=None)
+    totals = closed.order_by().values_list("hours_total").annotate(n=Count("pk"))
+    distribution = {float(total): n for total, n in totals}
+    return Result(distribution=distribution, norm=_norm(scope, "hours_budget"))
 
 
 def hours_per_organisation(scope: Scope) -> Result:

@@ -10,7 +10,8 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import MembershipFactory, professional, verified_client
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
-from vroeghulp.cases.models import Closure, TimeSpent
+from vroeghulp.cases.milestones import refresh_milestones
+from vroeghulp.cases.models import Case, Closure, TimeSpent
 from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
 from vroeghulp.children.tests.factories import ChildFactory
 from vroeghulp.monitoring.indicators import Scope, compute_all
@@ -38,6 +39,9 @@ def test_a_team_member_writes_hours_for_their_organisation(world):
     assert AuditEntry.objects.filter(
         action=AuditAction.CREATE, child_id=world.own_case.child_id, object_type="timespent"
     ).exists()
+    _post(verified_client(kinderarts), world)
+    world.own_case.refresh_from_db()
+    assert world.own_case.hours_total == Decimal("3.0")  # kept on the trajectory for monitoring
 
 
 def test_a_point_is_read_as_a_decimal_too_and_the_page_adds_up_against_the_budget(world):
@@ -120,6 +124,7 @@ def test_hours_per_trajectory_and_per_organisation_are_counted_by_hand(world):
                 activity="meeting",
                 hours=Decimal(hours),
             )
+        refresh_milestones(Case.objects.filter(pk=case.pk))  # bookings made here, not by actions
         if closed_on:
             Closure.objects.create(
                 case=case, closed_on=closed_on, reason="plan_realised", closed_by=casemanager
@@ -164,6 +169,7 @@ def test_a_trajectory_closed_twice_in_the_period_counts_its_hours_once(world):
         activity="guidance",
         hours=Decimal(2),
     )
+    refresh_milestones(Case.objects.filter(pk=case.pk))
     for closed_on in (d(2026, 3, 1), d(2026, 5, 1)):
         Closure.objects.create(
             case=case, closed_on=closed_on, reason="plan_realised", closed_by=casemanager
