@@ -96,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "vroeghulp.accounts.context_processors.navigation",
             ],
-            "libraries": {"forms": "vroeghulp.form_html"},
+            "libraries": {"forms": "vroeghulp.form_html", "dates": "vroeghulp.dates"},
         },
     },
 ]
