@@ -96,7 +96,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "vroeghulp.accounts.context_processors.navigation",
             ],
-            "libraries": {"forms": "vroeghulp.form_html", "dates": "vroeghulp.dates"},
+            "libraries": {
+                "forms": "vroeghulp.form_html",
+                "dates": "vroeghulp.dates",
+                "links": "vroeghulp.links",
+            },
         },
     },
 ]
