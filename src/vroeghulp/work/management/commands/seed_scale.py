@@ -61,6 +61,8 @@ ROUTES = [
 # How far trajectories got, weighted like a network's caseload over the years.
 PHASE_WEIGHTS = [3, 6, 8, 6, 6, 20, 8, 25]
 AUDIT_ACTIONS = (["read"] * 16) + ["update", "create", "print", "search"]
+# Hours of the intake visit with its report, and of the guidance sessions: families differ
+INTAKE_HOURS = ["1.5", "2", "2.5", "2.5", "3", "4"]
 
 
 class Command(BaseCommand):
@@ -325,14 +327,16 @@ class Command(BaseCommand):
     def add_steps(self, case, reached: dict, guardian, rows: dict, planned: list) -> None:
         rng = self.rng
         coordinator, casemanager, member = case.people
-        for phase, person, activity, hours in (
-            (states.Phase.INTAKE, casemanager, TimeActivity.INTAKE, "2.5"),
-            (states.Phase.ADVICE, coordinator, TimeActivity.MEETING, "0.75"),
-            (states.Phase.ADVICE, member, TimeActivity.MEETING, "0.75"),
-            (states.Phase.EXECUTION, casemanager, TimeActivity.GUIDANCE, "1.5"),
+        # (step, who, what, hours per session, how many sessions)
+        for phase, person, activity, hours, sessions in (
+            (states.Phase.INTAKE, casemanager, TimeActivity.INTAKE, rng.choice(INTAKE_HOURS), 1),
+            (states.Phase.ADVICE, coordinator, TimeActivity.MEETING, "0.75", 1),
+            (states.Phase.ADVICE, member, TimeActivity.MEETING, "0.75", 1),
+            (states.Phase.EXECUTION, casemanager, TimeActivity.GUIDANCE, "1.5", rng.randint(1, 6)),
         ):
             if phase in reached:
-                rows["hours"].append(self.hours(case, person, reached[phase], activity, hours))
+                for _session in range(sessions):
+                    rows["hours"].append(self.hours(case, person, reached[phase], activity, hours))
         if states.Phase.INTAKE in reached:
             rows["intakes"].append(
                 Intake(
