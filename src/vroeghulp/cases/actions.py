@@ -111,7 +111,7 @@ def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> Team
         at = min(at or timezone.now(), timezone.now())
         member = TeamMember.objects.create(case=case, user=user, team_role=team_role, started_at=at)
         if team_role == TeamRole.CASEMANAGER:
-            refresh_milestones(Case.objects.filter(pk=case.pk))
+            refresh_milestones(Case.objects.filter(pk=case.pk), fields=["casemanager_from"])
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.TEAM_CHANGED,
@@ -354,7 +354,7 @@ def save_intake(
         intake.trajectory_explained = trajectory_explained
         intake.version += 1
         intake.save()
-        refresh_milestones(Case.objects.filter(pk=case.pk))
+        refresh_milestones(Case.objects.filter(pk=case.pk), fields=["visited_on"])
         _sync_goals(case, goals or [])
         TimelineEvent.objects.create(
             case=case,

@@ -137,7 +137,7 @@ def conclude(
                 "version",
             ]
         )
-        refresh_milestones(Case.objects.filter(pk=locked.case_id))
+        refresh_milestones(Case.objects.filter(pk=locked.case_id), fields=["first_meeting_on"])
         summary = _("Besproken in het MDO")
         if locked.specialised_centre:
             summary += _(", verwezen naar %(centre)s") % {"centre": locked.specialised_centre}

@@ -131,7 +131,7 @@ def record_discussion(version: PlanVersion, *, actor, on, how: str) -> Discussio
         raise ValidationError(_("Het gesprek ligt voor de datum waarop deze versie is gemaakt."))
     with transaction.atomic():
         discussion = Discussion.objects.create(version=version, on=on, how=how, recorded_by=actor)
-        refresh_milestones(Case.objects.filter(pk=case.pk))
+        refresh_milestones(Case.objects.filter(pk=case.pk), fields=["plan_discussed_on"])
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.PLAN,
