@@ -329,8 +329,9 @@ def _days_counted(rows, start, end) -> dict[int, int]:
     return dict(grouped)
 
 
-def _in_days(counted: dict[int, int], **fields) -> Result:
-    return Result(distribution={float(days): n for days, n in counted.items()}, **fields)
+def _distributed(counted: dict, **fields) -> Result:
+    """A distribution from the database's count per value (days, hours)."""
+    return Result(distribution={float(value): n for value, n in counted.items()}, **fields)
 
 
 def _in_years(counted: dict[int, int]) -> Result:
@@ -373,7 +374,7 @@ def age_at_meeting(scope: Scope) -> Result:
 def days_to_callback(scope: Scope) -> Result:
     rows = registrations(scope).exclude(called_back_at=None)
     counted = _days_counted(rows, _on("received_at"), _on("called_back_at"))
-    return _in_days(counted, norm=_norm(scope))
+    return _distributed(counted, norm=_norm(scope))
 
 
 def _norm(scope: Scope, setting: str = "callback_deadline_days") -> int | None:
@@ -384,23 +385,23 @@ def _norm(scope: Scope, setting: str = "callback_deadline_days") -> int | None:
 
 def days_to_intake(scope: Scope) -> Result:
     rows = _milestone_reached(scope, "visited_on")
-    return _in_days(_days_counted(rows, _on("opened_at"), "visited_on"))
+    return _distributed(_days_counted(rows, _on("opened_at"), "visited_on"))
 
 
 def days_to_meeting(scope: Scope) -> Result:
     rows = _milestone_reached(scope, "first_meeting_on")
-    return _in_days(_days_counted(rows, _on("opened_at"), "first_meeting_on"))
+    return _distributed(_days_counted(rows, _on("opened_at"), "first_meeting_on"))
 
 
 def days_to_plan_discussed(scope: Scope) -> Result:
     rows = _milestone_reached(scope, "plan_discussed_on")
-    return _in_days(_days_counted(rows, _on("opened_at"), "plan_discussed_on"))
+    return _distributed(_days_counted(rows, _on("opened_at"), "plan_discussed_on"))
 
 
 def days_meeting_to_plan(scope: Scope) -> Result:
     """From the first team meeting to the first conversation about the plan with the parents."""
     rows = _milestone_reached(scope, "plan_discussed_on").exclude(first_meeting_on=None)
-    return _in_days(_days_counted(rows, "first_meeting_on", "plan_discussed_on"))
+    return _distributed(_days_counted(rows, "first_meeting_on", "plan_discussed_on"))
 
 
 def delay_reasons(scope: Scope) -> Result:
@@ -501,8 +502,7 @@ def hours_per_trajectory(scope: Scope) -> Result:
     against the hours budget when the networks share one."""
     closed = Case.objects.filter(pk__in=_closed_cases(scope)).exclude(hours_total=None)
     totals = closed.order_by().values_list("hours_total").annotate(n=Count("pk"))
-    distribution = {float(total): n for total, n in totals}
-    return Result(distribution=distribution, norm=_norm(scope, "hours_budget"))
+    return _distributed(dict(totals), norm=_norm(scope, "hours_budget"))
 
 
 def hours_per_organisation(scope: Scope) -> Result:
