@@ -44,12 +44,28 @@ class WorkList:
     my_cases: list
     # Per section: how many rows there are beyond the ones shown
     more: dict = field(default_factory=dict)
-    # The user's own cases, for whatever else needs them in the same request
-    own: QuerySet | None = None
 
     @property
     def more_cases(self) -> bool:
         return bool(self.more.get("my_cases"))
+
+    def cases_shown(self) -> list:
+        """Every trajectory the page names once, annotated like `own_cases` for its audit entry.
+
+        The deadline sections come from the user's own teams (`own_team_cases`), so their cases
+        are on the team as well; they arrive with the rows (no query of their own).
+        """
+        shown = {case.pk: case for case in self.my_cases + self.not_in_meeting}
+        for case in (
+            *(row.case for row in self.information_overdue),
+            *(row.case for row in self.check_ins_due),
+            *(row.plan.case for row in self.evaluations_due),
+            *(row.case for row in self.data_requests),
+        ):
+            if case.pk not in shown:
+                case.on_team, case.via_emergency = True, False
+                shown[case.pk] = case
+        return list(shown.values())
 
 
 # The sections that are seldom empty; the others are asked first whether they have rows.
@@ -116,4 +132,4 @@ def work_for(user, everything: bool = False) -> WorkList:
         {"registration": r, "deadline": callback_state(r.callback_due_on, r.called_back_at, today)}
         for r in shown["callbacks"]
     ]
-    return WorkList(**shown, more=more, own=mine)
+    return WorkList(**shown, more=more)

@@ -34,18 +34,8 @@ def home(request):
 
 
 def _log(user, work) -> None:
-    cases = {case.pk: case for case in work.my_cases + work.not_in_meeting}
-    named_elsewhere = {
-        *(row.case_id for row in work.information_overdue),
-        *(row.case_id for row in work.check_ins_due),
-        *(row.plan.case_id for row in work.evaluations_due),
-        *(row.case_id for row in work.data_requests),
-    } - set(cases)
-    if named_elsewhere:  # own cases, with the annotations the audit entry needs for its grounds
-        found = work.own.filter(pk__in=named_elsewhere).select_related("child")
-        cases |= {case.pk: case for case in found}
     registrations = [row["registration"] for row in work.callbacks]
     record_all(
-        listing_events(user, cases.values(), AuditAction.READ, "worklist")
+        listing_events(user, work.cases_shown(), AuditAction.READ, "worklist")
         + registration_listing_events(user, registrations, "worklist")
     )

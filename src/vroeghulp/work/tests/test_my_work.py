@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.audit.constants import Grounds
+from vroeghulp.audit.models import AuditEntry
 from vroeghulp.cases.models import InformationRequest
 from vroeghulp.cases.states import Phase
 from vroeghulp.followup.models import FollowUpPlan
@@ -41,9 +43,15 @@ def test_overdue_information_and_due_check_ins(world):
     world.own_case.phase = Phase.FOLLOW_UP
     world.own_case.save(update_fields=["phase"])
     FollowUpPlan.objects.create(case=world.own_case, every_months=6, next_check_on=_days(2))
+    before = AuditEntry.objects.count()
     work = verified_client(user).get(reverse("home")).context["work"]
     assert [i.case for i in work.information_overdue] == [world.own_case]
     assert [p.case for p in work.check_ins_due] == [world.own_case]
+    # named only by its deadlines (follow-up is not among the running trajectories): one entry
+    logged = AuditEntry.objects.order_by("pk")[before:]
+    assert [(e.child_id, e.grounds, e.details["view"]) for e in logged] == [
+        (world.own_case.child_id, Grounds.TEAM_MEMBERSHIP, "worklist")
+    ]
 
 
 def test_nothing_from_cases_the_user_is_not_on(world, other_world):
@@ -56,7 +64,6 @@ def test_nothing_from_cases_the_user_is_not_on(world, other_world):
 
 
 def test_a_long_section_shows_the_most_urgent_rows_says_how_many_more_and_can_show_all(world):
-    from vroeghulp.audit.models import AuditEntry
     from vroeghulp.cases.constants import TeamRole
     from vroeghulp.cases.tests.factories import CaseFactory, TeamMemberFactory
     from vroeghulp.children.tests.factories import ChildFactory

@@ -5,10 +5,20 @@ from django.core.management import call_command
 
 from vroeghulp.accounts.models import Membership
 from vroeghulp.audit.verification import find_first_break
-from vroeghulp.cases.models import Case, Closure, Intake, PhaseTransition, TimeSpent
+from vroeghulp.cases.constants import RequestStatus
+from vroeghulp.cases.models import (
+    Case,
+    Closure,
+    InformationRequest,
+    Intake,
+    PhaseTransition,
+    TimeSpent,
+)
+from vroeghulp.cases.states import Phase
 from vroeghulp.consent.models import Consent
+from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.models import AgendaItem
-from vroeghulp.plans.models import Discussion
+from vroeghulp.plans.models import Arrangement, Discussion
 from vroeghulp.referrals.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +34,17 @@ def test_small_scale_dataset(capsys):
     assert Intake.objects.exists() and Consent.objects.in_force().exists()
     assert AgendaItem.objects.filter(discussed_at__isnull=False).exists()
     assert Discussion.objects.exists() and Closure.objects.exists()
+    # information asked under a consent: answered once the case moved on, else still open
+    asked = InformationRequest.objects.select_related("case")
+    assert {r.status for r in asked} == {RequestStatus.RECEIVED, RequestStatus.REQUESTED}
+    assert all(r.consent_id for r in asked)
+    assert all(r.case.phase == Phase.INFORMATION for r in asked if r.answered_on is None)
+    # long-term follow-up after a closing: open again, with a check-in to come or overdue
+    followed = FollowUpPlan.objects.select_related("case")
+    assert followed and all(
+        plan.case.phase == Phase.FOLLOW_UP and plan.case.closed_at is None for plan in followed
+    )
+    assert Arrangement.objects.filter(evaluated_on__isnull=False).exists()
     # hours, each booked to the organisation the professional works for in the network
     spent = TimeSpent.objects.select_related("case").first()
     assert Membership.objects.filter(

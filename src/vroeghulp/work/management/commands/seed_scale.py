@@ -4,9 +4,11 @@ Bulk inserts per batch of children, each batch in its own transaction, with prog
 deterministic per --seed. Not for production databases. Distributions follow domain.md: most
 children found between 0 and 3, referral sources weighted towards youth health care, phase
 durations of weeks, about a tenth advised elsewhere, a quarter closed. Every trajectory that got
-far enough has an intake, a consent, a team-meeting discussion, a plan version that was explained
-to the parents and a closing; the audit log is hash-chained exactly as the writer chains it. On
-PostgreSQL the audit log is written with COPY, which is what makes 10 million entries feasible.
+far enough has an intake, a consent with the information asked under it, a team-meeting
+discussion, a plan version that was explained to the parents (some with a school arrangement to
+evaluate) and a closing; a fifth of the closed ones stay in long-term follow-up with check-ins
+due from a month ago to half a year ahead. The audit log is hash-chained exactly as the writer
+chains it. On PostgreSQL it is written with COPY, which is what makes 10 million entries feasible.
 """
 
 import bisect
@@ -26,11 +28,18 @@ from vroeghulp.accounts.models import Membership, User
 from vroeghulp.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry, chain_hash
 from vroeghulp.audit.writer import COLUMNS, copy_rows
 from vroeghulp.cases import states
-from vroeghulp.cases.constants import ClosingReason, EventKind, TeamRole, TimeActivity
+from vroeghulp.cases.constants import (
+    ClosingReason,
+    EventKind,
+    RequestStatus,
+    TeamRole,
+    TimeActivity,
+)
 from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import (
     Case,
     Closure,
+    InformationRequest,
     Intake,
     PhaseTransition,
     TeamMember,
@@ -40,10 +49,11 @@ from vroeghulp.cases.models import (
 from vroeghulp.children.models import Child, Guardian
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
+from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.networks.constants import OrganisationKind
 from vroeghulp.networks.models import Municipality, Network, Organisation
-from vroeghulp.plans.models import Discussion, Plan, PlanVersion
+from vroeghulp.plans.models import Arrangement, Discussion, Plan, PlanVersion
 from vroeghulp.referrals.constants import Route, Status
 from vroeghulp.referrals.models import Registration
 
@@ -63,6 +73,11 @@ PHASE_WEIGHTS = [3, 6, 8, 6, 6, 20, 8, 25]
 AUDIT_ACTIONS = (["read"] * 16) + ["update", "create", "print", "search"]
 # Hours of the intake visit with its report, and of the guidance sessions: families differ
 INTAKE_HOURS = ["1.5", "2", "2.5", "2.5", "3", "4"]
+# Closed trajectories kept in long-term follow-up, and plans with a school arrangement
+FOLLOW_UP_SHARE = 0.2
+ARRANGEMENT_SHARE = 0.3
+# Days the other professional is given to answer an information request
+ANSWER_DAYS = 21
 
 
 class Command(BaseCommand):
@@ -261,9 +276,11 @@ class Command(BaseCommand):
                 "members",
                 "intakes",
                 "consents",
+                "requests",
                 "items",
                 "closures",
                 "hours",
+                "follow_ups",
             )
         }
         planned = []
@@ -297,6 +314,8 @@ class Command(BaseCommand):
             ):
                 rows["members"].append(TeamMember(case=case, user=user, team_role=role))
             self.add_steps(case, reached, guardian_of[case.child_id], rows, planned)
+            if case.phase == states.Phase.CLOSED and rng.random() < FOLLOW_UP_SHARE:
+                self.follow_up(case, rows)
         Case.objects.bulk_update(cases, ["phase", "closed_at"], batch_size=BATCH)
         PhaseTransition.objects.bulk_create(rows["transitions"], batch_size=BATCH)
         TimelineEvent.objects.bulk_create(rows["events"], batch_size=BATCH)
@@ -307,6 +326,8 @@ class Command(BaseCommand):
             Consent.given_by.through(consent=consent, guardian=consent.guardian)
             for consent in consents
         )
+        InformationRequest.objects.bulk_create(rows["requests"], batch_size=BATCH)
+        FollowUpPlan.objects.bulk_create(rows["follow_ups"], batch_size=BATCH)
         AgendaItem.objects.bulk_create(rows["items"], batch_size=BATCH)
         Closure.objects.bulk_create(rows["closures"], batch_size=BATCH)
         TimeSpent.objects.bulk_create(rows["hours"], batch_size=BATCH)
@@ -356,6 +377,7 @@ class Command(BaseCommand):
             )
             consent.guardian = guardian
             rows["consents"].append(consent)
+            rows["requests"].append(self.information_request(case, reached, consent))
         if states.Phase.ADVICE in reached:
             rows["items"].append(
                 AgendaItem(
@@ -377,6 +399,43 @@ class Command(BaseCommand):
                     closed_by=case.people[0],
                 )
             )
+
+    def information_request(self, case, reached: dict, consent) -> InformationRequest:
+        """Asked when the information phase began; answered if the case moved on since."""
+        asked_on = reached[states.Phase.INFORMATION].date()
+        answered = states.Phase.MEETING in reached
+        return InformationRequest(
+            case=case,
+            organisation=consent.organisation,
+            question="Wat ziet u in de ontwikkeling van het kind?",
+            requested_on=asked_on,
+            due_on=asked_on + datetime.timedelta(days=ANSWER_DAYS),
+            status=RequestStatus.RECEIVED if answered else RequestStatus.REQUESTED,
+            answered_on=reached[states.Phase.MEETING].date() if answered else None,
+            consent=consent,  # saved before the requests are (bulk_create takes its id then)
+            requested_by=case.people[1],
+        )
+
+    def follow_up(self, case, rows: dict) -> None:
+        """Closed, then kept in long-term follow-up: open again, with its next check-in."""
+        at = min(case.closed_at + datetime.timedelta(days=self.rng.randint(0, 14)), self.now)
+        rows["transitions"].append(
+            PhaseTransition(
+                case=case, from_phase=states.Phase.CLOSED, to_phase=states.Phase.FOLLOW_UP, at=at
+            )
+        )
+        rows["events"].append(
+            TimelineEvent(case=case, kind=EventKind.FOLLOW_UP, at=at, summary="Langdurig")
+        )
+        case.phase, case.closed_at = states.Phase.FOLLOW_UP, None
+        rows["follow_ups"].append(
+            FollowUpPlan(
+                case=case,
+                every_months=6,
+                next_check_on=self.now.date() + datetime.timedelta(days=self.rng.randint(-30, 180)),
+                reason="Vinger aan de pols tot de overstap naar school.",
+            )
+        )
 
     def meeting_on_or_after(self, moment) -> Meeting:
         index = bisect.bisect_left(self.meeting_starts, moment)
@@ -405,6 +464,26 @@ class Command(BaseCommand):
             )
             for version, (case, at) in zip(versions, planned, strict=True)
             if self.rng.random() < 0.85
+        )
+        Arrangement.objects.bulk_create(
+            self.arrangement(plan, at)
+            for plan, (_case, at) in zip(plans, planned, strict=True)
+            if self.rng.random() < ARRANGEMENT_SHARE
+        )
+
+    def arrangement(self, plan, at) -> Arrangement:
+        """A school arrangement evaluated three months after its start, when that has come."""
+        starts_on = at.date()
+        evaluate_on = starts_on + datetime.timedelta(days=90)
+        evaluated_on = evaluate_on + datetime.timedelta(days=self.rng.randint(0, 20))
+        return Arrangement(
+            plan=plan,
+            setting="Basisschool De Regenboog",
+            needs="Ondersteuning bij taal in de klas.",
+            agreed_with_parents=True,
+            starts_on=starts_on,
+            evaluate_on=evaluate_on,
+            evaluated_on=evaluated_on if evaluated_on < self.now.date() else None,
         )
 
     # --- the audit log --------------------------------------------------------------------------
