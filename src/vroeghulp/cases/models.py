@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,13 @@ class Case(ChoiceLabels, models.Model):
             models.Index(fields=["network", "phase"], name="case_network_phase"),
             # the monitoring selects trajectories by the period they started in
             models.Index(fields=["network", "opened_at"], name="case_network_opened"),
+            # the MDO page's waiting list: open trajectories the team has not discussed yet, a
+            # small share of a network's history however long it grows
+            models.Index(
+                fields=["network", "opened_at"],
+                condition=Q(first_meeting_on__isnull=True) & ~Q(phase=Phase.CLOSED),
+                name="case_waiting_first_meeting",
+            ),
         ]
 
     def __str__(self) -> str:
