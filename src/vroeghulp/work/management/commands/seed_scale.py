@@ -294,14 +294,7 @@ class Command(BaseCommand):
             ):
                 at = min(at + datetime.timedelta(days=rng.randint(5, 45)), now)
                 reached[phase_to] = at
-                rows["transitions"].append(
-                    PhaseTransition(case=case, from_phase=phase_from, to_phase=phase_to, at=at)
-                )
-                rows["events"].append(
-                    TimelineEvent(
-                        case=case, kind=EventKind.PHASE_CHANGED, at=at, summary=f"Fase: {phase_to}"
-                    )
-                )
+                self.moved(case, phase_from, phase_to, at, rows)
             case.phase = states.ORDER[target]
             case.closed_at = at if case.phase == states.Phase.CLOSED else None
             coordinator = rng.choice(self.staff[0::3])
@@ -400,6 +393,17 @@ class Command(BaseCommand):
                 )
             )
 
+    def moved(self, case, phase_from: str, phase_to: str, at, rows: dict) -> None:
+        """The rows a change of phase leaves, as `cases.actions.transition` writes them."""
+        rows["transitions"].append(
+            PhaseTransition(case=case, from_phase=phase_from, to_phase=phase_to, at=at)
+        )
+        rows["events"].append(
+            TimelineEvent(
+                case=case, kind=EventKind.PHASE_CHANGED, at=at, summary=f"Fase: {phase_to}"
+            )
+        )
+
     def information_request(self, case, reached: dict, consent) -> InformationRequest:
         """Asked when the information phase began; answered if the case moved on since."""
         asked_on = reached[states.Phase.INFORMATION].date()
@@ -419,14 +423,7 @@ class Command(BaseCommand):
     def follow_up(self, case, rows: dict) -> None:
         """Closed, then kept in long-term follow-up: open again, with its next check-in."""
         at = min(case.closed_at + datetime.timedelta(days=self.rng.randint(0, 14)), self.now)
-        rows["transitions"].append(
-            PhaseTransition(
-                case=case, from_phase=states.Phase.CLOSED, to_phase=states.Phase.FOLLOW_UP, at=at
-            )
-        )
-        rows["events"].append(
-            TimelineEvent(case=case, kind=EventKind.FOLLOW_UP, at=at, summary="Langdurig")
-        )
+        self.moved(case, states.Phase.CLOSED, states.Phase.FOLLOW_UP, at, rows)
         case.phase, case.closed_at = states.Phase.FOLLOW_UP, None
         rows["follow_ups"].append(
             FollowUpPlan(
