@@ -206,6 +206,17 @@ def unaudited(get_case_page):
     return get
 
 
+def fresh(get_work_list):
+    """The work list computed anew, as after a change to one of the user's trajectories."""
+    from django.core.cache import caches
+
+    def get():
+        caches["worklist"].clear()
+        get_work_list()
+
+    return get
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
@@ -240,6 +251,7 @@ def main() -> None:
         functions = {name: getter(client, url) for name, (client, url) in pages.items()}
         functions["audit_entry_write"] = audit_writer(case, coordinator)
         functions["case_page_unaudited"] = unaudited(functions["case_page"])
+        functions["work_list_fresh"] = fresh(functions["work_list"])
         functions["plan_pdf_generation"] = lambda: render_pdf(
             version.content, version.number, case.network
         )

@@ -1,7 +1,9 @@
 """Mijn werk: what is due, overdue and waiting on others; and the start page for everyone else."""
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from vroeghulp.access.auditing import listing_events, registration_listing_events
 from vroeghulp.access.decorators import signed_in
@@ -13,6 +15,7 @@ from vroeghulp.cases.views import landing
 from vroeghulp.monitoring.cache import signals
 from vroeghulp.networks.models import Network
 
+from .kept import kept_work
 from .queries import work_for
 
 
@@ -21,21 +24,23 @@ def home(request):
     if not request.user.networks_with_role(*CARE_ROLES):
         return landing(request)
     everything = bool(request.GET.get("alles"))
-    work = work_for(request.user, everything=everything)
-    _log(request.user, work)
+    work_html, events = kept_work(
+        request.user, everything, lambda: _rendered_work(request.user, everything)
+    )
+    record_all(events)
     coordinated = Network.objects.filter(pk__in=request.user.networks_with_role(Role.COORDINATOR))
     context = {
-        "work": work,
-        "everything": everything,
-        "today": timezone.localdate(),
+        # rendered by our own template, with Django's escaping
+        "work_html": mark_safe(work_html),
         "signals": signals(list(coordinated)) if coordinated else [],
     }
     return render(request, "work/home.html", context)
 
 
-def _log(user, work) -> None:
+def _rendered_work(user, everything: bool):
+    work = work_for(user, everything=everything)
+    context = {"work": work, "everything": everything, "today": timezone.localdate()}
     registrations = [row["registration"] for row in work.callbacks]
-    record_all(
-        listing_events(user, work.cases_shown(), AuditAction.READ, "worklist")
-        + registration_listing_events(user, registrations, "worklist")
-    )
+    events = listing_events(user, work.cases_shown(), AuditAction.READ, "worklist")
+    events += registration_listing_events(user, registrations, "worklist")
+    return render_to_string("work/_work.html", context), events

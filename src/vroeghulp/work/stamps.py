@@ -1,0 +1,92 @@
+"""Work stamps: which professionals' work lists a change of data may have changed.
+
+Plumbing for the kept work lists (kept.py), not a domain rule: every save or delete of a row the
+work list reads gives the people whose list may show it a new stamp, once the change is
+committed. The page reads the stamp before the rows, so a list kept under an old stamp is never
+shown again, in whichever order a reader and a writer interleave. Queryset updates send no
+signals: the actions that use one (follow-up ends, kept milestones) also record a timeline
+event, and a timeline event stamps its case's team.
+"""
+
+import uuid
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.models import Membership
+from vroeghulp.cases.models import Case, InformationRequest, TeamMember, TimelineEvent
+from vroeghulp.children.models import Child
+from vroeghulp.followup.models import FollowUpPlan
+from vroeghulp.meetings.models import AgendaItem, Meeting
+from vroeghulp.plans.models import Arrangement
+from vroeghulp.portal.models import DataRequest
+from vroeghulp.referrals.models import Registration
+
+from .models import WorkStamp
+
+
+def stamp_of(user) -> str:
+    token = WorkStamp.objects.filter(user=user).values_list("token", flat=True).first()
+    return token.hex if token else "-"
+
+
+def restamp(user_ids) -> None:
+    """New stamps for these users once the current transaction (if any) commits."""
+    ids = sorted(set(user_ids) - {None})
+    if ids:
+        transaction.on_commit(lambda: _new_stamps(ids))
+
+
+def _new_stamps(user_ids: list[int]) -> None:
+    WorkStamp.objects.bulk_create(
+        [WorkStamp(user_id=pk, token=uuid.uuid4()) for pk in user_ids],
+        update_conflicts=True,
+        unique_fields=["user"],
+        update_fields=["token"],
+    )
+
+
+def teams_of(case_filter: dict) -> list[int]:
+    """Everyone who is or was on the teams of these cases (a membership that ended may have
+    ended with this change)."""
+    return list(TeamMember.objects.filter(**case_filter).values_list("user_id", flat=True))
+
+
+def _coordinators_of(network_id) -> list[int]:
+    return list(
+        Membership.objects.filter(network_id=network_id, role=Role.COORDINATOR).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+# The users each kind of row reaches, from the row itself.
+REACHES = {
+    Case: lambda case: teams_of({"case_id": case.pk}),
+    Child: lambda child: teams_of({"case__child_id": child.pk}),
+    TeamMember: lambda member: [member.user_id],
+    Membership: lambda membership: [membership.user_id],
+    TimelineEvent: lambda event: teams_of({"case_id": event.case_id}),
+    InformationRequest: lambda request: teams_of({"case_id": request.case_id}),
+    FollowUpPlan: lambda plan: teams_of({"case_id": plan.case_id}),
+    DataRequest: lambda request: teams_of({"case_id": request.case_id}),
+    Arrangement: lambda arrangement: teams_of({"case__plan__pk": arrangement.plan_id}),
+    AgendaItem: lambda item: teams_of({"case_id": item.case_id}),
+    Meeting: lambda meeting: teams_of({"case__agenda_items__meeting_id": meeting.pk}),
+    Registration: lambda registration: _coordinators_of(registration.network_id),
+}
+
+
+def _changed(sender, instance, **kwargs) -> None:
+    if kwargs.get("raw"):  # loading fixtures
+        return
+    restamp(REACHES[sender](instance))
+
+
+def connect() -> None:
+    for model in REACHES:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"work-stamp-save-{model.__name__}")
+        post_delete.connect(
+            _changed, sender=model, dispatch_uid=f"work-stamp-delete-{model.__name__}"
+        )

@@ -1,0 +1,125 @@
+"""A kept work list is shown again only while nothing on it has changed, and is always audited."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+from django.utils import timezone
+
+from vroeghulp.accounts.constants import Role
+from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.audit.models import AuditEntry
+from vroeghulp.cases.models import InformationRequest, TeamMember
+from vroeghulp.meetings.actions import add_to_agenda, plan_meeting
+from vroeghulp.referrals.tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def keeping(settings):
+    settings.WORK_LIST_KEEP_SECONDS = 600
+    caches["worklist"].clear()
+    yield
+    caches["worklist"].clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs the changes' on-commit work (new stamps) as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def _home(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    return response
+
+
+def test_a_second_view_is_kept_and_audited_again(world):
+    client = verified_client(world.users[Role.COORDINATOR])
+    first = _home(client)
+    assert "work" in first.context  # computed
+    logged_first = AuditEntry.objects.count()
+    second = _home(client)
+    assert "work" not in second.context  # kept
+    assert world.own_case.child.full_name in second.content.decode()
+    # the same children named, so the same entries again
+    again = AuditEntry.objects.order_by("pk")[logged_first:]
+    assert [e.child_id for e in again] == [world.own_case.child_id]
+    assert {e.user_id for e in again} == {world.users[Role.COORDINATOR].pk}
+
+
+def test_people_never_share_a_kept_list(world):
+    coordinator = verified_client(world.users[Role.COORDINATOR])
+    _home(coordinator)
+    _home(coordinator)
+    casemanager = _home(verified_client(world.users[Role.CASEMANAGER]))
+    assert "work" in casemanager.context
+
+
+def test_new_overdue_information_request_shows_at_once(world, committed):
+    client = verified_client(world.users[Role.CASEMANAGER])
+    _home(client)
+    with committed():
+        InformationRequest.objects.create(
+            case=world.own_case,
+            organisation=world.other_organisation,
+            question="Verslag",
+            due_on=timezone.localdate() - datetime.timedelta(days=3),
+            requested_by=world.users[Role.CASEMANAGER],
+        )
+    work = _home(client).context["work"]
+    assert [i.case for i in work.information_overdue] == [world.own_case]
+
+
+def test_new_registration_reaches_the_networks_coordinators(world, committed):
+    client = verified_client(world.users[Role.COORDINATOR])
+    _home(client)
+    with committed():
+        RegistrationFactory(
+            network=world.network,
+            callback_due_on=timezone.localdate(),
+            child_given_name="Nieuwkomer",
+        )
+    assert "Nieuwkomer" in _home(client).content.decode()
+
+
+def test_scheduling_in_a_meeting_and_a_renamed_child_show_at_once(world, committed):
+    coordinator = world.users[Role.COORDINATOR]
+    client = verified_client(coordinator)
+    assert world.own_case in _home(client).context["work"].not_in_meeting
+    with committed():
+        meeting = plan_meeting(
+            world.network,
+            actor=coordinator,
+            starts_at=timezone.now() + datetime.timedelta(days=7),
+        )
+        add_to_agenda(meeting, actor=coordinator, case=world.own_case, parents_attend=True)
+    assert world.own_case not in _home(client).context["work"].not_in_meeting
+    with committed():
+        child = world.own_case.child
+        child.given_name = "Hernoemd"
+        child.save(update_fields=["given_name"])
+    assert "Hernoemd" in _home(client).content.decode()
+
+
+def test_leaving_a_team_takes_the_case_off_the_list(world, committed):
+    user = world.users[Role.CASEMANAGER]
+    client = verified_client(user)
+    assert world.own_case.child.full_name in _home(client).content.decode()
+    with committed():
+        membership = TeamMember.objects.get(case=world.own_case, user=user)
+        membership.ended_at = timezone.now()
+        membership.save(update_fields=["ended_at"])
+    assert world.own_case.child.full_name not in _home(client).content.decode()
+
+
+def test_a_kept_list_is_per_language(world, settings):
+    client = verified_client(world.users[Role.COORDINATOR])
+    _home(client)
+    _home(client)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = _home(client)
+    assert "work" in english.context
