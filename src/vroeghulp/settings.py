@@ -100,6 +100,7 @@ TEMPLATES = [
                 "forms": "vroeghulp.form_html",
                 "dates": "vroeghulp.dates",
                 "links": "vroeghulp.links",
+                "audit_rows": "vroeghulp.audit.rows",
             },
         },
     },

@@ -117,3 +117,35 @@ def test_one_childs_entries_go_a_page_at_a_time_with_their_labels(world):
     rest = list(second.context["page"].object_list)
     # the second visit's own review entry came on top, so the pages overlap by that one
     assert rest and rows[-1].sequence == rest[0].sequence
+
+
+def test_a_row_writes_numbers_as_they_are_and_escapes_every_value():
+    import datetime
+
+    from django.utils import timezone
+
+    from vroeghulp.audit.rows import audit_rows
+
+    entry = AuditEntry(
+        sequence=1234567,
+        timestamp=datetime.datetime(2026, 3, 4, 11, 5, 9, tzinfo=datetime.UTC),
+        user_label="<b>Jan</b>",
+        organisation_label="",
+        role="casemanager",
+        child_id=4321,
+        action=AuditAction.READ,
+        object_type="case",
+        object_id="17",
+        grounds=Grounds.CONSENT,
+        consent_id=9876,
+        client_address="127.0.0.1",
+    )
+    with timezone.override("Europe/Amsterdam"):
+        row = audit_rows([entry])
+    assert row == (
+        "<tr><td>1234567</td><td>4 Mrt 2026 12:05:09</td><td>&lt;b&gt;Jan&lt;/b&gt;</td>"
+        f"<td>– / casemanager</td><td>4321</td><td>{entry.get_action_display()}</td>"
+        f"<td>case 17</td><td>{entry.get_grounds_display()} (toestemming 9876)</td>"
+        "<td>127.0.0.1</td></tr>\n"
+    )
+    assert "Geen regels." in audit_rows([])
