@@ -37,6 +37,12 @@ from .queries import waiting_for_first_meeting
 
 # The waiting list, longest waiting first, a page at a time
 WAITING_PER_PAGE = 25
+# What the list shows and its audit entries need: no more of the child's file than the name
+WAITING_SHOWN = (
+    *("code", "network", "phase", "opened_at", "child"),
+    *("child__network", "child__given_name", "child__family_name"),
+)
+MEETING_SHOWN = ("code", "network", "starts_at", "tier", "location")
 
 
 def _networks(user):
@@ -50,9 +56,14 @@ def meeting_list(request):
 
 def _list_page(request, form=None, status=200):
     now = timezone.now()
-    meetings = Meeting.objects.filter(network__in=_networks(request.user))
+    meetings = Meeting.objects.filter(
+        network_id__in=request.user.networks_with_role(*CARE_ROLES)
+    ).only(*MEETING_SHOWN)
     waiting, page, in_all = rows_of_page(
-        waiting_for_first_meeting(request.user).select_related("child").order_by("opened_at"),
+        waiting_for_first_meeting(request.user)
+        .select_related("child")
+        .only(*WAITING_SHOWN)
+        .order_by("opened_at"),
         WAITING_PER_PAGE,
         request.GET.get("wachtend"),
     )
