@@ -211,7 +211,7 @@ def fresh(get_work_list):
     from django.core.cache import caches
 
     def get():
-        caches["worklist"].clear()
+        caches["lists"].clear()
         get_work_list()
 
     return get

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "vroeghulp.followup",
     "vroeghulp.portal",
     "vroeghulp.work",
+    "vroeghulp.kept",
     "vroeghulp.monitoring",
     "vroeghulp.retention",
 ]
@@ -149,17 +150,18 @@ CACHES = {
         if MONITORING_CACHE_DIR
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
-    # Rendered work lists (work/kept.py): they name children, so only ever in the memory of the
+    # Rendered lists (kept/lists.py): they name children, so only ever in the memory of the
     # process that rendered them, never in files or a shared cache.
-    "worklist": {
+    "lists": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "worklist",
+        "LOCATION": "lists",
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
-# A rendered work list is kept at most this long (0: never); any change to a row on it ends it
-# at once (work/stamps.py), so this only bounds what changes with time alone.
-WORK_LIST_KEEP_SECONDS = int(os.environ.get("WORK_LIST_KEEP_SECONDS", "600"))
+# The work list and the MDO page keep what they rendered at most this long (0: never); any
+# change to a row on them ends it at once (kept/stamps.py), so this only bounds what changes
+# with time alone.
+KEEP_LISTS_SECONDS = int(os.environ.get("KEEP_LISTS_SECONDS", "600"))
 
 # Parents may also log in through an OpenID Connect provider (portal/oidc.py); off unless set.
 OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")

@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +22,7 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
+from vroeghulp.kept.lists import Rendered, kept
 from vroeghulp.networks.models import Network
 from vroeghulp.paging import rows_of_page
 
@@ -55,22 +58,42 @@ def meeting_list(request):
 
 
 def _list_page(request, form=None, status=200):
+    page = _page_number(request.GET.get("wachtend"))
+    overview = kept(request.user, f"meetings:{page}", lambda: _overview(request.user, page))
+    record_all(overview.events)
+    is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
+    context = {
+        # rendered by our own template, with Django's escaping
+        "overview_html": mark_safe(overview.html),
+        "form": form or (MeetingForm() if is_coordinator else None),
+    }
+    return render(request, "meetings/list.html", context, status=status)
+
+
+def _page_number(asked) -> int:
+    try:
+        return max(int(asked), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _overview(user, asked: int) -> Rendered:
+    """The meetings before and after now, and who still waits for the team (a page of them)."""
     now = timezone.now()
-    meetings = Meeting.objects.filter(
-        network_id__in=request.user.networks_with_role(*CARE_ROLES)
-    ).only(*MEETING_SHOWN)
+    meetings = Meeting.objects.filter(network_id__in=user.networks_with_role(*CARE_ROLES)).only(
+        *MEETING_SHOWN
+    )
     waiting, page, in_all = rows_of_page(
-        waiting_for_first_meeting(request.user)
+        waiting_for_first_meeting(user)
         .select_related("child")
         .only(*WAITING_SHOWN)
         .order_by("opened_at"),
         WAITING_PER_PAGE,
-        request.GET.get("wachtend"),
+        asked,
     )
-    record_all(listing_events(request.user, waiting, AuditAction.READ, "meeting_waiting"))
-    is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
+    upcoming = list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:20])
     context = {
-        "upcoming": meetings.filter(starts_at__gte=now).order_by("starts_at")[:20],
+        "upcoming": upcoming,
         "past": meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20],
         "waiting": waiting,
         "waiting_page": {
@@ -80,9 +103,14 @@ def _list_page(request, form=None, status=200):
             "previous": page - 1,
             "next": page + 1 if page * WAITING_PER_PAGE < in_all else 0,
         },
-        "form": form or (MeetingForm() if is_coordinator else None),
     }
-    return render(request, "meetings/list.html", context, status=status)
+    return Rendered(
+        render_to_string("meetings/_overview.html", context),
+        listing_events(user, waiting, AuditAction.READ, "meeting_waiting"),
+        # the next meeting moves to the past, and its children are no longer "ingepland"
+        changes_at=upcoming[0].starts_at if upcoming else None,
+        keep=not any(case.via_emergency and not case.on_team for case in waiting),
+    )
 
 
 @require_POST

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class WorkConfig(AppConfig):
     name = "vroeghulp.work"
     verbose_name = _("Mijn werk")
-
-    def ready(self) -> None:
-        from . import stamps
-
-        stamps.connect()

@@ -12,10 +12,10 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.views import landing
+from vroeghulp.kept.lists import Rendered, kept
 from vroeghulp.monitoring.cache import signals
 from vroeghulp.networks.models import Network
 
-from .kept import kept_work
 from .queries import work_for
 
 
@@ -24,23 +24,22 @@ def home(request):
     if not request.user.networks_with_role(*CARE_ROLES):
         return landing(request)
     everything = bool(request.GET.get("alles"))
-    work_html, events = kept_work(
-        request.user, everything, lambda: _rendered_work(request.user, everything)
-    )
-    record_all(events)
+    page = "work:all" if everything else "work"
+    work = kept(request.user, page, lambda: _rendered_work(request.user, everything))
+    record_all(work.events)
     coordinated = Network.objects.filter(pk__in=request.user.networks_with_role(Role.COORDINATOR))
     context = {
         # rendered by our own template, with Django's escaping
-        "work_html": mark_safe(work_html),
+        "work_html": mark_safe(work.html),
         "signals": signals(list(coordinated)) if coordinated else [],
     }
     return render(request, "work/home.html", context)
 
 
-def _rendered_work(user, everything: bool):
+def _rendered_work(user, everything: bool) -> Rendered:
     work = work_for(user, everything=everything)
     context = {"work": work, "everything": everything, "today": timezone.localdate()}
     registrations = [row["registration"] for row in work.callbacks]
     events = listing_events(user, work.cases_shown(), AuditAction.READ, "worklist")
     events += registration_listing_events(user, registrations, "worklist")
-    return render_to_string("work/_work.html", context), events
+    return Rendered(render_to_string("work/_work.html", context), events)

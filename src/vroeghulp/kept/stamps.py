@@ -1,11 +1,11 @@
-"""Work stamps: which professionals' work lists a change of data may have changed.
+"""Work stamps: which professionals' kept lists (work list, MDO page) a change of data may end.
 
-Plumbing for the kept work lists (kept.py), not a domain rule: every save or delete of a row the
-work list reads gives the people whose list may show it a new stamp, once the change is
-committed. The page reads the stamp before the rows, so a list kept under an old stamp is never
-shown again, in whichever order a reader and a writer interleave. Queryset updates send no
-signals: the actions that use one (follow-up ends, kept milestones) also record a timeline
-event, and a timeline event stamps its case's team.
+Plumbing for the kept lists (lists.py), not a domain rule: every save or delete of a row those
+lists read gives the people whose list may show it a new stamp, once the change is committed.
+The page reads the stamp before the rows, so a list kept under an old stamp is never shown
+again, in whichever order a reader and a writer interleave. Queryset updates send no signals:
+the actions that use one (follow-up ends, kept milestones) also record a timeline event, and a
+timeline event stamps its case's team.
 """
 
 import uuid
@@ -13,6 +13,8 @@ import uuid
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from vroeghulp.access.models import EmergencyAccess
+from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership
 from vroeghulp.cases.models import Case, InformationRequest, TeamMember, TimelineEvent
@@ -23,11 +25,11 @@ from vroeghulp.plans.models import Arrangement
 from vroeghulp.portal.models import DataRequest
 from vroeghulp.referrals.models import Registration
 
-from .models import WorkStamp
+from .models import Stamp
 
 
 def stamp_of(user) -> str:
-    token = WorkStamp.objects.filter(user=user).values_list("token", flat=True).first()
+    token = Stamp.objects.filter(user=user).values_list("token", flat=True).first()
     return token.hex if token else "-"
 
 
@@ -39,8 +41,8 @@ def restamp(user_ids) -> None:
 
 
 def _new_stamps(user_ids: list[int]) -> None:
-    WorkStamp.objects.bulk_create(
-        [WorkStamp(user_id=pk, token=uuid.uuid4()) for pk in user_ids],
+    Stamp.objects.bulk_create(
+        [Stamp(user_id=pk, token=uuid.uuid4()) for pk in user_ids],
         update_conflicts=True,
         unique_fields=["user"],
         update_fields=["token"],
@@ -53,28 +55,45 @@ def teams_of(case_filter: dict) -> list[int]:
     return list(TeamMember.objects.filter(**case_filter).values_list("user_id", flat=True))
 
 
-def _coordinators_of(network_id) -> list[int]:
+def members_of(network_id, roles) -> list[int]:
     return list(
-        Membership.objects.filter(network_id=network_id, role=Role.COORDINATOR).values_list(
+        Membership.objects.filter(network_id=network_id, role__in=roles).values_list(
             "user_id", flat=True
         )
     )
 
 
+def _team_and_coordinators(case_filter: dict, network_id) -> list[int]:
+    """A case's team, and the network's coordinators: they see a new case before it has a
+    coordinator (triage), on the MDO page's waiting list."""
+    return teams_of(case_filter) + members_of(network_id, [Role.COORDINATOR])
+
+
+def _network_of(case_id):
+    return Case.objects.filter(pk=case_id).values("network_id")[:1]
+
+
 # The users each kind of row reaches, from the row itself.
 REACHES = {
-    Case: lambda case: teams_of({"case_id": case.pk}),
-    Child: lambda child: teams_of({"case__child_id": child.pk}),
-    TeamMember: lambda member: [member.user_id],
+    Case: lambda case: _team_and_coordinators({"case_id": case.pk}, case.network_id),
+    Child: lambda child: _team_and_coordinators({"case__child_id": child.pk}, child.network_id),
+    TeamMember: lambda member: [
+        member.user_id,
+        *members_of(_network_of(member.case_id), [Role.COORDINATOR]),
+    ],
     Membership: lambda membership: [membership.user_id],
+    EmergencyAccess: lambda grant: [grant.user_id],
     TimelineEvent: lambda event: teams_of({"case_id": event.case_id}),
     InformationRequest: lambda request: teams_of({"case_id": request.case_id}),
     FollowUpPlan: lambda plan: teams_of({"case_id": plan.case_id}),
     DataRequest: lambda request: teams_of({"case_id": request.case_id}),
     Arrangement: lambda arrangement: teams_of({"case__plan__pk": arrangement.plan_id}),
-    AgendaItem: lambda item: teams_of({"case_id": item.case_id}),
-    Meeting: lambda meeting: teams_of({"case__agenda_items__meeting_id": meeting.pk}),
-    Registration: lambda registration: _coordinators_of(registration.network_id),
+    AgendaItem: lambda item: _team_and_coordinators(
+        {"case_id": item.case_id}, _network_of(item.case_id)
+    ),
+    # the MDO page lists the network's meetings for everyone with a care role there
+    Meeting: lambda meeting: members_of(meeting.network_id, CARE_ROLES),
+    Registration: lambda registration: members_of(registration.network_id, [Role.COORDINATOR]),
 }
 
 

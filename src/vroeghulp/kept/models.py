@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 
 
-class WorkStamp(models.Model):
-    """A new token whenever something on one professional's work list may have changed."""
+class Stamp(models.Model):
+    """A new token whenever something on one professional's kept lists may have changed."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"

@@ -1,4 +1,5 @@
-"""A kept work list is shown again only while nothing on it has changed, and is always audited."""
+"""A kept list (work list, MDO page) is shown again only while nothing on it has changed, and
+every view of it is audited."""
 
 import datetime
 
@@ -7,10 +8,15 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
+from vroeghulp.access.models import EmergencyAccess
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.cases.models import InformationRequest, TeamMember
+from vroeghulp.cases.states import Phase
+from vroeghulp.cases.tests.factories import CaseFactory
+from vroeghulp.children.tests.factories import ChildFactory
+from vroeghulp.kept.lists import Rendered, _seconds_to_keep
 from vroeghulp.meetings.actions import add_to_agenda, plan_meeting
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
@@ -19,10 +25,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def keeping(settings):
-    settings.WORK_LIST_KEEP_SECONDS = 600
-    caches["worklist"].clear()
+    settings.KEEP_LISTS_SECONDS = 600
+    caches["lists"].clear()
     yield
-    caches["worklist"].clear()
+    caches["lists"].clear()
 
 
 @pytest.fixture
@@ -123,3 +129,63 @@ def test_a_kept_list_is_per_language(world, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = _home(client)
     assert "work" in english.context
+
+
+def _meetings(client):
+    response = client.get(reverse("meetings:list"))
+    assert response.status_code == 200
+    return response
+
+
+def test_the_mdo_page_is_kept_audited_and_shows_a_new_meeting_to_the_network_at_once(
+    world, committed
+):
+    casemanager = verified_client(world.users[Role.CASEMANAGER])
+    assert "waiting" in _meetings(casemanager).context
+    before = AuditEntry.objects.count()
+    kept_page = _meetings(casemanager)
+    assert "waiting" not in kept_page.context
+    assert [e.child_id for e in AuditEntry.objects.order_by("pk")[before:]] == [
+        world.own_case.child_id
+    ]
+    with committed():
+        plan_meeting(
+            world.network,
+            actor=world.users[Role.COORDINATOR],
+            starts_at=timezone.now() + datetime.timedelta(days=3),
+            tier="Nieuw kernteam",
+        )
+    assert "Nieuw kernteam" in _meetings(casemanager).content.decode()
+
+
+def test_a_new_registered_trajectory_reaches_the_coordinators_waiting_list(world, committed):
+    coordinator = verified_client(world.users[Role.COORDINATOR])
+    _meetings(coordinator)
+    with committed():
+        case = CaseFactory(
+            child=ChildFactory(network=world.network, family_name="Triagekind"),
+            phase=Phase.REGISTERED,
+        )
+    assert case in _meetings(coordinator).context["waiting"]
+
+
+def test_a_list_showing_a_child_by_emergency_access_is_not_kept(world, committed):
+    user = world.users[Role.CASEMANAGER]
+    with committed():
+        EmergencyAccess.objects.create(
+            network=world.network,
+            child=world.other_case.child,
+            user=user,
+            reason="Crisis",
+            expires_at=timezone.now() + datetime.timedelta(hours=1),
+        )
+    client = verified_client(user)
+    assert world.other_case in _meetings(client).context["waiting"]
+    assert "waiting" in _meetings(client).context  # rendered again
+
+
+def test_a_list_is_kept_no_longer_than_until_the_next_meeting_begins(settings):
+    soon = timezone.now() + datetime.timedelta(seconds=30)
+    assert 25 <= _seconds_to_keep(Rendered("", [], changes_at=soon)) <= 30
+    assert _seconds_to_keep(Rendered("", [])) == settings.KEEP_LISTS_SECONDS
+    assert _seconds_to_keep(Rendered("", [], keep=False)) == 0
