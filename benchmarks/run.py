@@ -206,13 +206,16 @@ def unaudited(get_case_page):
     return get
 
 
-def fresh(get_work_list):
-    """The work list computed anew, as after a change to one of the user's trajectories."""
+def fresh(get_page, user, page: str):
+    """A page whose lists are kept (work list, MDO), its lists rendered anew: as after a change
+    to one of the user's trajectories. It keeps them again, for the next turn's kept page."""
     from django.core.cache import caches
 
+    from vroeghulp.kept.lists import key_for
+
     def get():
-        caches["lists"].clear()
-        get_work_list()
+        caches["lists"].delete(key_for(user, page))
+        get_page()
 
     return get
 
@@ -251,7 +254,8 @@ def main() -> None:
         functions = {name: getter(client, url) for name, (client, url) in pages.items()}
         functions["audit_entry_write"] = audit_writer(case, coordinator)
         functions["case_page_unaudited"] = unaudited(functions["case_page"])
-        functions["work_list_fresh"] = fresh(functions["work_list"])
+        functions["work_list_fresh"] = fresh(functions["work_list"], coordinator, "work")
+        functions["meetings_fresh"] = fresh(functions["meetings"], coordinator, "meetings:1")
         functions["plan_pdf_generation"] = lambda: render_pdf(
             version.content, version.number, case.network
         )

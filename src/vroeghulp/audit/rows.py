@@ -1,11 +1,15 @@
-"""`audit_rows`: the log's table rows, written in Python.
+"""`audit_rows` and `summary_rows`: the log's table rows, written in Python.
 
-Fifty rows of nine cells through the template engine were half of the log page's own time;
-the same cells escaped and joined here cost a tenth of that. Numbers are written as they are
-(never 1.234) and every value is escaped.
+Fifty rows of nine cells and up to two hundred summary rows through the template engine were
+half of the log page's own time; the same cells escaped and joined here cost a tenth of that.
+Sequence numbers and ids are written as they are (never 1.234), the summary's days and counts
+as the template would localise them, and every value is escaped.
 """
 
+import datetime
+
 from django import template
+from django.utils.formats import get_format, localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -48,3 +52,21 @@ def audit_rows(entries) -> SafeString:
     rows = "".join(ROW.format(*map(escape, _cells(entry, consent_word))) for entry in entries)
     # every value above is escaped; the rest is this module's own markup
     return mark_safe(rows) or format_html('<tr><td colspan="9">{}</td></tr>', _("Geen regels."))
+
+
+def _summary_key(key) -> str:
+    """A day as the template writes it (the language's date format, by the faster `when`)."""
+    if isinstance(key, datetime.date):
+        return when(key, get_format("DATE_FORMAT"))
+    return _or_dash(localize(key))
+
+
+@register.simple_tag
+def summary_rows(summary) -> SafeString:
+    rows = "".join(
+        f"<tr><td>{escape(_summary_key(row['key']))}</td>"
+        f"<td>{escape(localize(row['count']))}</td></tr>"
+        for row in summary
+    )
+    # every value above is escaped; the rest is this module's own markup
+    return mark_safe(rows) or format_html('<tr><td colspan="2">{}</td></tr>', _("Geen regels."))

@@ -38,16 +38,7 @@ def kept(user, page: str, render: Callable[[], Rendered]) -> Rendered:
     """The page's rendered list and its audit events (for `user`), kept or rendered now."""
     if not settings.KEEP_LISTS_SECONDS:
         return render()
-    key = ":".join(
-        (
-            "kept",
-            str(user.pk),
-            stamp_of(user),  # read before the rows: see stamps.py
-            page,
-            timezone.localdate().isoformat(),
-            get_language() or "",
-        )
-    )
+    key = key_for(user, page)
     found = caches["lists"].get(key)
     if found is not None:
         html, events = found
@@ -59,6 +50,19 @@ def kept(user, page: str, render: Callable[[], Rendered]) -> Rendered:
         without_user = [dataclasses.replace(event, user=None) for event in rendered.events]
         caches["lists"].set(key, (rendered.html, without_user), seconds)
     return rendered
+
+
+def key_for(user, page: str) -> str:
+    return ":".join(
+        (
+            "kept",
+            str(user.pk),
+            stamp_of(user),  # read before the rows: see stamps.py
+            page,
+            timezone.localdate().isoformat(),
+            get_language() or "",
+        )
+    )
 
 
 def _seconds_to_keep(rendered: Rendered) -> int:

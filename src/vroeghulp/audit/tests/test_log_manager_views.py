@@ -149,3 +149,26 @@ def test_a_row_writes_numbers_as_they_are_and_escapes_every_value():
         "<td>127.0.0.1</td></tr>\n"
     )
     assert "Geen regels." in audit_rows([])
+
+
+def test_summary_rows_read_as_the_template_wrote_them():
+    import datetime
+
+    from django.template import engines
+    from django.utils import translation
+
+    from vroeghulp.audit.rows import summary_rows
+
+    summary = [
+        {"key": datetime.date(2026, 3, 4), "count": 12345},
+        {"key": "<i>Jan</i>", "count": 2},
+        {"key": None, "count": 1},
+    ]
+    template = engines["django"].from_string(
+        '{% for row in summary %}<tr><td>{{ row.key|default:"–" }}</td>'
+        "<td>{{ row.count }}</td></tr>{% endfor %}"
+    )
+    for language in ("nl", "en"):
+        with translation.override(language):
+            assert summary_rows(summary) == template.render({"summary": summary})
+    assert "Geen regels." in summary_rows([])
