@@ -69,6 +69,21 @@ class Professional(HttpUser):
         if url := self.case_url():
             self.client.get(url, name="case page")
 
+    @task(1)
+    def add_note(self):
+        """A write: the note's timeline event gives the case's team new stamps, so their kept
+        work lists and MDO pages are rendered anew on their next view."""
+        if not (url := self.case_url()):
+            return
+        page = self.client.get(url, name="case page")
+        token = CSRF.search(page.text)
+        if token:
+            self.client.post(
+                f"{url}notitie/",
+                {"text": "Belafspraak gemaakt (belasting)", "csrfmiddlewaretoken": token.group(1)},
+                name="add note",
+            )
+
     @task(2)
     def case_tab(self):
         if url := self.case_url(random.choice(["team/", "intake/", "informatie/", "uitvoering/"])):

@@ -1,4 +1,7 @@
-"""Long lists shown a part at a time, with the total counted in the same query."""
+"""Long lists shown a part at a time: with the total counted in the same query, or, where a
+count would read every row, with only a link to the next page."""
+
+from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Window
 
@@ -23,3 +26,40 @@ def rows_of_page(rows: QuerySet, per_page: int, asked) -> tuple[list, int, int]:
         number = 1
         found, in_all = first_rows(rows, per_page)
     return found, number, in_all
+
+
+@dataclass
+class NextPrevious:
+    """A page of rows that knows only whether there is a next one, as the template asks
+    `page.has_next` and the like: no count of every row (a network's log has a hundred
+    thousand)."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def next_previous_page(rows: QuerySet, per_page: int, asked) -> NextPrevious:
+    """Page `asked` (from the query string; not a number: the first) in one query of one row
+    more than shown. A page past the end is empty and links back."""
+    try:
+        number = max(int(asked), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    found = list(rows[start : start + per_page + 1])
+    return NextPrevious(found[:per_page], number, len(found) > per_page)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from vroeghulp.dates import when
 
+from .models import AuditEntry
+
 register = template.Library()
 
 ROW = (
@@ -28,7 +30,12 @@ def _or_dash(value) -> str:
     return str(value) if value not in (None, "") else "–"
 
 
-def _cells(entry, consent_word: str) -> tuple:
+def _labels(field: str) -> dict[str, str]:
+    """The field's choices, translated once for the page rather than once per row."""
+    return {value: str(label) for value, label in AuditEntry._meta.get_field(field).choices}
+
+
+def _cells(entry, consent_word: str, actions: dict, grounds: dict) -> tuple:
     consent = f" ({consent_word} {entry.consent_id})" if entry.consent_id else ""
     return (
         str(entry.sequence),
@@ -37,10 +44,10 @@ def _cells(entry, consent_word: str) -> tuple:
         _or_dash(entry.organisation_label),
         _or_dash(entry.role),
         _or_dash(entry.child_id),
-        entry.get_action_display(),
+        actions.get(entry.action, entry.action),
         entry.object_type,
         entry.object_id,
-        _or_dash(entry.get_grounds_display()),
+        _or_dash(grounds.get(entry.grounds, entry.grounds)),
         consent,
         _or_dash(entry.client_address),
     )
@@ -48,8 +55,8 @@ def _cells(entry, consent_word: str) -> tuple:
 
 @register.simple_tag
 def audit_rows(entries) -> SafeString:
-    consent_word = _("toestemming")
-    rows = "".join(ROW.format(*map(escape, _cells(entry, consent_word))) for entry in entries)
+    words = (_("toestemming"), _labels("action"), _labels("grounds"))
+    rows = "".join(ROW.format(*map(escape, _cells(entry, *words))) for entry in entries)
     # every value above is escaped; the rest is this module's own markup
     return mark_safe(rows) or format_html('<tr><td colspan="9">{}</td></tr>', _("Geen regels."))
 

@@ -12,6 +12,7 @@ from vroeghulp.access.models import EmergencyAccess
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import User
 from vroeghulp.children.models import Child
+from vroeghulp.paging import next_previous_page
 
 from .constants import AuditAction, Grounds
 from .forms import AuditFilterForm
@@ -84,8 +85,8 @@ def entries(request):
         group = data["group"] or "day"
     elif form.is_bound:
         rows = rows.none()
-    page = Paginator(rows.order_by("-sequence"), ENTRIES_PER_PAGE).get_page(
-        request.GET.get("pagina")
+    page = next_previous_page(
+        rows.order_by("-sequence"), ENTRIES_PER_PAGE, request.GET.get("pagina")
     )
     context = {
         "form": form,

@@ -117,6 +117,12 @@ def test_one_childs_entries_go_a_page_at_a_time_with_their_labels(world):
     rest = list(second.context["page"].object_list)
     # the second visit's own review entry came on top, so the pages overlap by that one
     assert rest and rows[-1].sequence == rest[0].sequence
+    assert "pagina=2" in page and "Vorige" not in page
+    assert "Vorige" in second.content.decode() and not second.context["page"].has_next
+    past_the_end = client.get(reverse("audit:entries"), {"child": child, "pagina": 99})
+    assert list(past_the_end.context["page"].object_list) == []
+    assert "Geen regels." in past_the_end.content.decode()
+    assert "pagina=98" in past_the_end.content.decode()
 
 
 def test_a_row_writes_numbers_as_they_are_and_escapes_every_value():
