@@ -56,11 +56,11 @@ def visible_children(user) -> QuerySet[Child]:
 
 def case_for(user, code, action: str) -> tuple[Case, Decision]:
     """The case with this code if the user may do `action` on it; 404 otherwise, never 403."""
-    case = (
-        Case.objects.select_related("child", "network", "child__municipality")
-        .filter(code=code)
-        .first()
-    )
+    # codes are unique: one row, without the ORDER BY that first() adds
+    found = Case.objects.select_related("child", "network", "child__municipality").filter(
+        code=code
+    )[:1]
+    case = next(iter(found), None)
     if case is None:
         raise Http404
     decision = decide(user, action, case.child)

@@ -22,6 +22,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
+from vroeghulp.links import link
 
 from . import actions, states
 from .file_forms import (
@@ -60,7 +61,7 @@ def render_file_page(request, case, decision, section, template, context, status
     """Render one section of the file, with the tabs, after logging the read."""
     current = request.resolver_match.view_name
     tabs = [
-        {"url": reverse(name, args=[case.code]), "label": label, "current": name == current}
+        {"url": link(case.code, name), "label": label, "current": name == current}
         for name, label in TABS
     ]
     record_all(
