@@ -34,10 +34,11 @@ def stamp_of(user) -> str:
 
 
 def restamp(user_ids) -> None:
-    """New stamps for these users once the current transaction (if any) commits."""
+    """New stamps for these users once the current transaction (if any) commits. Robust: should
+    it fail, the change stands and is logged, and their kept lists end by the clock."""
     ids = sorted(set(user_ids) - {None})
     if ids:
-        transaction.on_commit(lambda: _new_stamps(ids))
+        transaction.on_commit(lambda: _new_stamps(ids), robust=True)
 
 
 def _new_stamps(user_ids: list[int]) -> None:
@@ -105,7 +106,7 @@ def _changed(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     for model in REACHES:
-        post_save.connect(_changed, sender=model, dispatch_uid=f"work-stamp-save-{model.__name__}")
+        post_save.connect(_changed, sender=model, dispatch_uid=f"kept-stamp-save-{model.__name__}")
         post_delete.connect(
-            _changed, sender=model, dispatch_uid=f"work-stamp-delete-{model.__name__}"
+            _changed, sender=model, dispatch_uid=f"kept-stamp-delete-{model.__name__}"
         )
