@@ -82,3 +82,19 @@ def test_the_home_page_lists_the_most_recent_own_trajectories_and_links_to_all(w
     shown = {case.child_id for case in work.my_cases + work.not_in_meeting}
     logged = set(AuditEntry.objects.order_by("pk")[before:].values_list("child_id", flat=True))
     assert logged == shown  # one entry per child on the page, none for the ones not shown
+
+
+@pytest.mark.parametrize("name", ["home", "meetings:list"])
+def test_a_kept_list_runs_fewer_queries_and_as_many_whatever_the_data(world, settings, name):
+    from django.core.cache import caches
+
+    client = verified_client(world.users[Role.COORDINATOR])
+    url = reverse(name)
+    _grow(world, 1)
+    rendered_anew = _queries(client, url)  # keeping is off in the tests
+    settings.KEEP_LISTS_SECONDS = 600
+    caches["lists"].clear()
+    kept = _queries(client, url)  # the warm-up keeps the list, the view counted reads it
+    _grow(world, 8)  # (the tests' transaction never commits, so the stamp stays)
+    assert _queries(client, url) == kept < rendered_anew
+    caches["lists"].clear()
