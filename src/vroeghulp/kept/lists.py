@@ -6,9 +6,10 @@ kept in the memory of this server process (never in files or a shared cache: the
 children), under a key holding the professional's work stamp (stamps.py), the page, the day and
 the language. Any change to a row such a list reads gives those whose list may show it a new
 stamp, so a kept list is not shown after its rows changed. What changes with time alone ends it
-too: a list says when (`Rendered.changes_at`, e.g. when the next meeting begins), and
-`KEEP_LISTS_SECONDS` bounds the rest. A list that shows a child by emergency access (which
-expires by itself) is never kept. Every view writes its audit entries, kept or not.
+too: a list says when (`Rendered.changes_at`: when the next meeting begins), and
+`KEEP_LISTS_SECONDS` bounds the rest (a renamed organisation or municipality). A list that
+shows a child by emergency access (which expires by itself) is never kept. Every view writes
+its audit entries, kept or not.
 """
 
 import dataclasses

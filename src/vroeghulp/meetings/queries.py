@@ -8,7 +8,7 @@ from vroeghulp.access.queries import visible_cases
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import MEETING_DUE_PHASES
 
-from .models import AgendaItem
+from .models import AgendaItem, Meeting
 
 
 def scheduled(network_ids, case_ref="pk") -> Exists:
@@ -34,4 +34,15 @@ def waiting_for_first_meeting(user, cases: QuerySet[Case] | None = None) -> Quer
         (visible_cases(user) if cases is None else cases)
         .filter(phase__in=MEETING_DUE_PHASES, first_meeting_on__isnull=True)
         .annotate(is_scheduled=scheduled(user.networks_with_role(*CARE_ROLES)))
+    )
+
+
+def next_meeting_start(network_ids):
+    """When the next meeting of these networks begins (None: none planned): its children then
+    count as not scheduled until it is concluded."""
+    return (
+        Meeting.objects.filter(network_id__in=network_ids, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
     )

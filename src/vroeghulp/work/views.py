@@ -13,6 +13,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.views import landing
 from vroeghulp.kept.lists import Rendered, kept
+from vroeghulp.meetings.queries import next_meeting_start
 from vroeghulp.monitoring.cache import signals
 from vroeghulp.networks.models import Network
 
@@ -42,4 +43,9 @@ def _rendered_work(user, everything: bool) -> Rendered:
     registrations = [row["registration"] for row in work.callbacks]
     events = listing_events(user, work.cases_shown(), AuditAction.READ, "worklist")
     events += registration_listing_events(user, registrations, "worklist")
-    return Rendered(render_to_string("work/_work.html", context), events)
+    return Rendered(
+        render_to_string("work/_work.html", context),
+        events,
+        # "not yet scheduled" changes when a meeting begins
+        changes_at=next_meeting_start(user.networks_with_role(*CARE_ROLES)),
+    )

@@ -189,3 +189,14 @@ def test_a_list_is_kept_no_longer_than_until_the_next_meeting_begins(settings):
     assert 25 <= _seconds_to_keep(Rendered("", [], changes_at=soon)) <= 30
     assert _seconds_to_keep(Rendered("", [])) == settings.KEEP_LISTS_SECONDS
     assert _seconds_to_keep(Rendered("", [], keep=False)) == 0
+
+
+def test_a_kept_work_list_ends_when_the_next_meeting_begins(world):
+    from vroeghulp.work.views import _rendered_work
+
+    coordinator = world.users[Role.COORDINATOR]
+    assert _rendered_work(coordinator, everything=False).changes_at is None
+    meeting = plan_meeting(
+        world.network, actor=coordinator, starts_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    assert _rendered_work(coordinator, everything=False).changes_at == meeting.starts_at
