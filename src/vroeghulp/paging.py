@@ -12,15 +12,20 @@ def first_rows(rows: QuerySet, limit: int, offset: int = 0) -> tuple[list, int]:
     return found, found[0].in_all if found else 0
 
 
+def page_number(asked) -> int:
+    """The page asked for in the query string; anything that is not a page number: the first."""
+    try:
+        return max(int(asked), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 def rows_of_page(rows: QuerySet, per_page: int, asked) -> tuple[list, int, int]:
     """The rows of page `asked` (from the query string), that page's number and the total.
 
     A page number that is not one, or past the end, gives the first page.
     """
-    try:
-        number = max(int(asked), 1)
-    except (TypeError, ValueError):
-        number = 1
+    number = page_number(asked)
     found, in_all = first_rows(rows, per_page, (number - 1) * per_page)
     if not found and number > 1:
         number = 1
@@ -56,10 +61,7 @@ class NextPrevious:
 def next_previous_page(rows: QuerySet, per_page: int, asked) -> NextPrevious:
     """Page `asked` (from the query string; not a number: the first) in one query of one row
     more than shown. A page past the end is empty and links back."""
-    try:
-        number = max(int(asked), 1)
-    except (TypeError, ValueError):
-        number = 1
+    number = page_number(asked)
     start = (number - 1) * per_page
     found = list(rows[start : start + per_page + 1])
     return NextPrevious(found[:per_page], number, len(found) > per_page)

@@ -24,7 +24,7 @@ from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
 from vroeghulp.kept.lists import Rendered, kept
 from vroeghulp.networks.models import Network
-from vroeghulp.paging import rows_of_page
+from vroeghulp.paging import page_number, rows_of_page
 
 from . import actions
 from .forms import (
@@ -58,7 +58,7 @@ def meeting_list(request):
 
 
 def _list_page(request, form=None, status=200):
-    page = _page_number(request.GET.get("wachtend"))
+    page = page_number(request.GET.get("wachtend"))
     overview = kept(request.user, f"meetings:{page}", lambda: _overview(request.user, page))
     record_all(overview.events)
     is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
@@ -68,13 +68,6 @@ def _list_page(request, form=None, status=200):
         "form": form or (MeetingForm() if is_coordinator else None),
     }
     return render(request, "meetings/list.html", context, status=status)
-
-
-def _page_number(asked) -> int:
-    try:
-        return max(int(asked), 1)
-    except (TypeError, ValueError):
-        return 1
 
 
 def _overview(user, asked: int) -> Rendered:
