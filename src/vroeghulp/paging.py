@@ -12,10 +12,14 @@ def first_rows(rows: QuerySet, limit: int, offset: int = 0) -> tuple[list, int]:
     return found, found[0].in_all if found else 0
 
 
+# Beyond any list's end, and an offset every database can take
+LAST_PAGE_ASKED = 100_000
+
+
 def page_number(asked) -> int:
     """The page asked for in the query string; anything that is not a page number: the first."""
     try:
-        return max(int(asked), 1)
+        return min(max(int(asked), 1), LAST_PAGE_ASKED)
     except (TypeError, ValueError):
         return 1
 

@@ -123,6 +123,9 @@ def test_one_childs_entries_go_a_page_at_a_time_with_their_labels(world):
     assert list(past_the_end.context["page"].object_list) == []
     assert "Geen regels." in past_the_end.content.decode()
     assert "pagina=98" in past_the_end.content.decode()
+    for nonsense in ("99999999999999999999999", "-3", "twee"):
+        response = client.get(reverse("audit:entries"), {"child": child, "pagina": nonsense})
+        assert response.status_code == 200, nonsense
 
 
 def test_a_row_writes_numbers_as_they_are_and_escapes_every_value():
