@@ -19,9 +19,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from vroeghulp.audit.writer import AuditEvent
+from vroeghulp.audit.writer import AuditEvent, record_all
 
 from .stamps import stamp_of
 
@@ -35,8 +36,16 @@ class Rendered:
     keep: bool = True
 
 
-def kept(user, page: str, render: Callable[[], Rendered]) -> Rendered:
-    """The page's rendered list and its audit events (for `user`), kept or rendered now."""
+def kept(user, page: str, render: Callable[[], Rendered]) -> SafeString:
+    """The page's rendered list, kept or rendered now, with its audit entries written for `user`
+    either way: the one place that writes them, so no kept view goes unaudited."""
+    rendered = _kept_or_rendered(user, page, render)
+    record_all(rendered.events)
+    # rendered by the page's own template, with Django's escaping
+    return mark_safe(rendered.html)
+
+
+def _kept_or_rendered(user, page: str, render: Callable[[], Rendered]) -> Rendered:
     if not settings.KEEP_LISTS_SECONDS:
         return render()
     key = key_for(user, page)

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,12 +58,10 @@ def meeting_list(request):
 
 def _list_page(request, form=None, status=200):
     page = page_number(request.GET.get("wachtend"))
-    overview = kept(request.user, f"meetings:{page}", lambda: _overview(request.user, page))
-    record_all(overview.events)
+    overview_html = kept(request.user, f"meetings:{page}", lambda: _overview(request.user, page))
     is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
     context = {
-        # rendered by our own template, with Django's escaping
-        "overview_html": mark_safe(overview.html),
+        "overview_html": overview_html,
         "form": form or (MeetingForm() if is_coordinator else None),
     }
     return render(request, "meetings/list.html", context, status=status)

@@ -3,14 +3,12 @@
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from vroeghulp.access.auditing import listing_events, registration_listing_events
 from vroeghulp.access.decorators import signed_in
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
-from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.views import landing
 from vroeghulp.kept.lists import Rendered, kept
 from vroeghulp.meetings.queries import next_meeting_start
@@ -26,12 +24,10 @@ def home(request):
         return landing(request)
     everything = bool(request.GET.get("alles"))
     page = "work:all" if everything else "work"
-    work = kept(request.user, page, lambda: _rendered_work(request.user, everything))
-    record_all(work.events)
+    work_html = kept(request.user, page, lambda: _rendered_work(request.user, everything))
     coordinated = Network.objects.filter(pk__in=request.user.networks_with_role(Role.COORDINATOR))
     context = {
-        # rendered by our own template, with Django's escaping
-        "work_html": mark_safe(work.html),
+        "work_html": work_html,
         "signals": signals(list(coordinated)) if coordinated else [],
     }
     return render(request, "work/home.html", context)
