@@ -56,9 +56,9 @@ def _cells(entry, consent_word: str, actions: dict, grounds: dict) -> tuple:
 @register.simple_tag
 def audit_rows(entries) -> SafeString:
     words = (_("toestemming"), _labels("action"), _labels("grounds"))
-    rows = "".join(ROW.format(*map(escape, _cells(entry, *words))) for entry in entries)
-    # every value above is escaped; the rest is this module's own markup
-    return mark_safe(rows) or format_html('<tr><td colspan="9">{}</td></tr>', _("Geen regels."))
+    return _rows_or_none(
+        "".join(ROW.format(*map(escape, _cells(entry, *words))) for entry in entries), columns=9
+    )
 
 
 def _summary_key(key) -> str:
@@ -70,10 +70,18 @@ def _summary_key(key) -> str:
 
 @register.simple_tag
 def summary_rows(summary) -> SafeString:
-    rows = "".join(
-        f"<tr><td>{escape(_summary_key(row['key']))}</td>"
-        f"<td>{escape(localize(row['count']))}</td></tr>"
-        for row in summary
+    return _rows_or_none(
+        "".join(
+            f"<tr><td>{escape(_summary_key(row['key']))}</td>"
+            f"<td>{escape(localize(row['count']))}</td></tr>"
+            for row in summary
+        ),
+        columns=2,
     )
-    # every value above is escaped; the rest is this module's own markup
-    return mark_safe(rows) or format_html('<tr><td colspan="2">{}</td></tr>', _("Geen regels."))
+
+
+def _rows_or_none(rows: str, columns: int) -> SafeString:
+    # the rows' values are escaped where they are written; the rest is this module's own markup
+    if rows:
+        return mark_safe(rows)
+    return format_html('<tr><td colspan="{}">{}</td></tr>', columns, _("Geen regels."))
