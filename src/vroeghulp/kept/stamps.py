@@ -3,9 +3,13 @@
 Plumbing for the kept lists (lists.py), not a domain rule: every save or delete of a row those
 lists read gives the people whose list may show it a new stamp, once the change is committed.
 The page reads the stamp before the rows, so a list kept under an old stamp is never shown
-again, in whichever order a reader and a writer interleave. Queryset updates send no signals:
-the actions that use one (follow-up ends, kept milestones) also record a timeline event, and a
-timeline event stamps its case's team.
+again, in whichever order a reader and a writer interleave.
+
+Queryset updates send no signals; the actions that use one on a row the lists read save a
+watched row in the same transaction: `reopen` (follow-up plans paused) moves the trajectory to
+another phase, and `conclude` (the trajectory's `first_meeting_on`) saves the agenda item. The
+timeline is not read by either list, so a note or an uploaded document keeps them: the change
+professionals make most often does not cost them their kept list.
 """
 
 import uuid
@@ -17,7 +21,7 @@ from vroeghulp.access.models import EmergencyAccess
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership
-from vroeghulp.cases.models import Case, InformationRequest, TeamMember, TimelineEvent
+from vroeghulp.cases.models import Case, InformationRequest, TeamMember
 from vroeghulp.children.models import Child
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.models import AgendaItem, Meeting
@@ -84,7 +88,6 @@ REACHES = {
     ],
     Membership: lambda membership: [membership.user_id],
     EmergencyAccess: lambda grant: [grant.user_id],
-    TimelineEvent: lambda event: teams_of({"case_id": event.case_id}),
     InformationRequest: lambda request: teams_of({"case_id": request.case_id}),
     FollowUpPlan: lambda plan: teams_of({"case_id": plan.case_id}),
     DataRequest: lambda request: teams_of({"case_id": request.case_id}),

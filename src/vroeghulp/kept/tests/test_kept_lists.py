@@ -12,12 +12,15 @@ from vroeghulp.access.models import EmergencyAccess
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.audit.models import AuditEntry
-from vroeghulp.cases.models import InformationRequest, TeamMember
+from vroeghulp.cases.actions import add_note
+from vroeghulp.cases.models import Case, InformationRequest, TeamMember
 from vroeghulp.cases.states import Phase
 from vroeghulp.cases.tests.factories import CaseFactory
 from vroeghulp.children.tests.factories import ChildFactory
+from vroeghulp.followup.actions import reopen, start_follow_up
 from vroeghulp.kept.lists import Rendered, _seconds_to_keep
-from vroeghulp.meetings.actions import add_to_agenda, plan_meeting
+from vroeghulp.meetings.actions import add_to_agenda, conclude, plan_meeting
+from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +112,57 @@ def test_scheduling_in_a_meeting_and_a_renamed_child_show_at_once(world, committ
         child.given_name = "Hernoemd"
         child.save(update_fields=["given_name"])
     assert "Hernoemd" in _home(client).content.decode()
+
+
+def test_a_note_keeps_the_lists_it_does_not_change(world, committed):
+    user = world.users[Role.CASEMANAGER]
+    client = verified_client(user)
+    _home(client)
+    _meetings(client)
+    with committed():
+        add_note(world.own_case, actor=user, text="Gebeld met moeder.")
+    assert "work" not in _home(client).context
+    assert "waiting" not in _meetings(client).context
+
+
+def test_a_concluded_discussion_takes_the_child_off_the_lists_at_once(world, committed):
+    coordinator = world.users[Role.COORDINATOR]
+    meeting = Meeting.objects.create(
+        network=world.network,
+        starts_at=timezone.now() - datetime.timedelta(hours=2),
+        created_by=coordinator,
+    )
+    item = AgendaItem.objects.create(meeting=meeting, case=world.own_case, parents_attend=True)
+    client = verified_client(coordinator)
+    assert world.own_case in _home(client).context["work"].not_in_meeting
+    assert world.own_case in _meetings(client).context["waiting"]
+    with committed():
+        # sets the trajectory's first_meeting_on by a queryset update
+        conclude(item, actor=coordinator, conclusion="Logopedie.", version=item.version)
+    assert world.own_case not in _home(client).context["work"].not_in_meeting
+    assert world.own_case not in _meetings(client).context["waiting"]
+
+
+def test_reopening_takes_the_check_in_off_the_work_list_at_once(world, committed):
+    user = world.users[Role.CASEMANAGER]
+    Case.objects.filter(pk=world.own_case.pk).update(
+        phase=Phase.CLOSED, closed_at=timezone.now()
+    )
+    case = Case.objects.get(pk=world.own_case.pk)
+    start_follow_up(
+        case,
+        actor=user,
+        version=case.version,
+        every_months=6,
+        first_check_on=timezone.localdate() + datetime.timedelta(days=2),
+    )
+    client = verified_client(user)
+    assert [p.case for p in _home(client).context["work"].check_ins_due] == [case]
+    case.refresh_from_db()
+    with committed():
+        # pauses the follow-up plan by a queryset update
+        reopen(case, actor=user, version=case.version, reason="Nieuwe vraag")
+    assert _home(client).context["work"].check_ins_due == []
 
 
 def test_leaving_a_team_takes_the_case_off_the_list(world, committed):
