@@ -83,8 +83,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "vroeghulp.urls"
 WSGI_APPLICATION = "vroeghulp.wsgi.application"
 
-# Widgets render with the project's templates, so that select.html can be its faster own.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Widgets render with the project's templates, so that select.html can be its faster own, and
+# plain <input> widgets in Python (form_renderer.py).
+FORM_RENDERER = "vroeghulp.form_renderer.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
