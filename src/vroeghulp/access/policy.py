@@ -84,9 +84,12 @@ def decide(user, action: str, child: Child, item=None) -> Decision:
     """The single answer to 'may `user` do `action` on `child` (or on `item` of the child)?'."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return DENIED
-    decision = _parent_decision(user, action, child)
-    if not decision:
-        decision = _professional_decision(user, action, child)
+    memberships = care_memberships(user, child.network_id)
+    ties = _ties(user, child, parent=action in PARENT_ACTIONS, team=bool(memberships))
+    if ties.parent:
+        decision = Decision(True, Grounds.PARENT)
+    else:
+        decision = _professional_decision(user, action, child, memberships, ties.team_roles)
     if decision and item is not None:
         decision = _item_decision(decision, child, item)
     return decision
@@ -149,19 +152,39 @@ def decide_registration(user, action: str, registration: Registration) -> Decisi
     return DENIED
 
 
-def _parent_decision(user, action: str, child: Child) -> Decision:
-    if action not in PARENT_ACTIONS:
-        return DENIED
-    is_guardian = Guardian.objects.filter(child=child, user=user, has_custody=True).exists()
-    return Decision(True, Grounds.PARENT) if is_guardian else DENIED
+@dataclass(frozen=True)
+class _Ties:
+    parent: bool  # a guardian with custody of the child
+    team_roles: frozenset[str]  # roles on the child's case teams now
 
 
-def _professional_decision(user, action: str, child: Child) -> Decision:
-    memberships = care_memberships(user, child.network_id)
+# Stands for custody among the team roles in `_ties`' one query; no team role is called so.
+_CUSTODY = "custody"
+
+
+def _ties(user, child: Child, *, parent: bool, team: bool) -> _Ties:
+    """The user's custody of the child (if it may decide: `parent`) and their places on its
+    teams (if they have a care role in its network: `team`), in one query."""
+    asked = []
+    if parent:
+        custody = Guardian.objects.filter(child=child, user=user, has_custody=True)
+        asked.append(custody.annotate(tie=models.Value(_CUSTODY)).values_list("tie", flat=True))
+    if team:
+        places = TeamMember.objects.filter(case__child=child, user=user, ended_at__isnull=True)
+        asked.append(places.values_list("team_role", flat=True))
+    if not asked:
+        return _Ties(False, frozenset())
+    found = set(asked[0].union(*asked[1:], all=True) if len(asked) > 1 else asked[0])
+    return _Ties(_CUSTODY in found, frozenset(found - {_CUSTODY}))
+
+
+def _professional_decision(
+    user, action: str, child: Child, memberships: list[Membership], team_roles: frozenset[str]
+) -> Decision:
     if not memberships:
         return DENIED
     membership = preferred_membership(memberships)
-    team_role = _active_team_role(user, child)
+    team_role = next((role for role in TEAM_ROLE_RANK if role in team_roles), None)
     if team_role and action in TEAM_ROLE_ACTIONS[team_role]:
         return Decision(
             True,
@@ -214,15 +237,6 @@ def _item_decision(decision: Decision, child: Child, item) -> Decision:
 def preferred_membership(memberships: list[Membership]) -> Membership:
     order = [Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER]
     return min(memberships, key=lambda m: order.index(m.role))
-
-
-def _active_team_role(user, child: Child) -> str | None:
-    roles = set(
-        TeamMember.objects.filter(case__child=child, user=user, ended_at__isnull=True).values_list(
-            "team_role", flat=True
-        )
-    )
-    return next((role for role in TEAM_ROLE_RANK if role in roles), None)
 
 
 def _awaits_triage(child: Child) -> bool:

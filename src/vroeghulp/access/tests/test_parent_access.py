@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from vroeghulp.access.policy import Action, decide, may_also
+from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import PASSWORD, UserFactory
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.models import AuditEntry
@@ -39,6 +40,24 @@ def test_parent_without_custody_has_no_access(world):
     user = UserFactory()
     GuardianFactory(child=world.own_case.child, user=user, has_custody=False)
     assert decide(user, Action.VIEW, world.own_case.child).allowed is False
+
+
+def test_a_professional_on_the_team_who_is_also_a_guardian(world, django_assert_num_queries):
+    """Custody and team places are asked in one query; custody decides what custody may, the
+    team place the rest (editing), and without custody only the team place counts."""
+    casemanager = world.users[Role.CASEMANAGER]
+    child = world.own_case.child
+    casemanager.active_memberships()  # the user's roles, read once per request
+    with django_assert_num_queries(1):
+        assert decide(casemanager, Action.VIEW, child).grounds == Grounds.TEAM_MEMBERSHIP
+    guardian = GuardianFactory(child=child, user=casemanager)
+    with django_assert_num_queries(1):
+        assert decide(casemanager, Action.VIEW, child).grounds == Grounds.PARENT
+    assert decide(casemanager, Action.EDIT, child).grounds == Grounds.TEAM_MEMBERSHIP
+    guardian.has_custody = False
+    guardian.save()
+    assert decide(casemanager, Action.VIEW, child).grounds == Grounds.TEAM_MEMBERSHIP
+    assert decide(casemanager, Action.VIEW, world.other_case.child).allowed is False
 
 
 def test_parent_home_shows_own_child_and_is_logged(world, parent):
