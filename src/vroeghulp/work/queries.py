@@ -10,12 +10,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, QuerySet
 from django.utils import timezone
 
-from vroeghulp.access.queries import own_cases, own_team_cases
+from vroeghulp.access.queries import own_cases, own_team_case_ids
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import RequestStatus
 from vroeghulp.cases.models import InformationRequest
 from vroeghulp.followup.models import FollowUpPlan
+from vroeghulp.id_lists import among
 from vroeghulp.meetings.queries import waiting_for_first_meeting
 from vroeghulp.paging import first_rows
 from vroeghulp.plans.models import Arrangement
@@ -52,7 +53,7 @@ class WorkList:
     def cases_shown(self) -> list:
         """Every trajectory the page names once, annotated like `own_cases` for its audit entry.
 
-        The deadline sections come from the user's own teams (`own_team_cases`), so their cases
+        The deadline sections come from the user's own teams (`own_team_case_ids`), so their cases
         are on the team as well; they arrive with the rows (no query of their own).
         """
         shown = {case.pk: case for case in self.my_cases + self.not_in_meeting}
@@ -84,8 +85,8 @@ def work_for(user, everything: bool = False) -> WorkList:
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=SOON_DAYS)
     limit = SECTION_ROWS_ALL if everything else SECTION_ROWS
-    mine = own_cases(user)
-    mine_ids = own_team_cases(user)
+    mine_ids = own_team_case_ids(user)
+    mine = own_cases(user, mine_ids)
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
     sections = {
         "callbacks": Registration.objects.filter(
@@ -99,22 +100,22 @@ def work_for(user, everything: bool = False) -> WorkList:
         .select_related("child")
         .order_by("opened_at"),
         "information_overdue": InformationRequest.objects.filter(
-            case__in=mine_ids, status=RequestStatus.REQUESTED, due_on__lt=today
+            among("case_id", mine_ids), status=RequestStatus.REQUESTED, due_on__lt=today
         )
         .select_related("case", "case__child", "organisation")
         .order_by("due_on"),
         "check_ins_due": FollowUpPlan.objects.filter(
-            case__in=mine_ids, active=True, next_check_on__lte=soon
+            among("case_id", mine_ids), active=True, next_check_on__lte=soon
         )
         .select_related("case", "case__child")
-        .order_by("next_check_on"),
+        .order_by("next_check_on", "pk"),
         "evaluations_due": Arrangement.objects.filter(
-            plan__case__in=mine_ids, evaluated_on__isnull=True, evaluate_on__lte=soon
+            among("plan__case_id", mine_ids), evaluated_on__isnull=True, evaluate_on__lte=soon
         )
         .select_related("plan__case", "plan__case__child")
         .order_by("evaluate_on"),
         "data_requests": DataRequest.objects.filter(
-            case__in=mine_ids,
+            among("case_id", mine_ids),
             case__network_id__in=coordinator_networks,
             outcome=DataRequestOutcome.OPEN,
         )

@@ -145,9 +145,7 @@ def test_a_concluded_discussion_takes_the_child_off_the_lists_at_once(world, com
 
 def test_reopening_takes_the_check_in_off_the_work_list_at_once(world, committed):
     user = world.users[Role.CASEMANAGER]
-    Case.objects.filter(pk=world.own_case.pk).update(
-        phase=Phase.CLOSED, closed_at=timezone.now()
-    )
+    Case.objects.filter(pk=world.own_case.pk).update(phase=Phase.CLOSED, closed_at=timezone.now())
     case = Case.objects.get(pk=world.own_case.pk)
     start_follow_up(
         case,
