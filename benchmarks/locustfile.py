@@ -3,6 +3,7 @@
 See docs/performance.md for the exact commands (gunicorn on loopback, 50 users, 5 minutes).
 """
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -18,6 +19,9 @@ with open(os.environ.get("LOAD_USERS", "benchmarks/results/load-users.json")) as
     ACCOUNTS = json.load(file)
 PASSWORD = os.environ["LOAD_PASSWORD"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ORGANISATION = re.compile(
+    r'<select name="organisation"[^>]*>\s*<option value="">[^<]*</option>\s*<option value="(\d+)"'
+)
 
 
 def totp(key_hex: str, step: int = 30) -> str:
@@ -69,20 +73,42 @@ class Professional(HttpUser):
         if url := self.case_url():
             self.client.get(url, name="case page")
 
-    @task(1)
-    def add_note(self):
-        """A write: the note's timeline event gives the case's team new stamps, so their kept
-        work lists and MDO pages are rendered anew on their next view."""
+    def post_on_case_page(self, page_suffix: str, action: str, fields, name: str):
+        """A write as a professional makes it: the page with the form, then the form sent with
+        `fields(page)`."""
         if not (url := self.case_url()):
             return
-        page = self.client.get(url, name="case page")
+        page = self.client.get(
+            f"{url}{page_suffix}", name="case page" if not page_suffix else "case tab"
+        )
         token = CSRF.search(page.text)
         if token:
-            self.client.post(
-                f"{url}notitie/",
-                {"text": "Belafspraak gemaakt (belasting)", "csrfmiddlewaretoken": token.group(1)},
-                name="add note",
-            )
+            data = {**fields(page.text), "csrfmiddlewaretoken": token.group(1)}
+            self.client.post(f"{url}{action}", data, name=name)
+
+    @task(1)
+    def add_note(self):
+        """A write that keeps the team's kept lists (neither list reads the timeline)."""
+        self.post_on_case_page(
+            "", "notitie/", lambda page: {"text": "Belafspraak gemaakt (belasting)"}, "add note"
+        )
+
+    @task(1)
+    def request_information(self):
+        """A write that ends the team's kept work lists and MDO pages: they are rendered anew
+        on their next view."""
+
+        def form(page: str) -> dict:
+            organisation = ORGANISATION.search(page)
+            today = datetime.datetime.now(datetime.UTC).date()
+            due = today + datetime.timedelta(days=random.choice([1, 14]))
+            return {
+                "organisation": organisation.group(1) if organisation else "",
+                "question": "Verslag van de peuterspeelzaal (belasting)",
+                "due_on": due.isoformat(),
+            }
+
+        self.post_on_case_page("informatie/", "informatie/verzoek/", form, "request information")
 
     @task(2)
     def case_tab(self):
