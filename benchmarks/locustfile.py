@@ -20,7 +20,8 @@ with open(os.environ.get("LOAD_USERS", "benchmarks/results/load-users.json")) as
 PASSWORD = os.environ["LOAD_PASSWORD"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ORGANISATION = re.compile(
-    r'<select name="organisation"[^>]*>\s*<option value="">[^<]*</option>\s*<option value="(\d+)"'
+    r'<select name="organisation"[^>]*>\s*<option value=""[^>]*>[^<]*</option>'
+    r'\s*<option value="(\d+)"'
 )
 
 
