@@ -79,15 +79,13 @@ def cases_of_guardian(user) -> QuerySet[Case]:
     ).distinct()
 
 
-def own_cases(user, case_ids: list[int] | None = None) -> QuerySet[Case]:
-    """The cases whose team the user is on now, annotated like `visible_cases`.
+def own_cases(case_ids: list[int]) -> QuerySet[Case]:
+    """The cases of `own_team_case_ids`, annotated like `visible_cases`.
 
     A subset of `visible_cases` (team membership is its first ground) that needs none of the
-    network-wide triage and emergency subqueries: the work list starts here, with the ids it
-    read once (`own_team_case_ids`).
+    network-wide triage and emergency subqueries: the work list starts here.
     """
-    ids = own_team_case_ids(user) if case_ids is None else case_ids
-    return Case.objects.filter(among("pk", ids)).annotate(
+    return Case.objects.filter(among("pk", case_ids)).annotate(
         on_team=Value(True, output_field=BooleanField()),
         via_emergency=Value(False, output_field=BooleanField()),
     )

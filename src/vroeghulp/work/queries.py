@@ -86,7 +86,7 @@ def work_for(user, everything: bool = False) -> WorkList:
     soon = today + datetime.timedelta(days=SOON_DAYS)
     limit = SECTION_ROWS_ALL if everything else SECTION_ROWS
     mine_ids = own_team_case_ids(user)
-    mine = own_cases(user, mine_ids)
+    mine = own_cases(mine_ids)
     coordinator_networks = user.networks_with_role(Role.COORDINATOR)
     sections = {
         "callbacks": Registration.objects.filter(
@@ -108,7 +108,7 @@ def work_for(user, everything: bool = False) -> WorkList:
             among("case_id", mine_ids), active=True, next_check_on__lte=soon
         )
         .select_related("case", "case__child")
-        .order_by("next_check_on", "pk"),
+        .order_by("next_check_on"),
         "evaluations_due": Arrangement.objects.filter(
             among("plan__case_id", mine_ids), evaluated_on__isnull=True, evaluate_on__lte=soon
         )
