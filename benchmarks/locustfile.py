@@ -19,9 +19,8 @@ with open(os.environ.get("LOAD_USERS", "benchmarks/results/load-users.json")) as
     ACCOUNTS = json.load(file)
 PASSWORD = os.environ["LOAD_PASSWORD"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-ORGANISATION = re.compile(
-    r'<select name="organisation"[^>]*>\s*<option value=""[^>]*>[^<]*</option>'
-    r'\s*<option value="(\d+)"'
+CONSENTED_ORGANISATION = re.compile(
+    r'<optgroup label="Met toestemming van de ouders">\s*<option value="(\d+)"'
 )
 
 
@@ -76,15 +75,15 @@ class Professional(HttpUser):
 
     def post_on_case_page(self, page_suffix: str, action: str, fields, name: str):
         """A write as a professional makes it: the page with the form, then the form sent with
-        `fields(page)`."""
+        `fields(page)`, unless that finds nothing to send."""
         if not (url := self.case_url()):
             return
         page = self.client.get(
             f"{url}{page_suffix}", name="case page" if not page_suffix else "case tab"
         )
         token = CSRF.search(page.text)
-        if token:
-            data = {**fields(page.text), "csrfmiddlewaretoken": token.group(1)}
+        if token and (data := fields(page.text)):
+            data["csrfmiddlewaretoken"] = token.group(1)
             self.client.post(f"{url}{action}", data, name=name)
 
     @task(1)
@@ -99,12 +98,14 @@ class Professional(HttpUser):
         """A write that ends the team's kept work lists and MDO pages: they are rendered anew
         on their next view."""
 
-        def form(page: str) -> dict:
-            organisation = ORGANISATION.search(page)
+        def form(page: str) -> dict | None:
+            # As a professional does: ask only where the parents' consent covers the organisation.
+            if not (organisation := CONSENTED_ORGANISATION.search(page)):
+                return None
             today = datetime.datetime.now(datetime.UTC).date()
             due = today + datetime.timedelta(days=random.choice([1, 14]))
             return {
-                "organisation": organisation.group(1) if organisation else "",
+                "organisation": organisation.group(1),
                 "question": "Verslag van de peuterspeelzaal (belasting)",
                 "due_on": due.isoformat(),
             }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
+from vroeghulp.consent.models import Consent
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
 from .constants import (
@@ -123,7 +124,28 @@ class InformationRequestForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = case.network.organisations.all()
+        field = self.fields["organisation"]
+        field.queryset = case.network.organisations.all()
+        field.choices = _by_consent(field, case)
+
+
+def _by_consent(field, case) -> list:
+    """The organisations the parents' consent covers first, so nobody has to try each one;
+    the others stay choosable and get the action's message about recording consent first."""
+    covered = set(
+        Consent.objects.in_force()
+        .filter(child_id=case.child_id, purpose=Purpose.EXCHANGE_INFORMATION)
+        .values_list("organisation_id", flat=True)
+    )
+    with_consent, without = [], []
+    for value, label in field.choices:
+        if value != "":
+            (with_consent if value.value in covered else without).append((value, label))
+    groups = [
+        (_("Met toestemming van de ouders"), with_consent),
+        (_("Nog zonder toestemming"), without),
+    ]
+    return [("", field.empty_label), *((name, group) for name, group in groups if group)]
 
 
 class AnswerForm(forms.Form):

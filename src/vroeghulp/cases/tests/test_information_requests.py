@@ -74,3 +74,14 @@ def test_overdue_requests_stand_out(world):
     InformationRequest.objects.update(due_on=timezone.localdate() - datetime.timedelta(days=1))
     html = client.get(reverse("cases:information", args=[world.own_case.code])).content.decode()
     assert "deadline-overdue" in html
+
+
+def test_the_form_offers_the_organisations_with_consent_first(world):
+    ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
+    client = verified_client(world.users[Role.CASEMANAGER])
+    html = client.get(reverse("cases:information", args=[world.own_case.code])).content.decode()
+    with_consent, _, without = html.partition('<optgroup label="Nog zonder toestemming">')
+    consented = with_consent.partition('<optgroup label="Met toestemming van de ouders">')[2]
+    assert f'<option value="{world.other_organisation.pk}">' in consented
+    assert f'value="{world.other_organisation.pk}"' not in without
+    assert f'<option value="{world.organisation.pk}">' in without
