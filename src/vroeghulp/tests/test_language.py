@@ -39,3 +39,13 @@ def test_the_switch_never_redirects_off_site():
         reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
+
+
+def test_a_page_not_found_speaks_the_chosen_language(settings):
+    settings.DEBUG = False
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Not found" in response.content.decode()
+    assert "Niet gevonden" in Client().get("/bestaat-niet/").content.decode()
