@@ -24,7 +24,6 @@ from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case, TeamMember
 from vroeghulp.cases.states import awaits_triage
 from vroeghulp.children.models import Child, Guardian
-from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.referrals.constants import OPEN_STATUSES, Status
 from vroeghulp.referrals.models import Registration
@@ -209,9 +208,7 @@ def readable_items(decision: Decision, child: Child, items) -> list:
     if all(item.source_organisation_id in (own, None) for item in items):
         return items  # nothing from another organisation: no consent to look up
     consented = set(
-        Consent.objects.in_force()
-        .filter(child=child, purpose=Purpose.EXCHANGE_INFORMATION)
-        .values_list("organisation_id", flat=True)
+        Consent.objects.for_information(child).values_list("organisation_id", flat=True)
     )
     # Items without a source organisation come from the parents, who gave them to the team.
     return [item for item in items if item.source_organisation_id in consented | {own, None}]
@@ -224,10 +221,7 @@ def _item_decision(decision: Decision, child: Child, item) -> Decision:
     if source_id is None or source_id == decision.membership.organisation_id:
         return decision
     consent = (
-        Consent.objects.in_force()
-        .filter(child=child, organisation_id=source_id, purpose=Purpose.EXCHANGE_INFORMATION)
-        .only("pk")
-        .first()
+        Consent.objects.for_information(child).filter(organisation_id=source_id).only("pk").first()
     )
     if consent is None:
         return DENIED

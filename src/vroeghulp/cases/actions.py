@@ -22,7 +22,6 @@ from vroeghulp.children.actions import GuardianData, register_child
 from vroeghulp.children.models import Child
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
-from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.networks.models import Network
 from vroeghulp.referrals import actions as referral_actions
@@ -381,11 +380,7 @@ def _sync_goals(case: Case, texts: list[str]) -> None:
 
 
 def _consent_for_information(case: Case, organisation) -> Consent:
-    consent = (
-        Consent.objects.in_force()
-        .filter(child=case.child, organisation=organisation, purpose=Purpose.EXCHANGE_INFORMATION)
-        .first()
-    )
+    consent = Consent.objects.for_information(case.child).filter(organisation=organisation).first()
     if consent is None:
         raise ValidationError(
             _(

@@ -133,9 +133,7 @@ def _by_consent(field, case) -> list:
     """The organisations the parents' consent covers first, so nobody has to try each one;
     the others stay choosable and get the action's message about recording consent first."""
     covered = set(
-        Consent.objects.in_force()
-        .filter(child_id=case.child_id, purpose=Purpose.EXCHANGE_INFORMATION)
-        .values_list("organisation_id", flat=True)
+        Consent.objects.for_information(case.child_id).values_list("organisation_id", flat=True)
     )
     with_consent, without = [], []
     for value, label in field.choices:

@@ -21,6 +21,10 @@ class ConsentQuerySet(models.QuerySet):
             Q(ends_on__isnull=True) | Q(ends_on__gte=on)
         )
 
+    def for_information(self, child) -> "ConsentQuerySet":
+        """In force today for asking and sharing information about `child` (or its id)."""
+        return self.in_force().filter(child=child, purpose=Purpose.EXCHANGE_INFORMATION)
+
 
 class Consent(models.Model):
     network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="+")
