@@ -1,5 +1,6 @@
 """Forms for the parts of a child's file: team, consent, intake, execution, time and closing."""
 
+import functools
 from decimal import Decimal
 
 from django import forms
@@ -126,7 +127,8 @@ class InformationRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         field.queryset = case.network.organisations.all()
-        field.choices = _by_consent(field, case)
+        # read when the form is drawn, not for a form that is sent and valid
+        field.choices = functools.partial(_by_consent, field, case)
 
 
 def _by_consent(field, case) -> list:
@@ -136,7 +138,7 @@ def _by_consent(field, case) -> list:
         Consent.objects.for_information(case.child_id).values_list("organisation_id", flat=True)
     )
     with_consent, without = [], []
-    for value, label in field.choices:
+    for value, label in field.iterator(field):
         if value != "":
             (with_consent if value.value in covered else without).append((value, label))
     groups = [
