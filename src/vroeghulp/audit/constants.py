@@ -13,6 +13,8 @@ class AuditAction(models.TextChoices):
     PRINT = "print", _("Afdrukken")
     SEARCH = "search", _("Zoeken")
     EMERGENCY_ACCESS = "emergency", _("Noodtoegang verleend")
+    # A request for something the user may not see: no child named when none is visible.
+    REFUSED = "refused", _("Geweigerd")
 
 
 class Grounds(models.TextChoices):
