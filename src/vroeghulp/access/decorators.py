@@ -60,7 +60,14 @@ def with_role(*roles: str) -> Callable:
 
 
 def on_case(action: str) -> Callable:
-    """The view receives the case (by its code) and the access decision, or the user a 404."""
+    """The view receives the case (by its code) and the professional's access decision; anyone
+    else (a parent included: custody opens the portal, not the professionals' file) a 404."""
+    return on_case_object(case_for, action)
+
+
+def on_case_object(find: Callable, action: str) -> Callable:
+    """Like `on_case` for an object of a case's file opened by its own code (an agenda item):
+    `find(user, code, action)` returns the object and the decision on its child, or raises 404."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
@@ -68,8 +75,8 @@ def on_case(action: str) -> Callable:
             refusal = _login_then_second_factor(request)
             if refusal:
                 return refusal
-            case, decision = case_for(request.user, code, action)
-            return view(request, case, decision, *args, **kwargs)
+            found, decision = find(request.user, code, action)
+            return view(request, found, decision, *args, **kwargs)
 
         return _mark(wrapper, f"case:{action}")
 
@@ -96,9 +103,7 @@ def as_parent(action: str) -> Callable:
         def wrapper(request, code, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), login_url="portal:login")
-            case, decision = case_for(request.user, code, action)
-            if decision.grounds != "parent":
-                raise Http404
+            case, decision = case_for(request.user, code, action, as_parent=True)
             return view(request, case, decision, *args, **kwargs)
 
         return _mark(wrapper, f"parent:{action}")

@@ -1,7 +1,8 @@
 """The one access policy: may this user do this action on this child's data, and on what grounds?
 
 Every view, query, export and the admin ask this module. Rules, in order:
-1. a parent or guardian with custody may read and export their own child's data;
+1. a parent or guardian with custody may read, print and download their own child's data and
+   contribute to it, in the portal only (`decide_as_parent`); custody opens no professional page;
 2. a professional needs a care role (coordinator, casemanager, team member) in the child's
    network; other roles (administrator, analyst, log manager, referrer) never read case files;
 3. with that role, access follows the team: an active place on one of the child's case teams;
@@ -11,7 +12,7 @@ Every view, query, export and the admin ask this module. Rules, in order:
    exchange information with that organisation is in force.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -36,18 +37,22 @@ class Action(models.TextChoices):
     EDIT = "edit", _("wijzigen")
     EXPORT = "export", _("exporteren")
     PRINT = "print", _("afdrukken")
+    CONTRIBUTE = "contribute", _("bijdragen als ouder")
 
 
 CARE_ROLES = frozenset({Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER})
 
+PROFESSIONAL_ACTIONS = frozenset({Action.VIEW, Action.EDIT, Action.EXPORT, Action.PRINT})
 TEAM_ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    TeamRole.COORDINATOR: frozenset(Action),
-    TeamRole.CASEMANAGER: frozenset(Action),
+    TeamRole.COORDINATOR: PROFESSIONAL_ACTIONS,
+    TeamRole.CASEMANAGER: PROFESSIONAL_ACTIONS,
     TeamRole.MEMBER: frozenset({Action.VIEW, Action.EDIT, Action.PRINT}),
 }
 TRIAGE_ACTIONS = frozenset({Action.VIEW, Action.EDIT})
 EMERGENCY_ACTIONS = frozenset({Action.VIEW})
-PARENT_ACTIONS = frozenset({Action.VIEW, Action.EXPORT, Action.PRINT})
+# A parent's own contributions (consents, reactions, uploads, messages, requests) are not
+# edits of the professionals' file: they have their own action.
+PARENT_ACTIONS = frozenset({Action.VIEW, Action.EXPORT, Action.PRINT, Action.CONTRIBUTE})
 # Rank grounds so the strongest applies when several do.
 TEAM_ROLE_RANK = [TeamRole.COORDINATOR, TeamRole.CASEMANAGER, TeamRole.MEMBER]
 
@@ -58,9 +63,11 @@ class Decision:
     grounds: str = ""
     consent_id: int | None = None
     membership: Membership | None = None
-    # Every action allowed on the same professional grounds, to answer for a second action
-    # on the same child without asking the database again (see `may_also`).
+    # Every action allowed on the same grounds, to answer for a second action on the same
+    # child without asking the database again (see `may_also`).
     actions: frozenset[str] = frozenset()
+    # The guardian record that gives a parent's grounds (custody of this child).
+    guardian: Guardian | None = None
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -80,36 +87,58 @@ DENIED = Decision(False)
 
 
 def decide(user, action: str, child: Child, item=None) -> Decision:
-    """The single answer to 'may `user` do `action` on `child` (or on `item` of the child)?'."""
+    """The professionals' answer to 'may `user` do `action` on `child` (or on `item` of the
+    child)?'. Custody gives no grounds here: parents act in the portal (`decide_as_parent`)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return DENIED
     memberships = care_memberships(user, child.network_id)
-    ties = _ties(user, child, parent=action in PARENT_ACTIONS, team=bool(memberships))
-    if ties.parent:
-        decision = Decision(True, Grounds.PARENT)
-    else:
-        decision = _professional_decision(user, action, child, memberships, ties.team_roles)
+    if not memberships:
+        return DENIED
+    decision = _professional_decision(user, action, child, memberships, _team_roles(user, child))
     if decision and item is not None:
         decision = _item_decision(decision, child, item)
     return decision
+
+
+def decide_as_parent(user, action: str, child: Child, item=None) -> Decision:
+    """The portal's answer: a guardian with custody may read, print and download their child's
+    data and contribute to it (consents, reactions, uploads, messages, requests); nothing that
+    derives from a professionals-only item."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return DENIED
+    if action not in PARENT_ACTIONS:
+        return DENIED
+    guardian = (
+        Guardian.objects.filter(child=child, user=user, has_custody=True).order_by("pk").first()
+    )
+    if guardian is None:
+        return DENIED
+    if item is not None and getattr(item, "professional_only", False):
+        return DENIED
+    return Decision(True, Grounds.PARENT, actions=PARENT_ACTIONS, guardian=guardian)
 
 
 def may(user, action: str, child: Child, item=None) -> bool:
     return decide(user, action, child, item).allowed
 
 
-def may_also(decision: Decision, user, action: str, child: Child) -> bool:
+def may_also(decision: Decision, action: str) -> bool:
     """`may` for another action on the child of this decision (a page deciding whether to offer
-    editing). Professional grounds name their actions; a parent's decision is made again, since
-    a parent may also be a professional on the team."""
-    if decision.allowed and decision.grounds != Grounds.PARENT:
-        return action in decision.actions
-    return may(user, action, child)
+    editing), answered from the actions the decision's grounds allow, without a query."""
+    return decision.allowed and action in decision.actions
 
 
 def require(user, action: str, child: Child) -> Decision:
     """The decision, or PermissionDenied: for actions, which views call only after a check."""
     decision = decide(user, action, child)
+    if not decision:
+        raise PermissionDenied
+    return decision
+
+
+def require_as_parent(user, action: str, child: Child) -> Decision:
+    """The parent's decision, or PermissionDenied: for the portal's actions."""
+    decision = decide_as_parent(user, action, child)
     if not decision:
         raise PermissionDenied
     return decision
@@ -151,30 +180,10 @@ def decide_registration(user, action: str, registration: Registration) -> Decisi
     return DENIED
 
 
-@dataclass(frozen=True)
-class _Ties:
-    parent: bool  # a guardian with custody of the child
-    team_roles: frozenset[str]  # roles on the child's case teams now
-
-
-# Stands for custody among the team roles in `_ties`' one query; no team role is called so.
-_CUSTODY = "custody"
-
-
-def _ties(user, child: Child, *, parent: bool, team: bool) -> _Ties:
-    """The user's custody of the child (if it may decide: `parent`) and their places on its
-    teams (if they have a care role in its network: `team`), in one query."""
-    asked = []
-    if parent:
-        custody = Guardian.objects.filter(child=child, user=user, has_custody=True)
-        asked.append(custody.annotate(tie=models.Value(_CUSTODY)).values_list("tie", flat=True))
-    if team:
-        places = TeamMember.objects.filter(case__child=child, user=user, ended_at__isnull=True)
-        asked.append(places.values_list("team_role", flat=True))
-    if not asked:
-        return _Ties(False, frozenset())
-    found = set(asked[0].union(*asked[1:], all=True) if len(asked) > 1 else asked[0])
-    return _Ties(_CUSTODY in found, frozenset(found - {_CUSTODY}))
+def _team_roles(user, child: Child) -> frozenset[str]:
+    """The user's roles on the child's case teams now."""
+    places = TeamMember.objects.filter(case__child=child, user=user, ended_at__isnull=True)
+    return frozenset(places.values_list("team_role", flat=True))
 
 
 def _professional_decision(
@@ -215,8 +224,6 @@ def readable_items(decision: Decision, child: Child, items) -> list:
 
 
 def _item_decision(decision: Decision, child: Child, item) -> Decision:
-    if decision.grounds == Grounds.PARENT:
-        return DENIED if getattr(item, "professional_only", False) else decision
     source_id = getattr(item, "source_organisation_id", None)
     if source_id is None or source_id == decision.membership.organisation_id:
         return decision
@@ -225,7 +232,7 @@ def _item_decision(decision: Decision, child: Child, item) -> Decision:
     )
     if consent is None:
         return DENIED
-    return Decision(True, decision.grounds, consent.pk, decision.membership, decision.actions)
+    return replace(decision, consent_id=consent.pk)
 
 
 def preferred_membership(memberships: list[Membership]) -> Membership:

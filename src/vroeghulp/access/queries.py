@@ -11,7 +11,7 @@ from vroeghulp.children.models import Child
 from vroeghulp.id_lists import among
 
 from .models import EmergencyAccess
-from .policy import CARE_ROLES, Decision, decide
+from .policy import CARE_ROLES, Decision, decide, decide_as_parent
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -55,16 +55,20 @@ def visible_children(user) -> QuerySet[Child]:
     return Child.objects.filter(pk__in=visible_cases(user).values("child_id"))
 
 
-def case_for(user, code, action: str) -> tuple[Case, Decision]:
-    """The case with this code if the user may do `action` on it; 404 otherwise, never 403."""
+def case_for(user, code, action: str, *, as_parent: bool = False) -> tuple[Case, Decision]:
+    """The case with this code if the user may do `action` on it; 404 otherwise, never 403.
+
+    The case is looked for among those the user may open at all (professionals: their teams,
+    triage, emergency grants; parents: their children), so a case that exists but is not theirs
+    costs the same one query as a code that exists nowhere, and tells nothing by its timing.
+    """
+    cases = cases_of_guardian(user) if as_parent else visible_cases(user)
     # codes are unique: one row, without the ORDER BY that first() adds
-    found = Case.objects.select_related("child", "network", "child__municipality").filter(
-        code=code
-    )[:1]
+    found = cases.select_related("child", "network", "child__municipality").filter(code=code)[:1]
     case = next(iter(found), None)
     if case is None:
         raise Http404
-    decision = decide(user, action, case.child)
+    decision = (decide_as_parent if as_parent else decide)(user, action, case.child)
     if not decision:
         raise Http404
     return case, decision

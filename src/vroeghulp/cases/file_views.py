@@ -75,7 +75,7 @@ def render_file_page(request, case, decision, section, template, context, status
         "case": case,
         "child": case.child,
         "tabs": tabs,
-        "can_edit": may_also(decision, request.user, Action.EDIT, case.child),
+        "can_edit": may_also(decision, Action.EDIT),
         "is_lead_coordinator": actions.lead_role(case, request.user) == "coordinator",
     }
     return render(request, template, {**base, **context}, status=status)

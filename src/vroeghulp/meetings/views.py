@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import event_for, listing_events
-from vroeghulp.access.decorators import with_role
-from vroeghulp.access.policy import CARE_ROLES, Action, decide
+from vroeghulp.access.decorators import on_case_object, with_role
+from vroeghulp.access.policy import CARE_ROLES, Action, Decision, decide, may_also
 from vroeghulp.access.queries import visible_cases
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction
@@ -181,12 +181,13 @@ def add_item(request, code):
     return _detail_page(request, code, form=form, status=400)
 
 
-def _item_for(user, code, action: str):
-    item = (
-        AgendaItem.objects.select_related("meeting", "case", "case__child", "case__network")
-        .filter(code=code)
-        .first()
-    )
+def _item_for(user, code, action: str) -> tuple[AgendaItem, Decision]:
+    """An agenda item is opened through its case's access: looked for among the cases the user
+    may open (one query, whether the code is someone else's or nobody's), then decided."""
+    found = AgendaItem.objects.select_related(
+        "meeting", "case", "case__child", "case__network"
+    ).filter(code=code, case__in=visible_cases(user))[:1]
+    item = next(iter(found), None)
     if item is None:
         raise Http404
     decision = decide(user, action, item.case.child)
@@ -195,13 +196,12 @@ def _item_for(user, code, action: str):
     return item, decision
 
 
-@with_role(*CARE_ROLES)
-def item_detail(request, code):
-    return _item_page(request, code)
+@on_case_object(_item_for, Action.VIEW)
+def item_detail(request, item, decision):
+    return _item_page(request, item, decision)
 
 
-def _item_page(request, code, forms=None, status=200):
-    item, decision = _item_for(request.user, code, Action.VIEW)
+def _item_page(request, item, decision, forms=None, status=200):
     record_all([event_for(request.user, decision, AuditAction.READ, item.case.child, item)])
     forms = forms or {}
     context = {
@@ -209,7 +209,7 @@ def _item_page(request, code, forms=None, status=200):
         "case": item.case,
         "participants": item.participants.all(),
         "findings": item.findings.select_related("author"),
-        "can_edit": decide(request.user, Action.EDIT, item.case.child).allowed,
+        "can_edit": may_also(decision, Action.EDIT),
         "participant_form": forms.get("participant") or ParticipantForm(),
         "finding_form": forms.get("finding") or FindingForm(),
         "attendance_form": AttendanceForm(
@@ -228,26 +228,28 @@ def _item_page(request, code, forms=None, status=200):
     return render(request, "meetings/item.html", context, status=status)
 
 
-def _item_post(request, code, form_class, key, apply, success):
+def _item_post(request, item, decision, form_class, key, apply, success):
     """Shared flow for the item's small forms: validate, call one action, or show errors."""
-    item, _decision = _item_for(request.user, code, Action.EDIT)
     return submit(
         request,
         form_class(request.POST),
         lambda data: apply(item, data),
         success=success,
-        done=reverse("meetings:item", args=[code]),
-        rerender=lambda form, status: _item_page(request, code, forms={key: form}, status=status),
+        done=reverse("meetings:item", args=[item.code]),
+        rerender=lambda form, status: _item_page(
+            request, item, decision, forms={key: form}, status=status
+        ),
         current_version=lambda: AgendaItem.objects.get(pk=item.pk).version,
     )
 
 
 @require_POST
-@with_role(*CARE_ROLES)
-def add_participant(request, code):
+@on_case_object(_item_for, Action.EDIT)
+def add_participant(request, item, decision):
     return _item_post(
         request,
-        code,
+        item,
+        decision,
         ParticipantForm,
         "participant",
         lambda item, data: actions.add_participant(item, actor=request.user, **data),
@@ -256,11 +258,12 @@ def add_participant(request, code):
 
 
 @require_POST
-@with_role(*CARE_ROLES)
-def add_finding(request, code):
+@on_case_object(_item_for, Action.EDIT)
+def add_finding(request, item, decision):
     return _item_post(
         request,
-        code,
+        item,
+        decision,
         FindingForm,
         "finding",
         lambda item, data: actions.add_finding(item, actor=request.user, **data),
@@ -269,11 +272,12 @@ def add_finding(request, code):
 
 
 @require_POST
-@with_role(*CARE_ROLES)
-def set_attendance(request, code):
+@on_case_object(_item_for, Action.EDIT)
+def set_attendance(request, item, decision):
     return _item_post(
         request,
-        code,
+        item,
+        decision,
         AttendanceForm,
         "attendance",
         lambda item, data: actions.set_parents_attendance(
@@ -284,11 +288,12 @@ def set_attendance(request, code):
 
 
 @require_POST
-@with_role(*CARE_ROLES)
-def conclude(request, code):
+@on_case_object(_item_for, Action.EDIT)
+def conclude(request, item, decision):
     return _item_post(
         request,
-        code,
+        item,
+        decision,
         ConclusionForm,
         "conclusion",
         lambda item, data: actions.conclude(item, actor=request.user, **data),

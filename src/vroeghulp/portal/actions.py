@@ -10,8 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
-from vroeghulp.access.policy import Action, Decision, coordinator_membership, require
-from vroeghulp.audit.constants import AuditAction, Grounds
+from vroeghulp.access.policy import (
+    Action,
+    Decision,
+    coordinator_membership,
+    require,
+    require_as_parent,
+)
+from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.actions import on_open_timelines
 from vroeghulp.cases.constants import DocumentKind, EventKind, TeamRole
@@ -35,20 +41,17 @@ from .models import (
     SatisfactionQuestion,
 )
 
-PARENT = Decision(True, Grounds.PARENT)
 
-
-def _guardian(user, child) -> Guardian:
-    guardian = Guardian.objects.filter(child=child, user=user, has_custody=True).first()
-    if guardian is None:
-        raise PermissionDenied
-    return guardian
+def _as_parent(user, child) -> Decision:
+    """The policy's decision for a parent's own contribution, carrying their guardian record."""
+    return require_as_parent(user, Action.CONTRIBUTE, child)
 
 
 def give_own_consent(case: Case, *, user, organisation, purpose: str, ends_on=None) -> Consent:
     """The parents give a consent themselves; it counts from today."""
     child = case.child
-    guardian = _guardian(user, child)
+    decision = _as_parent(user, child)
+    guardian = decision.guardian
     with transaction.atomic():
         consent = create_consent(
             child,
@@ -65,13 +68,14 @@ def give_own_consent(case: Case, *, user, organisation, purpose: str, ends_on=No
             _("Toestemming gegeven door %(guardian)s: %(consent)s")
             % {"guardian": guardian, "consent": consent},
         )
-        record(event_for(user, PARENT, AuditAction.CREATE, child, consent))
+        record(event_for(user, decision, AuditAction.CREATE, child, consent))
     return consent
 
 
 def withdraw_own_consent(consent: Consent, *, user) -> Consent:
     """Takes effect at once: nothing more is shared under this consent."""
-    guardian = _guardian(user, consent.child)
+    decision = _as_parent(user, consent.child)
+    guardian = decision.guardian
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
         if locked.withdrawn_at is None:
@@ -84,7 +88,7 @@ def withdraw_own_consent(consent: Consent, *, user) -> Consent:
                 _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
                 % {"guardian": guardian, "consent": locked},
             )
-            record(event_for(user, PARENT, AuditAction.UPDATE, consent.child, locked))
+            record(event_for(user, decision, AuditAction.UPDATE, consent.child, locked))
     return locked
 
 
@@ -92,7 +96,8 @@ def react_to_plan(
     version: PlanVersion, *, user, reaction: str, comment: str = ""
 ) -> ParentReaction:
     child = version.plan.case.child
-    guardian = _guardian(user, child)
+    decision = _as_parent(user, child)
+    guardian = decision.guardian
     if reaction not in Reaction.values:
         raise ValidationError(_("Kies uw reactie."))
     if reaction != Reaction.AGREE and not comment.strip():
@@ -116,19 +121,19 @@ def react_to_plan(
                 "r": answer.get_reaction_display().lower(),
             },
         )
-        record(event_for(user, PARENT, AuditAction.CREATE, child, answer))
+        record(event_for(user, decision, AuditAction.CREATE, child, answer))
     return answer
 
 
 def send_message_as_parent(case: Case, *, user, body: str) -> Message:
     """A message to the casemanager; the e-mail only says that there is a new message."""
-    _guardian(user, case.child)
+    decision = _as_parent(user, case.child)
     body = body.strip()
     if not body:
         raise ValidationError(_("Schrijf eerst uw bericht."))
     with transaction.atomic():
         message = Message.objects.create(case=case, sender=user, from_parent=True, body=body)
-        record(event_for(user, PARENT, AuditAction.CREATE, case.child, message))
+        record(event_for(user, decision, AuditAction.CREATE, case.child, message))
         recipients = [
             member.user.email
             for member in case.team.filter(
@@ -174,7 +179,7 @@ def _notify(recipients: list[str], case: Case) -> None:
 
 def answer_satisfaction(case: Case, *, user, scores: dict[int, int]) -> None:
     """The closing questionnaire: once per closed trajectory."""
-    _guardian(user, case.child)
+    decision = _as_parent(user, case.child)
     if case.phase not in (Phase.CLOSED, Phase.FOLLOW_UP):
         raise ValidationError(_("De vragenlijst komt als het traject is afgesloten."))
     if SatisfactionAnswer.objects.filter(case=case).exists():
@@ -190,14 +195,14 @@ def answer_satisfaction(case: Case, *, user, scores: dict[int, int]) -> None:
             for pk, score in scores.items()
         )
         record(
-            event_for(user, PARENT, AuditAction.CREATE, case.child, case, {"questionnaire": True})
+            event_for(user, decision, AuditAction.CREATE, case.child, case, {"questionnaire": True})
         )
 
 
 def choose_meeting_attendance(item: AgendaItem, *, user, attend: bool) -> AgendaItem:
     """The parents decide themselves whether they join the team meeting about their child."""
     case = item.case
-    _guardian(user, case.child)
+    decision = _as_parent(user, case.child)
     with transaction.atomic():
         locked = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
         if locked.discussed_at is not None or locked.meeting.starts_at <= timezone.now():
@@ -214,7 +219,7 @@ def choose_meeting_attendance(item: AgendaItem, *, user, attend: bool) -> Agenda
         TimelineEvent.objects.create(
             case=case, kind=EventKind.MEETING, actor=user, summary=summary % {"date": when}
         )
-        record(event_for(user, PARENT, AuditAction.UPDATE, case.child, locked))
+        record(event_for(user, decision, AuditAction.UPDATE, case.child, locked))
     return locked
 
 
@@ -223,6 +228,7 @@ CONTACT_FIELDS = ("email", "phone", "preferred_language")
 
 def correct_contact_details(guardian: Guardian, *, user, version: int, **details) -> Guardian:
     """A parent corrects their own contact details; a stale form is refused, not overwritten."""
+    decision = _as_parent(user, guardian.child)
     if guardian.user_id != user.pk:
         raise PermissionDenied
     with transaction.atomic():
@@ -243,7 +249,7 @@ def correct_contact_details(guardian: Guardian, *, user, version: int, **details
             kind=EventKind.REGISTRATION,
         )
         record(
-            event_for(user, PARENT, AuditAction.UPDATE, locked.child, locked, {"fields": changed})
+            event_for(user, decision, AuditAction.UPDATE, locked.child, locked, {"fields": changed})
         )
     return locked
 
@@ -254,7 +260,7 @@ ANSWER_WITHIN_DAYS = 30
 
 def request_data_change(case: Case, *, user, kind: str, text: str) -> DataRequest:
     """A formal request to correct or delete data; the coordinators are told, not what it says."""
-    _guardian(user, case.child)
+    decision = _as_parent(user, case.child)
     if kind not in DataRequestKind.values:
         raise ValidationError(_("Kies wat u wilt: verbeteren of verwijderen."))
     if not text.strip():
@@ -276,7 +282,7 @@ def request_data_change(case: Case, *, user, kind: str, text: str) -> DataReques
             summary=_("Verzoek van de ouders ontvangen: %(kind)s")
             % {"kind": data_request.get_kind_display().lower()},
         )
-        record(event_for(user, PARENT, AuditAction.CREATE, case.child, data_request))
+        record(event_for(user, decision, AuditAction.CREATE, case.child, data_request))
         recipients = [
             member.user.email
             for member in case.team.filter(
@@ -338,7 +344,7 @@ def answer_data_request(
 
 def upload_as_parent(case: Case, *, user, upload, title: str) -> Document:
     """A document, photo or video from the parents, checked like every upload, for the team."""
-    _guardian(user, case.child)
+    decision = _as_parent(user, case.child)
     checked = check_upload(upload)
     kind = DocumentKind.VIDEO if checked.content_type.startswith("video/") else DocumentKind.OTHER
     with transaction.atomic():
@@ -360,5 +366,5 @@ def upload_as_parent(case: Case, *, user, upload, title: str) -> Document:
             actor=user,
             summary=_("Document van de ouders toegevoegd: %(title)s") % {"title": document.title},
         )
-        record(event_for(user, PARENT, AuditAction.CREATE, case.child, document))
+        record(event_for(user, decision, AuditAction.CREATE, case.child, document))
     return document

@@ -151,7 +151,7 @@ def child(request, case, decision):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def give_consent(request, case, decision):
     return submit(
         request,
@@ -166,7 +166,7 @@ def give_consent(request, case, decision):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def withdraw_consent(request, case, decision):
     consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
     actions.withdraw_own_consent(consent, user=request.user)
@@ -177,7 +177,7 @@ def withdraw_consent(request, case, decision):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def react(request, case, decision, version_code):
     version = get_object_or_404(PlanVersion, code=version_code, plan__case=case)
     return submit(
@@ -229,7 +229,7 @@ def plan_page(request, case, decision, version_code):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def attend(request, case, decision):
     item = get_object_or_404(_upcoming_meetings(case), pk=posted_id(request, "item"))
     form = AttendanceForm(request.POST)
@@ -254,7 +254,7 @@ def _uploads_context(case, user, form=None) -> dict:
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def upload(request, case, decision):
     """Sent with htmx (progress bar, the section swapped in place) or as a plain form post."""
     form = ParentUploadForm(request.POST, request.FILES)
@@ -285,7 +285,7 @@ def _own_guardian(request, case):
     return get_object_or_404(Guardian, child=case.child, user=request.user)
 
 
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def contact_details(request, case, decision):
     guardian = _own_guardian(request, case)
     if request.method != "POST":
@@ -311,7 +311,7 @@ def _contact_page(request, case, decision, form, status=200):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def request_data_change(request, case, decision):
     return submit(
         request,
@@ -370,7 +370,7 @@ def who_looked(request, case, decision):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def send_message(request, case, decision):
     return submit(
         request,
@@ -455,7 +455,7 @@ def download_data(request, case, decision):
 
 
 @require_POST
-@as_parent(Action.VIEW)
+@as_parent(Action.CONTRIBUTE)
 def answer_questionnaire(request, case, decision):
     questions = SatisfactionQuestion.objects.filter(network=case.network, active=True)
     form = SatisfactionForm(request.POST, questions=questions)

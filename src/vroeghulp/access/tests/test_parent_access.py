@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from vroeghulp.access.policy import Action, decide, may_also
+from vroeghulp.access.policy import Action, decide, decide_as_parent
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import PASSWORD, UserFactory
 from vroeghulp.audit.constants import AuditAction, Grounds
@@ -27,35 +27,40 @@ def _client(user) -> Client:
     return client
 
 
-def test_parent_reads_but_does_not_edit_their_child(world, parent):
+def test_parent_reads_and_contributes_in_the_portal_but_never_as_a_professional(world, parent):
     child = world.own_case.child
-    assert decide(parent, Action.VIEW, child).grounds == Grounds.PARENT
-    assert decide(parent, Action.EXPORT, child).allowed
-    assert decide(parent, Action.EDIT, child).allowed is False
-    assert may_also(decide(parent, Action.VIEW, child), parent, Action.EDIT, child) is False
-    assert decide(parent, Action.VIEW, world.other_case.child).allowed is False
+    assert decide_as_parent(parent, Action.VIEW, child).grounds == Grounds.PARENT
+    assert decide_as_parent(parent, Action.EXPORT, child).allowed
+    assert decide_as_parent(parent, Action.PRINT, child).allowed
+    assert decide_as_parent(parent, Action.CONTRIBUTE, child).allowed
+    assert decide_as_parent(parent, Action.EDIT, child).allowed is False
+    assert decide_as_parent(parent, Action.VIEW, world.other_case.child).allowed is False
+    # custody opens nothing on the professionals' side: no view, no export (sharing the plan)
+    for action in (Action.VIEW, Action.EDIT, Action.EXPORT, Action.PRINT, Action.CONTRIBUTE):
+        assert decide(parent, action, child).allowed is False
 
 
 def test_parent_without_custody_has_no_access(world):
     user = UserFactory()
     GuardianFactory(child=world.own_case.child, user=user, has_custody=False)
-    assert decide(user, Action.VIEW, world.own_case.child).allowed is False
+    assert decide_as_parent(user, Action.VIEW, world.own_case.child).allowed is False
 
 
 def test_a_professional_on_the_team_who_is_also_a_guardian(world, django_assert_num_queries):
-    """Custody and team places are asked in one query; custody decides what custody may, the
-    team place the rest (editing), and without custody only the team place counts."""
+    """Each side asks its own question: the team place decides on the professionals' side,
+    custody in the portal; one query each."""
     casemanager = world.users[Role.CASEMANAGER]
     child = world.own_case.child
     casemanager.active_memberships()  # the user's roles, read once per request
-    with django_assert_num_queries(1):
-        assert decide(casemanager, Action.VIEW, child).grounds == Grounds.TEAM_MEMBERSHIP
     guardian = GuardianFactory(child=child, user=casemanager)
     with django_assert_num_queries(1):
-        assert decide(casemanager, Action.VIEW, child).grounds == Grounds.PARENT
+        assert decide(casemanager, Action.VIEW, child).grounds == Grounds.TEAM_MEMBERSHIP
+    with django_assert_num_queries(1):
+        assert decide_as_parent(casemanager, Action.VIEW, child).grounds == Grounds.PARENT
     assert decide(casemanager, Action.EDIT, child).grounds == Grounds.TEAM_MEMBERSHIP
     guardian.has_custody = False
     guardian.save()
+    assert decide_as_parent(casemanager, Action.VIEW, child).allowed is False
     assert decide(casemanager, Action.VIEW, child).grounds == Grounds.TEAM_MEMBERSHIP
     assert decide(casemanager, Action.VIEW, world.other_case.child).allowed is False
 
@@ -85,5 +90,5 @@ def test_professional_only_items_are_hidden_from_parents(world, parent):
         source_organisation=world.organisation,
         professional_only=True,
     )
-    decision = decide(parent, Action.VIEW, world.own_case.child)
+    decision = decide_as_parent(parent, Action.VIEW, world.own_case.child)
     assert readable_items(decision, world.own_case.child, world.own_case.notes.all()) == [shared]
