@@ -5,7 +5,7 @@ through one action each.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -179,11 +179,12 @@ def withdraw_consent(request, case, decision):
 
 
 def posted_id(request, name: str) -> int:
-    """Rows inside a file are named in the form body, never in the URL."""
+    """Rows inside a file are named in the form body, never in the URL. A body without a
+    well-formed id is a malformed request (400); a well-formed id of no row of this case, 404."""
     try:
         return int(request.POST.get(name, ""))
     except ValueError:
-        raise Http404 from None
+        raise BadRequest from None
 
 
 @on_case(Action.VIEW)
