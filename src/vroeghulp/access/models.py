@@ -33,3 +33,21 @@ class EmergencyAccess(models.Model):
 
     def __str__(self) -> str:
         return f"noodtoegang {self.pk}"
+
+
+class RefusalSignal(models.Model):
+    """One user crossed the hourly limit of refused requests: shown to the network's log
+    managers, who read the refusals themselves in the log."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+", null=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    raised_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("signaal van weigeringen")
+        verbose_name_plural = _("signalen van weigeringen")
+        ordering = ["-raised_at"]
+        indexes = [models.Index(fields=["network", "raised_at"], name="refusal_signal_network")]
+
+    def __str__(self) -> str:
+        return f"signaal {self.pk}"

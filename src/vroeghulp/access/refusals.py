@@ -21,6 +21,8 @@ from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import AuditEvent, record
 from vroeghulp.children.models import Guardian
 
+from .models import RefusalSignal
+
 logger = logging.getLogger(__name__)
 
 # More refusals than this within an hour make a signal to the network's log managers.
@@ -42,9 +44,19 @@ def record_refusal(user, *, route: str, method: str) -> AuditEntry:
         )
     )[0]
     if refusals_in_last_hour(user) == REFUSALS_PER_HOUR + 1:
+        RefusalSignal.objects.create(network_id=network_id, user=user)
         recipients = log_manager_addresses(network_id)
         transaction.on_commit(lambda: _signal(recipients))
     return entry
+
+
+def recent_signals(network_ids, days: int = 30) -> list[RefusalSignal]:
+    since = timezone.now() - datetime.timedelta(days=days)
+    return list(
+        RefusalSignal.objects.filter(network_id__in=network_ids, raised_at__gte=since)
+        .select_related("user")
+        .order_by("-raised_at")[:50]
+    )
 
 
 def home_network_id(user) -> int | None:

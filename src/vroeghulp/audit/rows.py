@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from vroeghulp.dates import when
 
+from .constants import AuditAction
 from .models import AuditEntry
 
 register = template.Library()
@@ -46,11 +47,18 @@ def _cells(entry, consent_word: str, actions: dict, grounds: dict) -> tuple:
         _or_dash(entry.child_id),
         actions.get(entry.action, entry.action),
         entry.object_type,
-        entry.object_id,
+        _object_of(entry),
         _or_dash(grounds.get(entry.grounds, entry.grounds)),
         consent,
         _or_dash(entry.client_address),
     )
+
+
+def _object_of(entry) -> str:
+    """A refused request names the URL pattern asked for, never an object."""
+    if entry.action == AuditAction.REFUSED:
+        return entry.details.get("route", "")
+    return entry.object_id
 
 
 @register.simple_tag

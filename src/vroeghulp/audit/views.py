@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from vroeghulp.access.decorators import with_role
 from vroeghulp.access.models import EmergencyAccess
+from vroeghulp.access.refusals import REFUSALS_PER_HOUR, recent_signals
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import User
 from vroeghulp.children.models import Child
@@ -94,6 +95,8 @@ def entries(request):
         "child": child,
         "summary": summary(rows, group),
         "group": group,
+        "refusal_signals": recent_signals(request.user.networks_with_role(Role.LOG_MANAGER)),
+        "refusals_per_hour": REFUSALS_PER_HOUR,
     }
     return render(request, "audit/entries.html", context)
 

@@ -6,15 +6,17 @@ import hashlib
 import io
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from vroeghulp.accounts.constants import Role
-from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.accounts.tests.factories import UserFactory, verified_client
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.cases.models import Goal, Intake
+from vroeghulp.children.tests.factories import GuardianFactory
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.tests.factories import ConsentFactory
 from vroeghulp.plans.models import Plan, PlanVersion, Share
@@ -199,3 +201,27 @@ def test_who_may_see_and_do_what(world, other_world, client, plan):
         _url(world, "plans:share", version.code), {"organisation": world.other_organisation.pk}
     )
     assert response.status_code == 404  # team members may not export
+
+
+def test_a_parent_cannot_share_the_plan_with_an_organisation(world, client, plan):
+    """Downloading one's own data is the parents' right; sending the plan to a third party is
+    the coordinator's or casemanager's, under the parents' consent."""
+    _add(client, world, plan, "Samen spelen.")
+    _issue(client, world, plan)
+    version = PlanVersion.objects.get()
+    ConsentFactory(
+        child=world.own_case.child,
+        organisation=world.other_organisation,
+        purpose=Purpose.SHARE_PLAN,
+    )
+    parent = UserFactory()
+    GuardianFactory(child=world.own_case.child, user=parent)
+    parent_client = Client()
+    parent_client.force_login(parent)
+    exports_before = AuditEntry.objects.filter(action=AuditAction.EXPORT).count()
+    response = parent_client.post(
+        _url(world, "plans:share", version.code), {"organisation": world.other_organisation.pk}
+    )
+    assert response.status_code == 404
+    assert Share.objects.count() == 0
+    assert AuditEntry.objects.filter(action=AuditAction.EXPORT).count() == exports_before
