@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import professional
-from vroeghulp.cases import actions, states
+from vroeghulp.cases import actions
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case, PhaseTransition
 from vroeghulp.cases.states import Phase
@@ -29,34 +29,49 @@ def _case_with(world, phase: str, team_role: str):
     return case, user
 
 
-@pytest.mark.parametrize(("move", "roles"), list(states.TRANSITIONS.items()))
+C, M = TeamRole.COORDINATOR, TeamRole.CASEMANAGER
+# Who may make each move, written out by hand from docs/process.md (not read from the module
+# under test). Every other pair of phases is refused for every team role.
+EXPECTED = {
+    (Phase.REGISTERED, Phase.INTAKE): {C},
+    (Phase.REGISTERED, Phase.CLOSED): {C},
+    (Phase.INTAKE, Phase.INFORMATION): {C, M},
+    (Phase.INTAKE, Phase.CLOSED): {C, M},
+    (Phase.INFORMATION, Phase.MEETING): {C, M},
+    (Phase.INFORMATION, Phase.CLOSED): {C, M},
+    (Phase.MEETING, Phase.ADVICE): {C},
+    (Phase.MEETING, Phase.INFORMATION): {C},
+    (Phase.MEETING, Phase.CLOSED): {C, M},
+    (Phase.ADVICE, Phase.EXECUTION): {C, M},
+    (Phase.ADVICE, Phase.MEETING): {C},
+    (Phase.ADVICE, Phase.CLOSED): {C, M},
+    (Phase.EXECUTION, Phase.EVALUATION): {C, M},
+    (Phase.EXECUTION, Phase.CLOSED): {C, M},
+    (Phase.EVALUATION, Phase.EXECUTION): {C, M},
+    (Phase.EVALUATION, Phase.CLOSED): {C, M},
+    (Phase.CLOSED, Phase.FOLLOW_UP): {C, M},
+    (Phase.FOLLOW_UP, Phase.INTAKE): {C, M},
+    (Phase.FOLLOW_UP, Phase.CLOSED): {C, M},
+}
+
+
+@pytest.mark.parametrize(
+    ("from_phase", "to_phase"), list(itertools.product(Phase.values, Phase.values))
+)
 @pytest.mark.parametrize("team_role", list(TeamRole))
-def test_each_transition_for_each_team_role(world, move, roles, team_role):
-    from_phase, to_phase = move
+def test_each_move_for_each_team_role(world, from_phase, to_phase, team_role):
     case, user = _case_with(world, from_phase, team_role)
-    if team_role in roles:
+    if team_role in EXPECTED.get((from_phase, to_phase), set()):
         moved = actions.transition(case, actor=user, to_phase=to_phase, version=case.version)
         assert moved.phase == to_phase
         row = PhaseTransition.objects.get(case=case)
         assert (row.from_phase, row.to_phase, row.actor) == (from_phase, to_phase, user)
-        assert (moved.closed_at is None) == states.is_open(to_phase)
+        assert (moved.closed_at is None) == (to_phase != Phase.CLOSED)
     else:
         with pytest.raises(ValidationError):
             actions.transition(case, actor=user, to_phase=to_phase, version=case.version)
         assert Case.objects.get(pk=case.pk).phase == from_phase
-
-
-DISALLOWED = [
-    pair for pair in itertools.product(Phase.values, Phase.values) if pair not in states.TRANSITIONS
-]
-
-
-@pytest.mark.parametrize(("from_phase", "to_phase"), DISALLOWED)
-def test_moves_outside_the_table_are_refused(world, from_phase, to_phase):
-    case, coordinator = _case_with(world, from_phase, TeamRole.COORDINATOR)
-    with pytest.raises(ValidationError):
-        actions.transition(case, actor=coordinator, to_phase=to_phase, version=case.version)
-    assert not PhaseTransition.objects.filter(case=case).exists()
+        assert not PhaseTransition.objects.filter(case=case).exists()
 
 
 def test_moving_back_after_the_meeting_is_recorded_with_its_reason(world):
@@ -88,7 +103,7 @@ def test_someone_outside_the_team_cannot_move_a_case(world):
 
 
 def test_every_phase_can_be_reached_and_left():
-    targets = {to for _, to in states.TRANSITIONS}
-    sources = {start for start, _ in states.TRANSITIONS}
+    targets = {to for _, to in EXPECTED}
+    sources = {start for start, _ in EXPECTED}
     assert set(Phase) - {Phase.REGISTERED} <= targets
     assert set(Phase) == sources

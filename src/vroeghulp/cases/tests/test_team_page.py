@@ -71,3 +71,5 @@ def test_someone_outside_the_case_gets_404(world, other_world):
         reverse("cases:end_member", args=[world.own_case.code]), {"member": member.pk}
     )
     assert response.status_code == 404
+    member.refresh_from_db()
+    assert member.ended_at is None

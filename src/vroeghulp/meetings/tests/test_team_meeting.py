@@ -137,6 +137,7 @@ def test_other_networks_and_roles_see_no_meetings(world, other_world, past_item)
     casemanager = verified_client(world.users[Role.CASEMANAGER])
     response = casemanager.post(reverse("meetings:plan"), {"starts_at": "2026-12-01T10:00"})
     assert response.status_code == 404
+    assert Meeting.objects.count() == 1  # only the past meeting of the fixture
 
 
 def test_reading_an_item_is_logged(world, coordinator, past_item):

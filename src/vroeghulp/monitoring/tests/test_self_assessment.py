@@ -48,3 +48,4 @@ def test_only_coordinators_of_the_network_record(world, other_world):
     assert _post(analyst, world, 3, "2026-01-01").status_code == 404
     outsider = verified_client(other_world.users[Role.COORDINATOR])
     assert _post(outsider, world, 3, "2026-01-01").status_code == 404
+    assert not SelfAssessment.objects.exists()

@@ -191,10 +191,14 @@ def test_who_may_see_and_do_what(world, other_world, client, plan):
     version = PlanVersion.objects.get()
     outsider = verified_client(other_world.users[Role.CASEMANAGER])
     analyst = verified_client(world.users[Role.ANALYST])
+    draft_version = plan.version
     for c in (outsider, analyst):
         assert c.get(_url(world, "plans:plan")).status_code == 404
         assert c.get(_url(world, "plans:pdf", version.code)).status_code == 404
         assert c.post(_url(world, "plans:issue"), {"version": plan.version}).status_code == 404
+    assert PlanVersion.objects.count() == 1
+    plan.refresh_from_db()
+    assert plan.version == draft_version
     member = verified_client(world.users[Role.TEAM_MEMBER])
     assert member.get(_url(world, "plans:pdf", version.code)).status_code == 200
     response = member.post(

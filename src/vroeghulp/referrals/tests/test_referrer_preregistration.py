@@ -81,6 +81,7 @@ def test_opening_the_link_does_not_confirm_pressing_the_button_does(world, prere
     again = Client().post(link)
     assert again.status_code == 404
     assert "niet (meer) geldig" in again.content.decode()
+    assert Registration.objects.get().confirmed_at == registration.confirmed_at
 
 
 def test_without_the_parents_agreement_nothing_is_sent(world, preregister):
