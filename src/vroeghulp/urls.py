@@ -21,6 +21,7 @@ urlpatterns = [
     path("netwerk/", include("vroeghulp.networks.urls")),
     path("ouders/", include("vroeghulp.portal.urls")),
     path("trajecten/", include("vroeghulp.portal.professional_urls")),
+    path("trajecten/", include("vroeghulp.portal.invitation_urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("beheer/", admin_site.urls),
 ]

@@ -41,6 +41,18 @@ def signed_in(view: Callable) -> Callable:
     return _mark(wrapper, "signed_in")
 
 
+def parent_signed_in(view: Callable) -> Callable:
+    """The portal's start page: any signed-in user; a visitor goes to the parents' login."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), login_url="portal:login")
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapper, "signed_in")
+
+
 def with_role(*roles: str) -> Callable:
     """A user holding one of these network roles; other users get a 404."""
 

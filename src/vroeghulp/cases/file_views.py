@@ -46,6 +46,7 @@ from .models import Document, InformationRequest, Intake, TeamMember
 TABS = [
     ("cases:detail", gettext_lazy("Overzicht")),
     ("cases:team", gettext_lazy("Team")),
+    ("invitations:guardians", gettext_lazy("Ouders")),
     ("cases:consents", gettext_lazy("Toestemming")),
     ("cases:intake", gettext_lazy("Intake")),
     ("cases:information", gettext_lazy("Informatie")),

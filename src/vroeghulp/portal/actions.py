@@ -1,11 +1,14 @@
 """What parents decide and add themselves, and the coordinator's answer to their requests."""
 
 import datetime
+import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +22,7 @@ from vroeghulp.access.policy import (
 )
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
-from vroeghulp.cases.actions import on_open_timelines
+from vroeghulp.cases.actions import lead_role, on_open_timelines
 from vroeghulp.cases.constants import DocumentKind, EventKind, TeamRole
 from vroeghulp.cases.models import Case, Document, TimelineEvent
 from vroeghulp.cases.states import Phase
@@ -36,6 +39,7 @@ from .models import (
     DataRequest,
     DataRequestKind,
     DataRequestOutcome,
+    Invitation,
     Message,
     SatisfactionAnswer,
     SatisfactionQuestion,
@@ -368,3 +372,153 @@ def upload_as_parent(case: Case, *, user, upload, title: str) -> Document:
         )
         record(event_for(user, decision, AuditAction.CREATE, case.child, document))
     return document
+
+
+# An invitation link works this long; a new one can always be sent.
+INVITATION_DAYS = 14
+
+
+def invitation_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _invitation_decision(case: Case, actor) -> Decision:
+    """The casemanager or coordinator on the case invites; other team members do not."""
+    decision = require(actor, Action.EDIT, case.child)
+    if lead_role(case, actor) not in (TeamRole.COORDINATOR, TeamRole.CASEMANAGER):
+        raise PermissionDenied
+    return decision
+
+
+def invite_guardian(case: Case, guardian: Guardian, *, actor, email: str) -> tuple[Invitation, str]:
+    """Send a guardian with custody a one-time link to the portal; returns the invitation and
+    the link's token (never stored: only its hash is)."""
+    decision = _invitation_decision(case, actor)
+    if guardian.child_id != case.child_id:
+        raise PermissionDenied
+    if not guardian.has_custody:
+        raise ValidationError(_("Alleen een ouder of verzorger met gezag kan worden uitgenodigd."))
+    if guardian.user_id is not None:
+        raise ValidationError(
+            _("%(name)s heeft al toegang tot het ouderportaal.") % {"name": guardian.full_name}
+        )
+    email = email.strip()
+    with transaction.atomic():
+        locked = Guardian.objects.select_for_update().get(pk=guardian.pk)
+        Invitation.objects.open().filter(guardian=locked).update(withdrawn_at=timezone.now())
+        token = secrets.token_urlsafe(32)
+        invitation = Invitation.objects.create(
+            guardian=locked,
+            email=email,
+            token_hash=invitation_token_hash(token),
+            created_by=actor,
+            expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+        )
+        if not locked.email:
+            locked.email = email
+            locked.version += 1
+            locked.save(update_fields=["email", "version"])
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.REGISTRATION,
+            actor=actor,
+            summary=_("%(guardian)s uitgenodigd voor het ouderportaal") % {"guardian": locked},
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, invitation))
+        transaction.on_commit(lambda: _send_invitation(email, token, case))
+    return invitation, token
+
+
+def resend_invitation(case: Case, invitation: Invitation, *, actor) -> tuple[Invitation, str]:
+    """A new link (the old one stops working) and a new validity period."""
+    decision = _invitation_decision(case, actor)
+    if invitation.guardian.child_id != case.child_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.accepted_at is not None or locked.withdrawn_at is not None:
+            raise ValidationError(_("Deze uitnodiging is al gebruikt of ingetrokken."))
+        token = secrets.token_urlsafe(32)
+        now = timezone.now()
+        locked.token_hash = invitation_token_hash(token)
+        locked.expires_at = now + datetime.timedelta(days=INVITATION_DAYS)
+        locked.sent_count += 1
+        locked.last_sent_at = now
+        locked.save(update_fields=["token_hash", "expires_at", "sent_count", "last_sent_at"])
+        record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked, {"resent": True}))
+        email = locked.email
+        transaction.on_commit(lambda: _send_invitation(email, token, case))
+    return locked, token
+
+
+def withdraw_invitation(case: Case, invitation: Invitation, *, actor) -> Invitation:
+    decision = _invitation_decision(case, actor)
+    if invitation.guardian.child_id != case.child_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.accepted_at is None and locked.withdrawn_at is None:
+            locked.withdrawn_at = timezone.now()
+            locked.save(update_fields=["withdrawn_at"])
+            record(
+                event_for(
+                    actor, decision, AuditAction.UPDATE, case.child, locked, {"withdrawn": True}
+                )
+            )
+    return locked
+
+
+def open_invitation(token: str) -> Invitation | None:
+    """The invitation this link belongs to, while it can still be used."""
+    return (
+        Invitation.objects.open()
+        .select_related("guardian", "guardian__child")
+        .filter(token_hash=invitation_token_hash(token))
+        .first()
+    )
+
+
+def accept_invitation(invitation: Invitation, *, user) -> Guardian:
+    """The first login through the link: the account proved it controls the invited address
+    (an e-mail code sent there, or the identity provider's verified address); from now on it
+    is this guardian's own way into the portal."""
+    if user.email.strip().lower() != invitation.email.strip().lower():
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = (
+            Invitation.objects.select_for_update().select_related("guardian").get(pk=invitation.pk)
+        )
+        guardian = Guardian.objects.select_for_update().get(pk=locked.guardian_id)
+        if not locked.is_open or not guardian.has_custody or guardian.user_id is not None:
+            raise ValidationError(_("Deze uitnodiging is niet (meer) geldig."))
+        locked.accepted_at = timezone.now()
+        locked.accepted_by = user
+        locked.save(update_fields=["accepted_at", "accepted_by"])
+        guardian.user = user
+        guardian.save(update_fields=["user"])
+        child = guardian.child
+        decision = require_as_parent(user, Action.VIEW, child)
+        on_open_timelines(
+            child,
+            user,
+            _("%(guardian)s heeft voor het eerst ingelogd in het ouderportaal")
+            % {"guardian": guardian},
+            kind=EventKind.REGISTRATION,
+        )
+        record(event_for(user, decision, AuditAction.UPDATE, child, locked, {"accepted": True}))
+    return guardian
+
+
+def _send_invitation(email: str, token: str, case: Case) -> None:
+    link = settings.SITE_URL + reverse("portal:invitation", args=[token])
+    send_mail(
+        _("Uitnodiging voor het ouderportaal van Vroeghulp"),
+        _(
+            "U bent uitgenodigd voor het ouderportaal van %(network)s. Daar ziet u hoe het gaat, "
+            "leest u het adviesplan en geeft u zelf toestemming. Open deze link binnen "
+            "%(days)d dagen: %(link)s\n\nKent u ons niet? Dan kunt u deze e-mail negeren."
+        )
+        % {"network": case.network.name, "days": INVITATION_DAYS, "link": link},
+        None,
+        [email],
+    )

@@ -151,3 +151,20 @@ class GiveConsentForm(forms.Form):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = network.organisations.order_by("name")
+
+
+class InvitationForm(forms.Form):
+    """The address is typed twice: the link goes only there, and a typo sends a child's portal
+    to a stranger."""
+
+    email = forms.EmailField(label=_("E-mailadres van de ouder"))
+    email_again = forms.EmailField(label=_("Nog een keer het e-mailadres"))
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("email"), data.get("email_again")
+        if first and second and first.strip().lower() != second.strip().lower():
+            raise forms.ValidationError(
+                _("De twee e-mailadressen zijn niet gelijk. Controleer het adres met de ouder.")
+            )
+        return data

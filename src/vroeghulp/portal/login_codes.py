@@ -38,10 +38,21 @@ def parent_for(email: str) -> User | None:
     )
 
 
-def send_code(email: str) -> None:
-    """Send a code if the address belongs to a parent with an account; silently do nothing else."""
-    user = parent_for(email)
+def invited_account(email: str, full_name: str = "") -> User:
+    """The account an invited guardian logs in with: theirs if the address has one, else a new
+    one without a password (parents log in with codes). It opens nothing until the invitation
+    is accepted, which needs a code sent to this address."""
+    user = User.objects.filter(email__iexact=email.strip()).first()
     if user is None:
+        user = User.objects.create_user(email=email.strip(), password=None, full_name=full_name)
+    return user
+
+
+def send_code(email: str, *, invited: bool = False, full_name: str = "") -> None:
+    """Send a code if the address belongs to a parent with an account (or was invited by the
+    network: `invited`); silently do nothing else."""
+    user = invited_account(email, full_name) if invited else parent_for(email)
+    if user is None or not user.is_active:
         return
     since = timezone.now() - datetime.timedelta(hours=1)
     if LoginCode.objects.filter(user=user, created_at__gte=since).count() >= MAX_PER_HOUR:
@@ -60,8 +71,12 @@ def send_code(email: str) -> None:
     )
 
 
-def check_code(email: str, code: str) -> User | None:
-    user = parent_for(email)
+def check_code(email: str, code: str, *, invited: bool = False) -> User | None:
+    user = (
+        User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+        if invited
+        else parent_for(email)
+    )
     if user is None:
         return None
     with transaction.atomic():

@@ -120,3 +120,59 @@ class DataRequest(models.Model):
 
     def __str__(self) -> str:
         return f"verzoek {self.pk}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self) -> "InvitationQuerySet":
+        return self.filter(
+            accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A one-time link that lets a guardian with custody into the portal on their own account.
+
+    Only a hash of the link's token is kept; the first login through the link (an e-mail code
+    sent to the invited address, or the identity provider with that verified address) links the
+    account to the guardian.
+    """
+
+    guardian = models.ForeignKey(
+        "children.Guardian", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mailadres"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    sent_count = models.PositiveSmallIntegerField(default=1)
+    last_sent_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitnodiging voor het ouderportaal")
+        verbose_name_plural = _("uitnodigingen voor het ouderportaal")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"uitnodiging {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.withdrawn_at is None
+            and self.expires_at > timezone.now()
+        )

@@ -4,8 +4,9 @@ Off unless configured (OIDC_OP_AUTHORIZATION_ENDPOINT and friends, see docs/oper
 protocol work is mozilla-django-oidc's: authorization code flow with PKCE, state and nonce, the ID
 token's RS256 signature checked against the provider's JWKS. What is ours is who may come in: a
 parent or guardian with custody whose account the network already linked to a child, identified
-by a verified e-mail address. Nobody gets a new account this way, and professionals never log in
-through it, since their login needs the second factor.
+by a verified e-mail address, or a guardian who arrived through the network's invitation to that
+same address (the first login then links the account). Nobody else gets an account this way,
+and professionals never log in through it, since their login needs the second factor.
 """
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from mozilla_django_oidc.views import (
 
 from vroeghulp.access.decorators import public
 
+from .actions import accept_invitation
+
 BACKEND = "vroeghulp.portal.oidc.ParentOIDCBackend"
 
 
@@ -33,18 +36,42 @@ class ParentOIDCBackend(OIDCAuthenticationBackend):
         return bool(claims.get("email")) and claims.get("email_verified") is True
 
     def filter_users_by_claims(self, claims):
-        return self.UserModel.objects.filter(
-            email__iexact=claims["email"],
-            is_active=True,
-            guardianships__has_custody=True,
-            memberships__isnull=True,
-        ).distinct()
+        parents = self.UserModel.objects.filter(
+            email__iexact=claims["email"], is_active=True, memberships__isnull=True
+        )
+        if self._invitation(claims) is None:
+            parents = parents.filter(guardianships__has_custody=True)
+        return parents.distinct()
 
     def create_user(self, claims):
-        return None  # the network links parents to children; a login never creates an account
+        """Only through an invitation to this very (verified) address."""
+        invitation = self._invitation(claims)
+        if invitation is None:
+            return None
+        user = self.UserModel.objects.create_user(
+            email=claims["email"], password=None, full_name=invitation.guardian.full_name
+        )
+        return self.update_user(user, claims)
 
     def update_user(self, user, claims):
-        return user  # the provider's profile does not overwrite what the network recorded
+        # The provider's profile does not overwrite what the network recorded; an invitation
+        # the parent came through is accepted by this login.
+        invitation = self._invitation(claims)
+        if invitation is not None:
+            from .invitation_views import SESSION_INVITATION
+
+            accept_invitation(invitation, user=user)
+            self.request.session.pop(SESSION_INVITATION, None)
+        return user
+
+    def _invitation(self, claims):
+        from .invitation_views import pending_invitation
+
+        request = getattr(self, "request", None)
+        invitation = pending_invitation(request) if request is not None else None
+        if invitation is None or invitation.email.lower() != claims["email"].strip().lower():
+            return None
+        return invitation
 
 
 class _Callback(OIDCAuthenticationCallbackView):

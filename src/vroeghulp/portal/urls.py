@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import oidc, views
+from . import invitation_views, oidc, views
 
 app_name = "portal"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("inloggen/code/", views.login_code, name="login_code"),
     path("inloggen/oidc/", oidc.start, name="oidc_start"),
     path("inloggen/oidc/terug/", oidc.callback, name="oidc_callback"),
+    path("uitnodiging/<str:token>/", invitation_views.arrive, name="invitation"),
     path("", views.home, name="home"),
     path("kind/<uuid:code>/", views.child, name="child"),
     path("kind/<uuid:code>/toestemming/", views.give_consent, name="give_consent"),

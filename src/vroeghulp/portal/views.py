@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import event_for, parent_events
-from vroeghulp.access.decorators import as_parent, on_case, public, signed_in
+from vroeghulp.access.decorators import as_parent, on_case, parent_signed_in, public
 from vroeghulp.access.policy import Action
 from vroeghulp.access.queries import cases_of_guardian
 from vroeghulp.accounts.constants import Role
@@ -43,6 +43,7 @@ from .forms import (
     SatisfactionForm,
     WhoLookedFilter,
 )
+from .invitation_views import accept_pending, pending_invitation
 from .models import DataRequest, DataRequestOutcome, SatisfactionQuestion
 from .overview import PHASE_WORDS, appointments, contact_person
 
@@ -67,15 +68,24 @@ def login_code(request):
         return redirect("portal:login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = login_codes.check_code(email, form.cleaned_data["code"])
+        invited = pending_invitation(request) is not None
+        user = login_codes.check_code(email, form.cleaned_data["code"], invited=invited)
         if user is not None:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("portal:home")
-        form.add_error("code", _("Deze code klopt niet of is verlopen. Vraag een nieuwe code aan."))
+            try:
+                accept_pending(request, user)
+            except (ValidationError, PermissionDenied):
+                form.add_error(None, _("Deze uitnodiging is niet (meer) geldig."))
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return redirect("portal:home")
+        else:
+            form.add_error(
+                "code", _("Deze code klopt niet of is verlopen. Vraag een nieuwe code aan.")
+            )
     return render(request, "portal/login_code.html", {"form": form})
 
 
-@signed_in
+@parent_signed_in
 def home(request):
     cases = list(cases_of_guardian(request.user).select_related("child").order_by("-opened_at"))
     if len(cases) == 1:

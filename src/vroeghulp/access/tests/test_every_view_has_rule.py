@@ -43,6 +43,7 @@ def test_public_views_are_few_and_known():
         "accounts:password_reset_done",
         "health",
         "networks:logo",
+        "portal:invitation",
         "portal:login",
         "portal:login_code",
         "portal:oidc_callback",

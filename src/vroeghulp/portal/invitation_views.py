@@ -1,0 +1,150 @@
+"""Letting guardians into the portal: the casemanager's invitations and the parent's first visit."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vroeghulp.access.decorators import on_case, public
+from vroeghulp.access.policy import Action, may_also
+from vroeghulp.cases.file_views import posted_id, render_file_page
+from vroeghulp.children.models import Guardian
+from vroeghulp.concurrency import submit
+
+from . import actions, login_codes, oidc
+from .forms import InvitationForm
+from .models import Invitation
+
+SESSION_INVITATION = "portal_invitation"
+SESSION_EMAIL = "portal_login_email"
+
+
+def _guardian_rows(case, forms: dict) -> list[dict]:
+    invitations = {}
+    for invitation in Invitation.objects.filter(guardian__child=case.child).order_by("created_at"):
+        invitations[invitation.guardian_id] = invitation  # the latest per guardian
+    rows = []
+    for guardian in case.child.guardians.select_related("user").order_by("pk"):
+        invitation = invitations.get(guardian.pk)
+        rows.append(
+            {
+                "guardian": guardian,
+                "invitation": invitation,
+                "has_access": guardian.user_id is not None and guardian.has_custody,
+                "may_invite": guardian.has_custody and guardian.user_id is None,
+                "open": invitation is not None and invitation.is_open,
+                "form": forms.get(guardian.pk)
+                or InvitationForm(
+                    initial={"email": guardian.email},
+                    prefix=f"g{guardian.pk}",
+                ),
+            }
+        )
+    return rows
+
+
+def _guardians_page(request, case, decision, forms=None, status=200):
+    context = {
+        "rows": _guardian_rows(case, forms or {}),
+        "may_invite": may_also(decision, Action.EDIT),
+        "days": actions.INVITATION_DAYS,
+    }
+    return render_file_page(
+        request, case, decision, "guardians", "portal/guardians.html", context, status
+    )
+
+
+@on_case(Action.VIEW)
+def guardians(request, case, decision):
+    return _guardians_page(request, case, decision)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def invite(request, case, decision):
+    guardian = get_object_or_404(Guardian, pk=posted_id(request, "guardian"), child=case.child)
+    form = InvitationForm(request.POST, prefix=f"g{guardian.pk}")
+    return submit(
+        request,
+        form,
+        lambda data: actions.invite_guardian(
+            case, guardian, actor=request.user, email=data["email"]
+        ),
+        success=_("De uitnodiging is verstuurd."),
+        done=reverse("invitations:guardians", args=[case.code]),
+        rerender=lambda form, status: _guardians_page(
+            request, case, decision, {guardian.pk: form}, status
+        ),
+    )
+
+
+def _invitation_of(request, case) -> Invitation:
+    return get_object_or_404(
+        Invitation, pk=posted_id(request, "invitation"), guardian__child=case.child
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def resend(request, case, decision):
+    invitation = _invitation_of(request, case)
+    try:
+        actions.resend_invitation(case, invitation, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Er is een nieuwe link verstuurd; de oude werkt niet meer."))
+    return redirect("invitations:guardians", code=case.code)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def withdraw(request, case, decision):
+    actions.withdraw_invitation(case, _invitation_of(request, case), actor=request.user)
+    messages.success(request, _("De uitnodiging is ingetrokken; de link werkt niet meer."))
+    return redirect("invitations:guardians", code=case.code)
+
+
+@public
+def arrive(request, token):
+    """The link in the invitation: a code goes to the invited address (or the parent uses the
+    identity provider); the first login links the account."""
+    invitation = actions.open_invitation(token)
+    if invitation is None:
+        return render(request, "portal/invitation_invalid.html", status=404)
+    if request.method == "POST":
+        request.session[SESSION_INVITATION] = invitation.pk
+        request.session[SESSION_EMAIL] = invitation.email
+        login_codes.send_code(
+            invitation.email, invited=True, full_name=invitation.guardian.full_name
+        )
+        return redirect("portal:login_code")
+    request.session[SESSION_INVITATION] = invitation.pk
+    context = {
+        "masked_email": _masked(invitation.email),
+        "oidc_provider": settings.OIDC_PROVIDER_NAME if oidc.enabled() else "",
+    }
+    return render(request, "portal/invitation.html", context)
+
+
+def pending_invitation(request) -> Invitation | None:
+    pk = request.session.get(SESSION_INVITATION)
+    if pk is None:
+        return None
+    return Invitation.objects.open().select_related("guardian").filter(pk=pk).first()
+
+
+def accept_pending(request, user) -> None:
+    """After a login through an invitation's code: link the account, then forget the link."""
+    invitation = pending_invitation(request)
+    request.session.pop(SESSION_INVITATION, None)
+    if invitation is not None:
+        actions.accept_invitation(invitation, user=user)
+
+
+def _masked(email: str) -> str:
+    name, _at, domain = email.partition("@")
+    return f"{name[:1]}…@{domain}"
