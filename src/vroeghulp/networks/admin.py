@@ -30,6 +30,9 @@ class NetworkAdminSite(OTPAdminSite):
 
 
 admin_site = NetworkAdminSite(name="admin")
+# Nothing in the admin deletes: rows end by being made inactive, so history and the audit log
+# keep pointing at something.
+admin_site.disable_action("delete_selected")
 
 
 def administered_networks(user) -> set[int]:
@@ -118,6 +121,9 @@ class MembershipInline(NetworkScopedChoices, admin.TabularInline):
         return admin_site.has_permission(request)
 
     has_add_permission = has_change_permission = has_view_permission
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
     def get_queryset(self, request):
         networks = administered_networks(request.user)
