@@ -55,7 +55,8 @@ class PasswordResetView(auth_views.PasswordResetView):
             try:
                 form.save(**options)
             except Exception:
-                # Django swallows errors of response closers; the operator should see them.
+                # Django swallows errors of response closers (the form logs a failed send
+                # itself, not a failed look-up); the operator should see them.
                 logger.exception("Password reset mail could not be sent")
 
         response._resource_closers.append(send)
