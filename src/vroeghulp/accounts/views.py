@@ -1,8 +1,11 @@
-"""Login with password and second factor, logout, and TOTP set-up."""
+"""Login with password and second factor, logout, password reset, and TOTP set-up."""
+
+import logging
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -11,8 +14,10 @@ from django_otp import login as otp_login
 
 from vroeghulp.access.decorators import password_only, public
 
-from . import totp
+from . import lockout, totp
 from .forms import EmailAuthenticationForm, TokenForm
+
+logger = logging.getLogger(__name__)
 
 login = public(
     auth_views.LoginView.as_view(
@@ -22,8 +27,53 @@ login = public(
     )
 )
 
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Looks up the address and sends the mail only after the response has gone out.
+
+    Sending inside the request made the answer for a known address measurably slower than for
+    an unknown one, which told an attacker which addresses have an account. Now the request does
+    the same work for both; the WSGI server closes the response once it is delivered, and that
+    runs the lookup and the sending.
+    """
+
+    def form_valid(self, form):
+        # What FormView.form_valid does, without PasswordResetView's form.save() in between.
+        response = HttpResponseRedirect(self.get_success_url())
+        options = {
+            "use_https": self.request.is_secure(),
+            "token_generator": self.token_generator,
+            "from_email": self.from_email,
+            "email_template_name": self.email_template_name,
+            "subject_template_name": self.subject_template_name,
+            "request": self.request,
+            "html_email_template_name": self.html_email_template_name,
+            "extra_email_context": self.extra_email_context,
+        }
+
+        def send() -> None:
+            try:
+                form.save(**options)
+            except Exception:
+                # Django swallows errors of response closers (the form logs a failed send
+                # itself, not a failed look-up); the operator should see them.
+                logger.exception("Password reset mail could not be sent")
+
+        response._resource_closers.append(send)
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A completed reset proves control of the mailbox, so it also lifts the login lockout."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout.clear_account(self.user.email)
+        return response
+
+
 password_reset = public(
-    auth_views.PasswordResetView.as_view(
+    PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
         email_template_name="accounts/password_reset_email.txt",
         subject_template_name="accounts/password_reset_subject.txt",
@@ -34,7 +84,7 @@ password_reset_done = public(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 )
 password_reset_confirm = public(
-    auth_views.PasswordResetConfirmView.as_view(
+    PasswordResetConfirmView.as_view(
         template_name="accounts/password_reset_confirm.html",
         success_url=reverse_lazy("accounts:password_reset_complete"),
     )

@@ -1,12 +1,16 @@
 """The admin: for network administrators, limited to their own networks, never case content."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp.admin import OTPAdminSite
 
+from vroeghulp.accounts import actions as account_actions
+from vroeghulp.accounts import lockout
+from vroeghulp.accounts.administration import administered_networks
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
 
@@ -30,12 +34,9 @@ class NetworkAdminSite(OTPAdminSite):
 
 
 admin_site = NetworkAdminSite(name="admin")
-
-
-def administered_networks(user) -> set[int]:
-    if user.is_superuser:
-        return set(Network.objects.values_list("pk", flat=True))
-    return user.networks_with_role(Role.NETWORK_ADMIN)
+# Nothing in the admin deletes: rows end by being made inactive, so history and the audit log
+# keep pointing at something.
+admin_site.disable_action("delete_selected")
 
 
 class NetworkScopedChoices:
@@ -49,12 +50,31 @@ class NetworkScopedChoices:
             kwargs["queryset"] = Organisation.objects.filter(network__in=networks)
         elif db_field.related_model is User:
             # Nobody hands out roles to themselves: a second administrator has to.
-            kwargs["queryset"] = (
-                User.objects.filter(memberships__network__in=networks)
-                .exclude(pk=request.user.pk)
-                .distinct()
-            )
+            users = User.objects.filter(memberships__network__in=networks)
+            if not request.user.is_superuser:
+                users = users.exclude(is_superuser=True)
+            kwargs["queryset"] = users.exclude(pk=request.user.pk).distinct()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def save_role(request, membership: Membership) -> None:
+    """Roles decide who reads which child: every save goes through the audited actions."""
+    if membership.is_active:
+        account_actions.grant_role(membership, actor=request.user)
+    else:
+        account_actions.revoke_role(membership, actor=request.user)
+
+
+class HidesPlatformAccounts:
+    """Platform (superuser) accounts are the platform's: network administrators never see them."""
+
+    platform_user_field = "is_superuser"
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.exclude(**{self.platform_user_field: True})
 
 
 class NetworkScopedAdmin(NetworkScopedChoices, admin.ModelAdmin):
@@ -100,12 +120,16 @@ class OrganisationAdmin(NetworkScopedAdmin):
 
 
 @admin.register(Membership, site=admin_site)
-class MembershipAdmin(NetworkScopedAdmin):
+class MembershipAdmin(HidesPlatformAccounts, NetworkScopedAdmin):
     list_display = ["user", "role", "organisation", "network", "is_active"]
     list_filter = ["role", "is_active"]
+    platform_user_field = "user__is_superuser"
 
     def get_queryset(self, request):
         return super().get_queryset(request).exclude(user=request.user)
+
+    def save_model(self, request, obj, form, change) -> None:
+        save_role(request, obj)
 
 
 class MembershipInline(NetworkScopedChoices, admin.TabularInline):
@@ -119,13 +143,16 @@ class MembershipInline(NetworkScopedChoices, admin.TabularInline):
 
     has_add_permission = has_change_permission = has_view_permission
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
     def get_queryset(self, request):
         networks = administered_networks(request.user)
         return super().get_queryset(request).filter(network__in=networks)
 
 
 @admin.register(User, site=admin_site)
-class UserAdmin(NetworkScopedAdmin, BaseUserAdmin):
+class UserAdmin(HidesPlatformAccounts, NetworkScopedAdmin, BaseUserAdmin):
     inlines = [MembershipInline]
     network_field = "memberships__network"
     ordering = ["full_name"]
@@ -133,8 +160,38 @@ class UserAdmin(NetworkScopedAdmin, BaseUserAdmin):
     search_fields = ["full_name", "email"]
     list_filter = ["is_active"]
     fieldsets = [
-        (None, {"fields": ["email", "full_name", "discipline", "phone", "is_active"]}),
+        (
+            None,
+            {"fields": ["email", "full_name", "discipline", "phone", "is_active", "login_locked"]},
+        ),
     ]
+    readonly_fields = ["login_locked"]
+    actions = ["unlock_login"]
+
+    @admin.display(description=_("inloggen geblokkeerd"), boolean=True)
+    def login_locked(self, obj: User) -> bool:
+        return lockout.is_account_locked(obj.email)
+
+    @admin.action(description=_("Blokkering van inloggen opheffen"))
+    def unlock_login(self, request, queryset) -> None:
+        # The queryset is already limited to the administrator's own network; the action checks
+        # again, and writes the audit entry.
+        users = list(queryset)
+        for user in users:
+            account_actions.unlock_login(user, actor=request.user)
+        message = ngettext(
+            "Blokkering opgeheven voor %(count)d gebruiker.",
+            "Blokkering opgeheven voor %(count)d gebruikers.",
+            len(users),
+        )
+        self.message_user(request, message % {"count": len(users)}, messages.SUCCESS)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        for membership in formset.save(commit=False):
+            save_role(request, membership)
+        return None
 
     def get_queryset(self, request):
         return super().get_queryset(request).exclude(pk=request.user.pk)

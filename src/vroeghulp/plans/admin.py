@@ -1,4 +1,5 @@
-"""Jargon terms are maintained by network administrators, not by developers."""
+"""Jargon terms are shared by every network: network administrators read them, the platform
+(a superuser) maintains them."""
 
 from django.contrib import admin
 
@@ -18,4 +19,13 @@ class JargonTermAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None) -> bool:
         return admin_site.has_permission(request)
 
-    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
+    def has_change_permission(self, request, obj=None) -> bool:
+        # A term has no network: a change by one network's administrator would rewrite the
+        # readability hints of every network's plans.
+        return admin_site.has_permission(request) and request.user.is_superuser
+
+    def has_add_permission(self, request) -> bool:
+        return self.has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

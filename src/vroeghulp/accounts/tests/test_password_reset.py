@@ -4,9 +4,10 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from vroeghulp.accounts import views
 from vroeghulp.accounts.constants import Role
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +49,29 @@ def test_weak_new_password_is_refused_in_dutch(world):
         form.redirect_chain[-1][0], {"new_password1": "kort", "new_password2": "kort"}
     )
     assert "Dit wachtwoord is te kort: gebruik minstens 12 tekens." in response.content.decode()
+
+
+def _reset_request(email: str):
+    request = RequestFactory().post(reverse("accounts:password_reset"), {"email": email})
+    request._dont_enforce_csrf_checks = True
+    return request
+
+
+def test_the_mail_goes_out_after_the_response(world):
+    """Known and unknown addresses get their answer before any lookup or mail is done."""
+    user = world.users[Role.CASEMANAGER]
+    response = views.password_reset(_reset_request(user.email))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    assert mail.outbox == []  # the answer is ready; nothing sent yet
+    response.close()  # what the WSGI server does once the response is delivered
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [user.email]
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_mail(db):
+    response = views.password_reset(_reset_request("niemand@example.test"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    response.close()
+    assert mail.outbox == []
