@@ -119,7 +119,10 @@ def arrive(request, token):
         request.session[SESSION_INVITATION] = invitation.pk
         request.session[SESSION_EMAIL] = invitation.email
         login_codes.send_code(
-            invitation.email, invited=True, full_name=invitation.guardian.full_name
+            invitation.email,
+            invited=True,
+            full_name=invitation.guardian.full_name,
+            client_address=request.META.get("REMOTE_ADDR"),
         )
         return redirect("portal:login_code")
     request.session[SESSION_INVITATION] = invitation.pk

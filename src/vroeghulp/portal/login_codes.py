@@ -22,6 +22,9 @@ from .models import LoginCode
 LIFETIME = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 MAX_PER_HOUR = 5
+# Codes one client address may ask for in an hour, whatever the accounts: with five attempts a
+# code, a client guesses at most 50 codes an hour in all.
+MAX_PER_ADDRESS_PER_HOUR = 10
 
 
 def _hash(code: str) -> str:
@@ -48,17 +51,30 @@ def invited_account(email: str, full_name: str = "") -> User:
     return user
 
 
-def send_code(email: str, *, invited: bool = False, full_name: str = "") -> None:
+def send_code(
+    email: str, *, invited: bool = False, full_name: str = "", client_address: str | None = None
+) -> None:
     """Send a code if the address belongs to a parent with an account (or was invited by the
     network: `invited`); silently do nothing else."""
+    since = timezone.now() - datetime.timedelta(hours=1)
+    if (
+        client_address
+        and LoginCode.objects.filter(client_address=client_address, created_at__gte=since).count()
+        >= MAX_PER_ADDRESS_PER_HOUR
+    ):
+        return
     user = invited_account(email, full_name) if invited else parent_for(email)
     if user is None or not user.is_active:
         return
-    since = timezone.now() - datetime.timedelta(hours=1)
     if LoginCode.objects.filter(user=user, created_at__gte=since).count() >= MAX_PER_HOUR:
         return
     code = f"{secrets.randbelow(1_000_000):06d}"
-    LoginCode.objects.create(user=user, code_hash=_hash(code), expires_at=timezone.now() + LIFETIME)
+    LoginCode.objects.create(
+        user=user,
+        code_hash=_hash(code),
+        expires_at=timezone.now() + LIFETIME,
+        client_address=client_address,
+    )
     send_mail(
         _("Uw inlogcode voor Vroeghulp"),
         _(

@@ -15,9 +15,14 @@ class LoginCode(models.Model):
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)
+    # Where the code was asked from: one client may ask only so many codes, over all accounts.
+    client_address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["user", "created_at"], name="logincode_user_time")]
+        indexes = [
+            models.Index(fields=["user", "created_at"], name="logincode_user_time"),
+            models.Index(fields=["client_address", "created_at"], name="logincode_address_time"),
+        ]
 
     def __str__(self) -> str:
         return f"inlogcode {self.pk}"
