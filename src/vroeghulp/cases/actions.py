@@ -27,7 +27,7 @@ from vroeghulp.networks.models import Network
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals import notifications
 from vroeghulp.referrals.constants import Status as RegistrationStatus
-from vroeghulp.referrals.models import Registration
+from vroeghulp.referrals.models import EarlierExamination, Registration
 
 from . import states
 from .constants import ClosingReason, EventKind, RequestStatus, TeamRole
@@ -684,3 +684,32 @@ def close_case(
                 lambda: notifications.tell_referrer_trajectory_closed(registration)
             )
     return closure
+
+
+def record_earlier_finding(
+    case: Case, *, actor, what: str, by_whom: str = "", when=None, outcome: str = ""
+) -> EarlierExamination:
+    """An earlier examination or observation the family mentions later: into the child's file,
+    so the team does not ask for it again."""
+    what = what.strip()
+    if not what:
+        raise ValidationError(_("Schrijf op wat er onderzocht of gezien is."))
+    if when is not None and (when < case.child.date_of_birth or when > timezone.localdate()):
+        raise ValidationError(
+            _("Een eerder onderzoek ligt tussen de geboorte van het kind en vandaag.")
+        )
+    finding = EarlierExamination(
+        child=case.child,
+        what=what,
+        by_whom=by_whom.strip(),
+        when=when,
+        outcome=outcome.strip(),
+        recorded_by=actor,
+    )
+    return _add_to_file(
+        case,
+        actor=actor,
+        obj=finding,
+        summary=_("Eerder onderzoek vastgelegd: %(what)s") % {"what": what},
+        kind=EventKind.INFORMATION,
+    )

@@ -293,3 +293,16 @@ class ClosingForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("goal_") and value
         }
+
+
+class EarlierFindingForm(forms.Form):
+    """Something already observed or examined before the trajectory, with who and when."""
+
+    what = forms.CharField(label=_("Wat is er onderzocht of gezien"), max_length=300)
+    by_whom = forms.CharField(label=_("Door wie"), max_length=200, required=False)
+    when = forms.DateField(
+        label=_("Wanneer (ongeveer)"), widget=DATE, error_messages=DATE_ERRORS, required=False
+    )
+    outcome = forms.CharField(
+        label=_("Wat kwam eruit"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

@@ -25,12 +25,14 @@ from vroeghulp.consent.models import Consent
 from vroeghulp.links import link
 
 from . import actions, states
+from .earlier_findings import known_before
 from .file_forms import (
     AnswerForm,
     ClosingForm,
     ConsentForm,
     ContactRecordForm,
     DocumentForm,
+    EarlierFindingForm,
     FamilySupportForm,
     InformationRequestForm,
     IntakeForm,
@@ -193,7 +195,7 @@ def intake(request, case, decision):
     return _intake_page(request, case, decision)
 
 
-def _intake_page(request, case, decision, form=None, status=200):
+def _intake_page(request, case, decision, form=None, status=200, finding_form=None):
     record = Intake.objects.filter(case=case).first() or Intake(case=case)
     goals = list(case.goals.all())
     form = form or IntakeForm(
@@ -206,8 +208,29 @@ def _intake_page(request, case, decision, form=None, status=200):
             "version": record.version,
         }
     )
-    context = {"intake": record, "goals": goals, "form": form}
+    context = {
+        "intake": record,
+        "goals": goals,
+        "form": form,
+        "known": known_before(case),
+        "finding_form": finding_form or EarlierFindingForm(),
+    }
     return render_file_page(request, case, decision, "intake", "cases/intake.html", context, status)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def add_earlier_finding(request, case, decision):
+    return submit(
+        request,
+        EarlierFindingForm(request.POST),
+        lambda data: actions.record_earlier_finding(case, actor=request.user, **data),
+        success=_("Het eerdere onderzoek staat in het dossier."),
+        done=reverse("cases:intake", args=[case.code]) + "#eerder-onderzoek",
+        rerender=lambda form, status: _intake_page(
+            request, case, decision, status=status, finding_form=form
+        ),
+    )
 
 
 @require_POST

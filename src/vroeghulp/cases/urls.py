@@ -21,6 +21,11 @@ urlpatterns = [
     path("trajecten/<uuid:code>/toestemming/", file_views.consents, name="consents"),
     path("trajecten/<uuid:code>/intake/", file_views.intake, name="intake"),
     path("trajecten/<uuid:code>/intake/opslaan/", file_views.save_intake, name="save_intake"),
+    path(
+        "trajecten/<uuid:code>/intake/eerder-onderzoek/",
+        file_views.add_earlier_finding,
+        name="add_earlier_finding",
+    ),
     path("trajecten/<uuid:code>/informatie/", file_views.information, name="information"),
     path(
         "trajecten/<uuid:code>/informatie/verzoek/",

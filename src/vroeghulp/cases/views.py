@@ -18,6 +18,7 @@ from vroeghulp.concurrency import submit
 
 from . import actions, states
 from .constants import EventKind
+from .earlier_findings import known_before
 from .file_views import render_file_page
 from .forms import DelayForm, NoteForm, TransitionForm
 
@@ -80,6 +81,7 @@ def _render_detail(
         "via_emergency": decision.grounds == Grounds.EMERGENCY,
         "guardians": case.child.guardians.all(),
         "team": actions.active_team(case),
+        "known": known_before(case),
         "notes": notes,
         "events": _timeline(case, request.GET.get("soort", "")),
         "event_kinds": EventKind.choices,

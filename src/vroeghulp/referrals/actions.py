@@ -251,6 +251,8 @@ def mark_triaged(
     locked.triaged_by = actor
     locked.version += 1
     locked.save(update_fields=["status", "child", "triaged_at", "triaged_by", "version"])
+    # What was found before the registration follows the child into the file.
+    EarlierExamination.objects.filter(registration=locked).update(child=child)
     return locked
 
 

@@ -116,18 +116,38 @@ class Registration(models.Model):
 
 
 class EarlierExamination(models.Model):
-    """What was already observed or examined, so it is not done again."""
+    """What was already observed or examined (an earlier finding), so it is not done again.
+
+    Entered with the registration or later in the child's file; once the registration is
+    accepted it belongs to the child, shown at intake, on the case and in the meeting pack.
+    """
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="earlier_examinations"
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="earlier_examinations",
+        null=True,
+        blank=True,
+    )
+    child = models.ForeignKey(
+        Child,
+        on_delete=models.CASCADE,
+        related_name="earlier_findings",
+        null=True,
+        blank=True,
     )
     what = models.CharField(_("wat"), max_length=300)
     by_whom = models.CharField(_("door wie"), max_length=200, blank=True)
     when = models.DateField(_("wanneer"), null=True, blank=True)
+    outcome = models.TextField(_("wat kwam eruit"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("eerder onderzoek")
         verbose_name_plural = _("eerdere onderzoeken")
+        ordering = ["when", "pk"]
 
     def __str__(self) -> str:
         return self.what
