@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import MembershipFactory, verified_client
-from vroeghulp.monitoring.charts import HIDDEN, bar_chart
+from vroeghulp.monitoring.charts import bar_chart
 from vroeghulp.networks.tests.factories import OrganisationFactory
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
@@ -19,18 +19,12 @@ def _texts(chart):
     return [bar.text for bar in chart["bars"]]
 
 
-def test_one_small_bar_hides_the_next_smallest_so_the_total_gives_nothing_away():
+def test_bars_show_the_band_of_their_count_and_are_drawn_to_its_top():
     chart = bar_chart([("jan", 12), ("feb", 3), ("mrt", 7), ("apr", 0)])
-    assert _texts(chart) == ["12", "<5", HIDDEN, "0"]
-    hidden = chart["bars"][2]
-    assert hidden.height == 0  # not drawn, so its height cannot be measured either
-    assert chart["has_hidden"]
-
-
-def test_steps_of_a_funnel_are_not_a_split_of_one_total():
-    chart = bar_chart([("aanmeldingen", 40), ("MDO", 3)], partition=False)
-    assert _texts(chart) == ["40", "<5"]
-    assert not chart["has_hidden"]
+    assert _texts(chart) == ["9–12", "<5", "5–8", "<5"]
+    heights = [bar.height for bar in chart["bars"]]
+    # 12, 4, 8 and 4 of the top 12, on 160 pixels: a zero and a three look alike
+    assert heights == [160.0, 53.3, 106.7, 53.3]
 
 
 def test_dashboard_shows_the_four_charts_with_tables(world):
