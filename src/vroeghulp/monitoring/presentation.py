@@ -77,27 +77,29 @@ def _breakdown(key: str, breakdown: dict[str, int]) -> list:
     return cells(named)
 
 
+def row(indicator, result: Result, previous: Result | None = None) -> Row:
+    """One indicator as published: value, detail, breakdown and the value a year earlier."""
+    value, detail = display(indicator.unit, result)
+    before = display(indicator.unit, previous)[0] if previous is not None else ""
+    listed = result.breakdown or indicator.key in BREAKDOWN_LABELS
+    breakdown = _breakdown(indicator.key, result.breakdown) if listed else []
+    return Row(
+        indicator.key,
+        indicator.name,
+        indicator.explanation,
+        indicator.unit,
+        value,
+        detail,
+        breakdown,
+        before,
+    )
+
+
 def rows(results: dict[str, Result], previous: dict[str, Result] | None = None) -> list[Row]:
-    table = []
-    for indicator in INDICATORS:
-        result = results[indicator.key]
-        value, detail = display(indicator.unit, result)
-        before = display(indicator.unit, previous[indicator.key])[0] if previous else ""
-        listed = result.breakdown or indicator.key in BREAKDOWN_LABELS
-        breakdown = _breakdown(indicator.key, result.breakdown) if listed else []
-        table.append(
-            Row(
-                indicator.key,
-                indicator.name,
-                indicator.explanation,
-                indicator.unit,
-                value,
-                detail,
-                breakdown,
-                before,
-            )
-        )
-    return table
+    return [
+        row(indicator, results[indicator.key], previous[indicator.key] if previous else None)
+        for indicator in INDICATORS
+    ]
 
 
 def comparison(columns: list[tuple[str, list[Row]]]) -> list[dict]:
