@@ -2,13 +2,10 @@
 
 from dataclasses import dataclass
 
-from .suppression import THRESHOLD, Cell, is_small, suppress
+from .suppression import THRESHOLD, band
 
 TOP = 18  # room for the value above the highest bar
 BOTTOM = 22  # room for the labels
-
-
-HIDDEN = "x"  # a count hidden only so that a small one cannot be derived from the total
 
 
 @dataclass(frozen=True)
@@ -22,33 +19,23 @@ class Bar:
     label_y: float
 
 
-def bar_chart(
-    series: list[tuple[str, int]],
-    *,
-    partition: bool = True,
-    height: int = 160,
-    bar_width: int = 34,
-) -> dict:
-    """Bars with their value as text, suppressed as in the tables.
-
-    A small count is drawn at the threshold's height and labelled <5. When the bars split one
-    total (`partition`), a bar hidden by secondary suppression is not drawn and labelled x.
-    """
-    cells = suppress(series) if partition else [Cell(lbl, n, is_small(n)) for lbl, n in series]
-    top = max([value for _, value in series] + [THRESHOLD])
+def bar_chart(series: list[tuple[str, int]], *, height: int = 160, bar_width: int = 34) -> dict:
+    """Bars with their value as text, published as in the tables (suppression.py): a bar is
+    drawn to the top of its count's band and labelled with the band, so its length tells no
+    more than its label."""
+    bands = [(label, band(count)) for label, count in series]
+    top = max([found.high for _, found in bands] + [THRESHOLD])
     bars = []
-    for index, cell in enumerate(cells):
-        secondary = cell.suppressed and not is_small(cell.count)
-        shown = 0 if secondary else THRESHOLD if cell.suppressed else cell.count
-        bar_height = round(shown / top * height, 1)
+    for index, (label, found) in enumerate(bands):
+        bar_height = round(found.high / top * height, 1)
         y = TOP + height - bar_height
         bars.append(
             Bar(
-                label=cell.label,
+                label=label,
                 x=index * (bar_width + 8) + 4,
                 y=y,
                 height=bar_height,
-                text=HIDDEN if secondary else cell.shown,
+                text=found.shown,
                 value_y=y - 4,
                 label_y=TOP + height + 16,
             )
@@ -58,7 +45,6 @@ def bar_chart(
         "width": len(series) * (bar_width + 8) + 8,
         "height": TOP + height + BOTTOM,
         "bar_width": bar_width,
-        "has_hidden": any(bar.text == HIDDEN for bar in bars),
     }
 
 

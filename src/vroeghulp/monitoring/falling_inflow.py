@@ -15,7 +15,7 @@ from django.utils import timezone
 from vroeghulp.referrals.constants import Route
 from vroeghulp.referrals.models import Registration
 
-from .suppression import THRESHOLD, is_small
+from .suppression import shown
 
 WINDOW_MONTHS = 4
 MIN_BEFORE = 10
@@ -31,10 +31,9 @@ class Signal:
 
     @property
     def text(self) -> str:
-        now = f"<{THRESHOLD}" if is_small(self.now) else str(self.now)
         return (
-            f"Aanmeldingen {self.kind} {self.source}: {now} in de laatste {WINDOW_MONTHS} "
-            f"maanden, tegen {self.before} een jaar eerder."
+            f"Aanmeldingen {self.kind} {self.source}: {shown(self.now)} in de laatste "
+            f"{WINDOW_MONTHS} maanden, tegen {shown(self.before)} een jaar eerder."
         )
 
 

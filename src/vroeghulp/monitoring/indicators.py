@@ -294,11 +294,21 @@ def inflow(scope: Scope) -> Result:
 
 
 def inflow_by_municipality(scope: Scope) -> Result:
+    """Per municipality of the scope, those without registrations too (a municipality left out
+    would tell that the others brought some)."""
     counts = _registrations_by(scope, "municipality_id")
-    names = dict(
-        Municipality.objects.filter(pk__in=[pk for (pk,) in counts]).values_list("pk", "name")
-    )
-    return _summed(counts, lambda pk: names.get(pk))
+    municipalities = Municipality.objects.filter(network__in=scope.networks)
+    if scope.municipality_ids:
+        municipalities = municipalities.filter(pk__in=scope.municipality_ids)
+    in_scope = dict(municipalities.values_list("pk", "name"))
+    found = [pk for (pk,) in counts if pk not in in_scope]
+    names = in_scope | dict(Municipality.objects.filter(pk__in=found).values_list("pk", "name"))
+    result = _summed(counts, lambda pk: names.get(pk))
+    for name in in_scope.values():
+        result.breakdown.setdefault(name, 0)
+    if not scope.municipality_ids:
+        result.breakdown.setdefault("onbekend", 0)
+    return result
 
 
 def declined(scope: Scope) -> Result:

@@ -1,16 +1,16 @@
-"""Indicator results as people read them, with small numbers suppressed (see suppression.py)."""
+"""Indicator results as people read them: every count as its band (see suppression.py)."""
 
-import math
 from dataclasses import dataclass
 
 from vroeghulp.cases.constants import ClosingReason, DelayReason
 from vroeghulp.referrals.constants import Route
 
 from .indicators import INDICATORS, PER_THOUSAND, Result
-from .suppression import THRESHOLD, is_small, suppress
+from .suppression import THRESHOLD, band, cells, percent_range, rate_range, shown
 
 TOO_FEW = "te weinig gegevens"
-# Breakdowns are stored by code; people read the label.
+# Breakdowns are stored by code; people read the label. Every category is listed, the empty
+# ones too: one left out would tell that the categories shown are not empty.
 BREAKDOWN_LABELS = {
     "inflow": dict(Route.choices),
     "outflow": dict(ClosingReason.choices),
@@ -30,75 +30,76 @@ class Row:
     previous: str = ""
 
 
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
-
-
 def _share(result: Result) -> tuple[str, str]:
-    """A share whose numerator, or its complement, is small is shown as a bound only."""
-    numerator, denominator = result.numerator, result.denominator
-    bound = math.ceil(THRESHOLD / denominator * 100)
-    if is_small(numerator):
-        return f"<{bound}%", f"<{THRESHOLD} van {denominator}"
-    if is_small(denominator - numerator):
-        return f">{100 - bound}%", f">{denominator - THRESHOLD} van {denominator}"
-    return _percent(result.share), f"{numerator} van {denominator}"
+    """A share as the range the bands of numerator and denominator allow."""
+    percent = percent_range(result.numerator, result.denominator)
+    if percent is None:
+        return TOO_FEW, ""
+    return percent, f"{shown(result.numerator)} van {shown(result.denominator)}"
 
 
 def _per_thousand(result: Result) -> tuple[str, str]:
-    """A rate whose count is small is shown as a bound: the number of children is public."""
+    """A rate of a public number of children, computed from the count's band."""
     if not result.denominator:
         return "–", ""
-    of = f"van {result.denominator} kinderen 0–7"
-    if is_small(result.numerator):
-        bound = math.ceil(THRESHOLD / result.denominator * 10_000) / 10
-        return f"<{bound:g} per 1.000", f"<{THRESHOLD} {of}"
-    rate = round(result.numerator / result.denominator * 1000, 1)
-    return f"{rate:g} per 1.000", f"{result.numerator} {of}"
+    rate = rate_range(result.numerator, result.denominator)
+    return f"{rate} per 1.000", f"{shown(result.numerator)} van {result.denominator} kinderen 0–7"
 
 
 def display(unit: str, result: Result) -> tuple[str, str]:
     """The main value and a detail line, never revealing a count below the threshold."""
     if unit == "aantal":
-        return (f"<{THRESHOLD}" if is_small(result.count) else str(result.count)), ""
+        return shown(result.count), ""
     if unit == "deel":
         if not result.denominator:
             return "–", ""
-        if result.denominator < THRESHOLD:
-            return TOO_FEW, ""
         return _share(result)
     if unit == PER_THOUSAND:
         return _per_thousand(result)
-    if result.n < THRESHOLD:
-        return (TOO_FEW if result.n else "–"), ""
-    detail = f"80% binnen {result.p80:g} · n = {result.n}"
-    if result.within_norm is not None:
-        detail += f" · {_percent(result.within_norm)} binnen de norm van {result.norm} {unit}"
+    n = result.n
+    if n < THRESHOLD:
+        return (TOO_FEW if n else "–"), ""
+    detail = f"80% binnen {result.p80:g} · n = {band(n).shown}"
+    if result.norm is not None:
+        within = sum(c for value, c in result.distribution.items() if value <= result.norm)
+        detail += f" · {percent_range(within, n)} binnen de norm van {result.norm} {unit}"
     return f"mediaan {result.median:g} {unit}", detail
 
 
+def _breakdown(key: str, breakdown: dict[str, int]) -> list:
+    labels = BREAKDOWN_LABELS.get(key)
+    if labels is not None:
+        found = dict(breakdown)
+        named = [(str(label), found.pop(code, 0)) for code, label in labels.items()]
+        named += sorted((str(code), n) for code, n in found.items())  # e.g. "onbekend"
+    else:
+        named = sorted((str(k), v) for k, v in breakdown.items())
+    return cells(named)
+
+
+def row(indicator, result: Result, previous: Result | None = None) -> Row:
+    """One indicator as published: value, detail, breakdown and the value a year earlier."""
+    value, detail = display(indicator.unit, result)
+    before = display(indicator.unit, previous)[0] if previous is not None else ""
+    listed = result.breakdown or indicator.key in BREAKDOWN_LABELS
+    breakdown = _breakdown(indicator.key, result.breakdown) if listed else []
+    return Row(
+        indicator.key,
+        indicator.name,
+        indicator.explanation,
+        indicator.unit,
+        value,
+        detail,
+        breakdown,
+        before,
+    )
+
+
 def rows(results: dict[str, Result], previous: dict[str, Result] | None = None) -> list[Row]:
-    table = []
-    for indicator in INDICATORS:
-        result = results[indicator.key]
-        value, detail = display(indicator.unit, result)
-        before = display(indicator.unit, previous[indicator.key])[0] if previous else ""
-        labels = BREAKDOWN_LABELS.get(indicator.key, {})
-        named = sorted((str(labels.get(k, k)), v) for k, v in result.breakdown.items())
-        breakdown = suppress(named) if named else []
-        table.append(
-            Row(
-                indicator.key,
-                indicator.name,
-                indicator.explanation,
-                indicator.unit,
-                value,
-                detail,
-                breakdown,
-                before,
-            )
-        )
-    return table
+    return [
+        row(indicator, results[indicator.key], previous[indicator.key] if previous else None)
+        for indicator in INDICATORS
+    ]
 
 
 def comparison(columns: list[tuple[str, list[Row]]]) -> list[dict]:

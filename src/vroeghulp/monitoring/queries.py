@@ -12,7 +12,7 @@ from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import OPEN_PHASES, Phase
 from vroeghulp.networks.models import Municipality, Network
 
-from .suppression import Cell, suppress
+from .suppression import Cell, cells
 
 # The roles that see the dashboard (aggregates only).
 AGGREGATE_ROLES = (Role.COORDINATOR, Role.ANALYST)
@@ -30,7 +30,7 @@ def caseload_by_phase(networks) -> dict[int, list[Cell]]:
         counts[network_id][phase] = n
     phases = [p for p in Phase if p in OPEN_PHASES]
     return {
-        network.pk: suppress([(p.label, counts[network.pk].get(p, 0)) for p in phases])
+        network.pk: cells([(p.label, counts[network.pk].get(p, 0)) for p in phases])
         for network in networks
     }
 
@@ -58,9 +58,9 @@ def registrations_by_municipality(networks, year: int) -> dict[int, list[Cell]]:
     for network in networks:
         found = counts[network.pk]
         table = [(m.name, found.get(m.pk, 0)) for m in names[network.pk]]
-        if found.get(None):
-            table.append(("Onbekend", found[None]))
-        tables[network.pk] = suppress(table)
+        # Always listed: a row shown only when not empty would tell that it is not empty.
+        table.append(("Onbekend", found.get(None, 0)))
+        tables[network.pk] = cells(table)
     return tables
 
 

@@ -96,7 +96,7 @@ def dashboard_charts(
                 "Hoeveel aanmeldingen en trajecten uit de periode elke stap bereikten; "
                 "trajecten die nog lopen, kunnen later nog doorstromen."
             ),
-            bar_chart(funnel(results), partition=False, bar_width=92),
+            bar_chart(funnel(results), bar_width=92),
             _("aantal"),
         ),
         Chart(

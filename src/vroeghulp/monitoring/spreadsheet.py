@@ -24,7 +24,10 @@ def workbook(table: list[Row], scope: Scope) -> bytes:
         definitions.append([indicator.name, indicator.unit, indicator.explanation])
     definitions.append([])
     definitions.append(
-        ["Aantallen kleiner dan 5 staan er als <5; soms is een tweede cel verborgen."]
+        [
+            "Elk aantal staat er als bandbreedte (5–8, 9–12, …); 0 tot en met 4 als <5. "
+            "Percentages zijn uit die bandbreedtes berekend."
+        ]
     )
     for sheet, widths in ((figures, (34, 22, 50, 60)), (definitions, (34, 10, 90))):
         for row in sheet.iter_rows(min_row=1, max_row=2):

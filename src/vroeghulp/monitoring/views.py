@@ -22,9 +22,9 @@ from vroeghulp.networks.constants import OrganisationalModel
 from vroeghulp.networks.models import Network
 
 from .actions import record_self_assessment
-from .cache import default_scopes, figures, signals
+from .cache import figures, signals
 from .charts import score_chart
-from .forms import DashboardFilter, SelfAssessmentForm, default_period, models_of
+from .forms import DashboardFilter, SelfAssessmentForm, default_filter, models_of
 from .indicators import Scope, a_year_earlier, compute_all, compute_many, side_by_side
 from .models import BuildingBlock
 from .presentation import comparison, rows
@@ -39,21 +39,13 @@ def _networks(user):
 
 
 def _scope(request, networks) -> tuple[DashboardFilter, Scope | None]:
-    data = request.GET if "start" in request.GET else None
-    form = DashboardFilter(data, networks=networks, initial=default_period())
-    if data is None:
-        return form, default_scopes(networks)[0]
+    """The filter as chosen (this year for the whole network when nothing is chosen) and the
+    scope it selects, or None when the choice is not valid."""
+    data = request.GET if "year" in request.GET else default_filter()
+    form = DashboardFilter(data, networks=networks)
     if not form.is_valid():
         return form, None
-    cleaned = form.cleaned_data
-    return form, Scope(
-        networks=form.networks(networks),
-        start=cleaned["start"],
-        end=cleaned["end"],
-        municipality_ids=[m.pk for m in cleaned["municipality"]],
-        routes=cleaned["route"],
-        age_groups=cleaned["age_group"],
-    )
+    return form, form.scope(networks)
 
 
 @with_role(*AGGREGATE_ROLES)
@@ -67,7 +59,7 @@ def overview(request):
         lambda: registrations_by_municipality(networks, year),
         lambda: signals(networks, refresh=refresh),
     )
-    context = {"year": year, "threshold": THRESHOLD, "form": form}
+    context = {"year": year, "threshold": THRESHOLD, "threshold_less": THRESHOLD - 1, "form": form}
     if scope is None:
         caseload, by_municipality, found_signals = side_by_side(list(page_work))
     else:
@@ -118,7 +110,16 @@ def _by_model(scope: Scope) -> dict | None:
     return {"labels": [label for label, _rows in columns], "rows": comparison(columns)}
 
 
-def _log_export(request, networks, scope, file_format: str) -> None:
+def _log_export(request, networks, scope, file_format: str, filters: dict) -> None:
+    """One entry per network in the export, with the exporter's role and organisation there
+    and every filter, so a log manager can tell what left the application and who took it."""
+    memberships = {}
+    for membership in request.user.active_memberships():
+        if membership.role in AGGREGATE_ROLES:
+            current = memberships.get(membership.network_id)
+            # One role per network: the coordinator's, when someone is analyst there as well.
+            if current is None or membership.role == Role.COORDINATOR:
+                memberships[membership.network_id] = membership
     record(
         *[
             AuditEvent(
@@ -126,10 +127,13 @@ def _log_export(request, networks, scope, file_format: str) -> None:
                 network_id=network.pk,
                 user=request.user,
                 object_type="indicators",
+                role=memberships[network.pk].role,
+                organisation_label=memberships[network.pk].organisation.name,
                 details={
                     "from": scope.start.isoformat(),
                     "to": scope.end.isoformat(),
                     "format": file_format,
+                    "filters": filters,
                 },
             )
             for network in networks
@@ -139,16 +143,18 @@ def _log_export(request, networks, scope, file_format: str) -> None:
 
 def _export_scope(request):
     networks = _networks(request.user)
-    _form, scope = _scope(request, networks)
-    return networks, scope
+    form, scope = _scope(request, networks)
+    if scope is None:
+        return networks, None, {}
+    return scope.networks, scope, form.filters()
 
 
 @with_role(*AGGREGATE_ROLES)
 def export_csv(request):
-    networks, scope = _export_scope(request)
+    networks, scope, filters = _export_scope(request)
     if scope is None:
         return _invalid()
-    _log_export(request, networks, scope, "csv")
+    _log_export(request, networks, scope, "csv", filters)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="indicatoren-{scope.start}-{scope.end}.csv"'
@@ -164,10 +170,10 @@ def export_csv(request):
 
 @with_role(*AGGREGATE_ROLES)
 def export_xlsx(request):
-    networks, scope = _export_scope(request)
+    networks, scope, filters = _export_scope(request)
     if scope is None:
         return _invalid()
-    _log_export(request, networks, scope, "xlsx")
+    _log_export(request, networks, scope, "xlsx", filters)
     content = workbook(rows(compute_all(scope)), scope)
     response = HttpResponse(
         content,
@@ -243,7 +249,7 @@ def yearly_report(request, slug):
         networks=[network], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
     )
     results, previous = compute_many([scope, a_year_earlier(scope)])
-    _log_export(request, [network], scope, "pdf")
+    _log_export(request, [network], scope, "pdf", {"year": year, "grouping": "netwerk"})
     html = render_to_string(
         "monitoring/yearly_report.html",
         {

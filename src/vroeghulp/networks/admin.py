@@ -199,3 +199,43 @@ class UserAdmin(HidesPlatformAccounts, NetworkScopedAdmin, BaseUserAdmin):
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "discipline", "password1", "password2"]}),
     ]
+
+
+# --- Regions: the groupings of municipalities the monitoring offers ---------------------------
+
+from django import forms  # noqa: E402
+from django.core.exceptions import ValidationError  # noqa: E402
+
+from .models import Region  # noqa: E402
+
+
+class RegionForm(forms.ModelForm):
+    class Meta:
+        model = Region
+        fields = ["network", "name", "municipalities"]
+
+    def clean(self):
+        data = super().clean()
+        network, chosen = data.get("network"), data.get("municipalities")
+        if network and chosen and any(m.network_id != network.pk for m in chosen):
+            raise ValidationError(_("Een regio bestaat uit gemeenten van het eigen netwerk."))
+        return data
+
+
+@admin.register(Region, site=admin_site)
+class RegionAdmin(NetworkScopedAdmin):
+    form = RegionForm
+    list_display = ["name", "network"]
+    filter_horizontal = ["municipalities"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Municipality:
+            networks = administered_networks(request.user)
+            kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A region holds no case data: its administrator may remove it.
+        return admin_site.has_permission(request) and (
+            obj is None or obj.network_id in administered_networks(request.user)
+        )

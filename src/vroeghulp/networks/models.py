@@ -124,3 +124,24 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Region(models.Model):
+    """A named set of the network's municipalities: one of the fixed groupings the monitoring
+    offers (besides one municipality and the whole network), so analysts cannot combine
+    municipalities freely and difference small counts out of the totals."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="regions")
+    name = models.CharField(_("naam"), max_length=100)
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="regions", verbose_name=_("gemeenten")
+    )
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["network", "name"], name="uniq_region_name")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -153,7 +153,7 @@ def test_hours_per_trajectory_and_per_organisation_are_counted_by_hand(world):
         world.organisation.name: 6,
         world.other_organisation.name: 2,
     }
-    assert display("aantal", per_organisation) == ("8", "")
+    assert display("aantal", per_organisation) == ("5–8", "")  # 8 hours, published as a band
 
 
 def test_a_trajectory_closed_twice_in_the_period_counts_its_hours_once(world):

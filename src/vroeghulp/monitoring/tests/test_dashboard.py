@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
@@ -25,7 +26,7 @@ def test_dashboard_lists_every_indicator_and_a_chart(world):
     names = [row.name for row in response.context["indicators"]]
     assert names == [indicator.name for indicator in INDICATORS]
     inflow = next(r for r in response.context["indicators"] if r.key == "inflow")
-    assert inflow.value == "6"
+    assert inflow.value == "5–8"
     html = response.content.decode()
     assert "<svg" in html and "Instroom per maand" in html
     assert not re.search(r'(height|y)="\d+,\d', html)  # SVG numbers are never localised
@@ -34,36 +35,42 @@ def test_dashboard_lists_every_indicator_and_a_chart(world):
 
 def test_small_numbers_are_hidden():
     assert display("aantal", Result(count=3)) == ("<5", "")
+    assert display("aantal", Result(count=0)) == ("<5", "")
+    assert display("aantal", Result(count=11)) == ("9–12", "")
     assert display("deel", Result(numerator=1, denominator=3)) == (TOO_FEW, "")
-    # A percentage would give a small numerator (or its complement) away: a bound only.
-    assert display("deel", Result(numerator=2, denominator=10)) == ("<50%", "<5 van 10")
-    assert display("deel", Result(numerator=48, denominator=50)) == (">90%", ">45 van 50")
-    assert display("deel", Result(numerator=30, denominator=50)) == ("60%", "30 van 50")
+    # A share is the range its bands allow: an exact percentage of a known total would give
+    # the count away.
+    # 0–4 of 9–12: from 0/12 to 4/9
+    assert display("deel", Result(numerator=2, denominator=10)) == ("0–45%", "<5 van 9–12")
+    assert display("deel", Result(numerator=48, denominator=50)) == ("86–98%", "45–48 van 49–52")
+    assert display("deel", Result(numerator=30, denominator=50)) == ("55–66%", "29–32 van 49–52")
     assert display("dagen", Result.of([1, 2, 3]))[0] == TOO_FEW
     value, detail = display("dagen", Result.of([10, 12, 14, 20, 30], norm=14))
     assert value == "mediaan 14 dagen"
-    assert "60% binnen de norm van 14 dagen" in detail
+    # 3 of 5 within the norm: 0–4 of 5–8, so 0% to 80%
+    assert detail == "80% binnen 20 · n = 5–8 · 0–80% binnen de norm van 14 dagen"
 
 
 def test_filters_and_bad_input(world):
     client = verified_client(world.users[Role.COORDINATOR])
-    response = client.get(
-        reverse("monitoring:overview"), {"start": "2026-06-01", "end": "2026-01-01"}
-    )
+    response = client.get(reverse("monitoring:overview"), {"year": "1990"})
     assert response.status_code == 400
-    assert "De begindatum ligt na de einddatum." in response.content.decode()
+    assert "scope" not in response.context
+    year = timezone.localdate().year
     response = client.get(
-        reverse("monitoring:overview"),
-        {"start": "2026-01-01", "end": "2026-12-31", "route": "phone"},
+        reverse("monitoring:overview"), {"year": year, "part": "k2", "route": "phone"}
     )
-    assert response.context["scope"].routes == ["phone"]
+    scope = response.context["scope"]
+    assert (scope.start.isoformat(), scope.end.isoformat()) == (f"{year}-04-01", f"{year}-06-30")
+    assert scope.routes == ["phone"]
+    # One route at a time: a list of routes is not a choice the form offers.
+    response = client.get(reverse("monitoring:overview"), {"year": year, "route": ["phone", "cjg"]})
+    assert response.context["scope"].routes == ["cjg"]  # the last value of the field counts
 
 
 def test_csv_export_carries_definitions_and_is_logged(world):
     client = verified_client(world.users[Role.ANALYST])
-    response = client.get(
-        reverse("monitoring:export_csv"), {"start": "2026-01-01", "end": "2026-12-31"}
-    )
+    response = client.get(reverse("monitoring:export_csv"), {"year": timezone.localdate().year})
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["indicator", "waarde", "toelichting bij de waarde", "eenheid", "definitie"]
     assert {r[0] for r in rows[1:] if not r[0].startswith(" ")} == {i.name for i in INDICATORS}
@@ -81,9 +88,7 @@ def test_xlsx_export_has_figures_and_definitions(world):
     from openpyxl import load_workbook
 
     client = verified_client(world.users[Role.ANALYST])
-    response = client.get(
-        reverse("monitoring:export_xlsx"), {"start": "2026-01-01", "end": "2026-12-31"}
-    )
+    response = client.get(reverse("monitoring:export_xlsx"), {"year": timezone.localdate().year})
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Indicatoren", "Definities"]
     names = [row[0].value for row in book["Indicatoren"].iter_rows(min_row=3)]
@@ -94,19 +99,14 @@ def test_xlsx_export_has_figures_and_definitions(world):
 def test_each_indicator_is_compared_with_a_year_earlier(world):
     import datetime
 
-    from django.utils import timezone
-
-    last_year = timezone.now() - datetime.timedelta(days=365)
+    this_year = timezone.localdate().year
+    last_year = timezone.make_aware(datetime.datetime(this_year - 1, 2, 10, 12))  # noqa: DTZ001
     for _ in range(7):
         RegistrationFactory(network=world.network, received_at=last_year)
     client = verified_client(world.users[Role.COORDINATOR])
-    today = timezone.localdate()
-    start = (today - datetime.timedelta(days=30)).isoformat()
-    response = client.get(
-        reverse("monitoring:overview"), {"start": start, "end": today.isoformat()}
-    )
+    response = client.get(reverse("monitoring:overview"), {"year": this_year, "part": "k1"})
     inflow = next(r for r in response.context["indicators"] if r.key == "inflow")
-    assert (inflow.value, inflow.previous) == ("0", "7")
+    assert (inflow.value, inflow.previous) == ("<5", "5–8")
 
 
 def test_yearly_report_pdf_holds_the_figures_and_is_logged(world):

@@ -240,6 +240,7 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     call_command("compute_indicators", network=network.slug, start="2026-01-01", end="2026-06-30")
     output = json.loads(capsys.readouterr().out)
     assert output["indicators"]["inflow"]["count"] == 3
+    assert output["indicators"]["inflow"]["published"] == "<5"
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
     assert len(output["indicators"]) == 27
     assert output["indicators"]["reach_discussed"]["denominator"] == 1000

@@ -57,7 +57,8 @@ def test_reach_counts_against_the_municipalities_with_a_known_number(network):
     registered = results["reach_registered"]
     assert (registered.numerator, registered.denominator) == (13, 4000)
     assert registered.breakdown == {"Noord (van 1000)": 6, "Zuid (van 3000)": 7}
-    assert display("per 1.000", registered) == ("3.2 per 1.000", "13 van 4000 kinderen 0–7")
+    # 13 is shown as 13–16: from 13/4000 to 16/4000
+    assert display("per 1.000", registered) == ("3.2–4 per 1.000", "13–16 van 4000 kinderen 0–7")
 
     discussed = results["reach_discussed"]
     assert (discussed.numerator, discussed.denominator) == (6, 4000)
@@ -72,7 +73,8 @@ def test_a_small_count_is_shown_as_a_bound_and_hidden_per_municipality(network):
     results = compute_all(scope)
     discussed = results["reach_discussed"]
     assert (discussed.numerator, discussed.denominator) == (0, 3000)
-    assert display("per 1.000", discussed) == ("0 per 1.000", "0 van 3000 kinderen 0–7")
+    # 0 is inside "<5": below 5/3000
+    assert display("per 1.000", discussed) == ("<1.7 per 1.000", "<5 van 3000 kinderen 0–7")
 
     RegistrationFactory.create_batch(
         2, network=network, municipality=south, received_at=at(D(2026, 6, 1))
@@ -85,5 +87,5 @@ def test_a_small_count_is_shown_as_a_bound_and_hidden_per_municipality(network):
     row = next(r for r in rows(compute_all(small)) if r.key == "reach_registered")
     assert [(cell.label, cell.shown) for cell in row.breakdown] == [
         (f"{north.name} (van 1000)", "<5"),
-        ("Zuid (van 3000)", "0"),
+        ("Zuid (van 3000)", "<5"),
     ]

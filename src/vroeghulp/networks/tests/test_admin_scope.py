@@ -26,6 +26,7 @@ def test_the_admin_has_no_child_or_case_data():
         "networks.Network",
         "networks.Municipality",
         "networks.Organisation",
+        "networks.Region",
         "accounts.Membership",
         "accounts.User",
         "plans.JargonTerm",

@@ -1,4 +1,8 @@
-"""Print every indicator for one network and period, as JSON (aggregates only, no children)."""
+"""Print every indicator for one network and period, as JSON (aggregates only, no children).
+
+The exact figures are for the operators on the server (who can read the database anyway);
+`published` holds what the dashboard and the exports show, the only form that may leave.
+"""
 
 import datetime
 import json
@@ -6,6 +10,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from vroeghulp.monitoring.indicators import INDICATORS, Scope, compute_all
+from vroeghulp.monitoring.presentation import display
 from vroeghulp.networks.models import Network
 
 
@@ -42,6 +47,7 @@ class Command(BaseCommand):
                     "name": indicator.name,
                     "unit": indicator.unit,
                     **results[indicator.key].as_dict(),
+                    "published": display(indicator.unit, results[indicator.key])[0],
                 }
                 for indicator in INDICATORS
             },
