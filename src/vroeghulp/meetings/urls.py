@@ -14,4 +14,5 @@ urlpatterns = [
     path("bespreking/<uuid:code>/bevinding/", views.add_finding, name="add_finding"),
     path("bespreking/<uuid:code>/ouders/", views.set_attendance, name="set_attendance"),
     path("bespreking/<uuid:code>/conclusie/", views.conclude, name="conclude"),
+    path("bespreking/<uuid:code>/dossier.pdf", views.pack_pdf, name="pack_pdf"),
 ]

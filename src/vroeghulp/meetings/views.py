@@ -5,7 +5,7 @@ Agendas show only the children the user may see; an item is opened through the c
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -35,6 +35,7 @@ from .forms import (
     ParticipantForm,
 )
 from .models import AgendaItem, Meeting
+from .pack import meeting_pack, render_pack_pdf
 from .queries import waiting_for_first_meeting
 
 # The waiting list, longest waiting first, a page at a time
@@ -202,10 +203,22 @@ def item_detail(request, item, decision):
 
 
 def _item_page(request, item, decision, forms=None, status=200):
-    record_all([event_for(request.user, decision, AuditAction.READ, item.case.child, item)])
+    record_all(
+        [
+            event_for(
+                request.user,
+                decision,
+                AuditAction.READ,
+                item.case.child,
+                item,
+                {"view": "meeting_pack"},
+            )
+        ]
+    )
     forms = forms or {}
     context = {
         "item": item,
+        "pack": meeting_pack(item, decision),
         "case": item.case,
         "participants": item.participants.all(),
         "findings": item.findings.select_related("author"),
@@ -299,3 +312,24 @@ def conclude(request, item, decision):
         lambda item, data: actions.conclude(item, actor=request.user, **data),
         _("De conclusie is opgeslagen."),
     )
+
+
+@on_case_object(_item_for, Action.PRINT)
+def pack_pdf(request, item, decision):
+    """The meeting pack as a PDF, printed for the meeting: logged as a print."""
+    record_all(
+        [
+            event_for(
+                request.user,
+                decision,
+                AuditAction.PRINT,
+                item.case.child,
+                item,
+                {"format": "pdf", "view": "meeting_pack"},
+            )
+        ]
+    )
+    response = HttpResponse(render_pack_pdf(meeting_pack(item, decision)), "application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="mdo-dossier.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,57 @@
+"""The meeting pack: one child's file as the team needs it at the meeting (MDO).
+
+The parents' question, what was known before the trajectory, the intake, the information asked
+and received, and the documents: read through the access decision, so an item from another
+organisation appears only under the parents' consent for it.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+
+from vroeghulp.access.policy import Decision, readable_items
+from vroeghulp.cases.earlier_findings import KnownBefore, known_before
+from vroeghulp.cases.models import Document, Goal, InformationRequest, Intake, Note
+
+from .models import AgendaItem
+
+STYLESHEET = settings.BASE_DIR / "static" / "css" / "plan.css"
+
+
+@dataclass
+class MeetingPack:
+    item: AgendaItem
+    intake: Intake | None
+    goals: list[Goal]
+    known: KnownBefore
+    requests: list[InformationRequest]
+    documents: list[Document]
+    notes: list[Note]
+
+
+def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
+    case = item.case
+    child = case.child
+    return MeetingPack(
+        item=item,
+        intake=Intake.objects.filter(case=case).first(),
+        goals=list(case.goals.all()),
+        known=known_before(case),
+        requests=list(case.information_requests.select_related("organisation")),
+        documents=readable_items(
+            decision, child, case.documents.select_related("source_organisation")
+        ),
+        notes=readable_items(
+            decision, child, case.notes.select_related("author", "source_organisation")
+        ),
+    )
+
+
+def render_pack_pdf(pack: MeetingPack) -> bytes:
+    """The pack on paper, for a team member who reads it before the meeting."""
+    html = render_to_string("meetings/pack_document.html", {"pack": pack})
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[CSS(filename=str(STYLESHEET))]
+    )
