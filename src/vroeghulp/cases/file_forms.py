@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
@@ -65,12 +66,9 @@ class ConsentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = case.network.organisations.all()
         self.fields["given_by"].queryset = case.child.guardians.filter(has_custody=True)
-
-    def clean_given_on(self):
-        day = self.cleaned_data["given_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
-        return day
+        plausible.limit_field(
+            self.fields["given_on"], plausible.CONSENT, plausible.birth(case.child.date_of_birth)
+        )
 
 
 class WithdrawForm(forms.Form):
@@ -109,6 +107,12 @@ class IntakeForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["home_visit_on"], plausible.HOME_VISIT, *plausible.of_trajectory(case)
+        )
+
     def goal_lines(self) -> list[str]:
         return [line for line in self.cleaned_data["goals"].splitlines() if line.strip()]
 
@@ -129,6 +133,7 @@ class InformationRequestForm(forms.Form):
         field.queryset = case.network.organisations.all()
         # read when the form is drawn, not for a form that is sent and valid
         field.choices = functools.partial(_by_consent, field, case)
+        plausible.limit_field(self.fields["due_on"], plausible.INFORMATION_DUE, plausible.today())
 
 
 def _by_consent(field, case) -> list:
@@ -156,6 +161,13 @@ class AnswerForm(forms.Form):
     answered_on = forms.DateField(
         label=_("Op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
     )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the action also holds the date to the request it answers
+        plausible.limit_field(
+            self.fields["answered_on"], plausible.ANSWER, *plausible.of_trajectory(case)
+        )
 
 
 class DocumentForm(forms.Form):
@@ -194,6 +206,10 @@ class ContactRecordForm(forms.Form):
         label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["on"], plausible.CONTACT, *plausible.of_trajectory(case))
+
 
 PER_QUARTER = _("Vul het aantal uren in per kwartier, bijvoorbeeld 1,25.")
 
@@ -218,6 +234,10 @@ class TimeSpentForm(forms.Form):
         localize=True,
     )
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["on"], plausible.HOURS, *plausible.of_trajectory(case))
+
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
         if hours % Decimal("0.25"):
@@ -237,6 +257,9 @@ class ReferralOutForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = case.network.organisations.all()
+        plausible.limit_field(
+            self.fields["referred_on"], plausible.REFERRAL_OUT, *plausible.of_trajectory(case)
+        )
 
 
 class PlacementForm(forms.Form):
@@ -246,6 +269,13 @@ class PlacementForm(forms.Form):
     placed_on = forms.DateField(
         label=_("Op"), widget=DATE, error_messages=DATE_ERRORS, required=False
     )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the action also holds the date to the referral it follows
+        plausible.limit_field(
+            self.fields["placed_on"], plausible.PLACEMENT, *plausible.of_trajectory(case)
+        )
 
 
 class FamilySupportForm(forms.Form):
@@ -257,6 +287,12 @@ class FamilySupportForm(forms.Form):
         initial=timezone.localdate,
     )
     response = forms.ChoiceField(label=_("Antwoord van de ouders"), choices=SupportResponse.choices)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["offered_on"], plausible.FAMILY_SUPPORT, *plausible.of_trajectory(case)
+        )
 
 
 class ClosingForm(forms.Form):

@@ -195,6 +195,7 @@ def _intake_page(request, case, decision, form=None, status=200):
     record = Intake.objects.filter(case=case).first() or Intake(case=case)
     goals = list(case.goals.all())
     form = form or IntakeForm(
+        case=case,
         initial={
             "home_visit_on": record.home_visit_on,
             "question": record.question,
@@ -202,7 +203,7 @@ def _intake_page(request, case, decision, form=None, status=200):
             "trajectory_explained": record.trajectory_explained,
             "goals": "\n".join(goal.text for goal in goals),
             "version": record.version,
-        }
+        },
     )
     context = {"intake": record, "goals": goals, "form": form}
     return render_file_page(request, case, decision, "intake", "cases/intake.html", context, status)
@@ -211,7 +212,7 @@ def _intake_page(request, case, decision, form=None, status=200):
 @require_POST
 @on_case(Action.EDIT)
 def save_intake(request, case, decision):
-    form = IntakeForm(request.POST)
+    form = IntakeForm(request.POST, case=case)
     return submit(
         request,
         form,
@@ -247,7 +248,7 @@ def _information_page(request, case, decision, request_form=None, document_form=
         "requests": case.information_requests.select_related("organisation"),
         "documents": documents,
         "request_form": request_form or InformationRequestForm(case=case),
-        "answer_form": AnswerForm(),
+        "answer_form": AnswerForm(case=case),
         "document_form": document_form or DocumentForm(case=case),
         "today": timezone.localdate(),
     }
@@ -275,7 +276,7 @@ def request_information(request, case, decision):
 @on_case(Action.EDIT)
 def answer_request(request, case, decision):
     info = get_object_or_404(InformationRequest, pk=posted_id(request, "request"), case=case)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, case=case)
     if form.is_valid():
         try:
             actions.answer_information_request(info, actor=request.user, **form.cleaned_data)
@@ -284,7 +285,7 @@ def answer_request(request, case, decision):
         else:
             messages.success(request, _("Het antwoord is vastgelegd."))
     else:
-        messages.error(request, _("Kies het antwoord en de datum."))
+        messages.error(request, _form_errors(form, _("Kies het antwoord en de datum.")))
     return redirect("cases:information", code=case.code)
 
 
@@ -345,13 +346,13 @@ def _execution_page(request, case, decision, forms=None, status=200):
         "contacts": case.contacts.select_related("by"),
         "referrals": case.referrals_out.select_related("organisation"),
         "supports": case.family_support.all(),
-        "contact_form": forms.get("contact") or ContactRecordForm(),
+        "contact_form": forms.get("contact") or ContactRecordForm(case=case),
         "referral_form": forms.get("referral") or ReferralOutForm(case=case),
-        "support_form": forms.get("support") or FamilySupportForm(),
-        "placement_form": PlacementForm(),
+        "support_form": forms.get("support") or FamilySupportForm(case=case),
+        "placement_form": PlacementForm(case=case),
         "time_spent": time_spent,
         "hours": against_budget(time_spent, case.network.hours_budget),
-        "time_form": forms.get("time") or TimeSpentForm(),
+        "time_form": forms.get("time") or TimeSpentForm(case=case),
     }
     return render_file_page(
         request, case, decision, "execution", "cases/execution.html", context, status
@@ -378,7 +379,7 @@ def add_contact(request, case, decision):
         request,
         case,
         decision,
-        ContactRecordForm(request.POST),
+        ContactRecordForm(request.POST, case=case),
         "contact",
         lambda data: actions.record_contact(case, actor=request.user, **data),
         _("Het contact is vastgelegd."),
@@ -392,7 +393,7 @@ def add_time(request, case, decision):
         request,
         case,
         decision,
-        TimeSpentForm(request.POST),
+        TimeSpentForm(request.POST, case=case),
         "time",
         lambda data: actions.record_time(case, actor=request.user, **data),
         _("De uren zijn vastgelegd."),
@@ -417,7 +418,7 @@ def add_referral(request, case, decision):
 @on_case(Action.EDIT)
 def record_placement(request, case, decision):
     referral = get_object_or_404(case.referrals_out, pk=posted_id(request, "referral"))
-    form = PlacementForm(request.POST)
+    form = PlacementForm(request.POST, case=case)
     if form.is_valid():
         try:
             actions.record_placement(referral, actor=request.user, **form.cleaned_data)
@@ -425,7 +426,21 @@ def record_placement(request, case, decision):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("De terugkoppeling is vastgelegd."))
+    else:
+        messages.error(request, _form_errors(form, _("Kies of er een plaatsing is.")))
     return redirect("cases:execution", code=case.code)
+
+
+def _form_errors(form, fallback: str) -> str:
+    """A row's small form comes back as a message: its date's window, or what is missing."""
+    dated = [
+        message
+        for errors in form.errors.as_data().values()
+        for error in errors
+        if error.code == "implausible_date"
+        for message in error.messages
+    ]
+    return " ".join(dated) or fallback
 
 
 @require_POST
@@ -435,7 +450,7 @@ def add_support(request, case, decision):
         request,
         case,
         decision,
-        FamilySupportForm(request.POST),
+        FamilySupportForm(request.POST, case=case),
         "support",
         lambda data: actions.offer_family_support(case, actor=request.user, **data),
         _("Het aanbod is vastgelegd."),

@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for, network_event
 from vroeghulp.access.policy import Action, coordinator_membership, require
 from vroeghulp.audit.constants import AuditAction
@@ -24,6 +25,7 @@ def plan_meeting(
     network: Network, *, actor, starts_at, location: str = "", tier: str = ""
 ) -> Meeting:
     membership = coordinator_membership(actor, network.pk)
+    plausible.check(starts_at, plausible.MEETING)
     with transaction.atomic():
         meeting = Meeting.objects.create(
             network=network, starts_at=starts_at, location=location, tier=tier, created_by=actor

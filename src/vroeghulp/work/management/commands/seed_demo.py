@@ -351,6 +351,8 @@ class DemoBuilder:
         waiting = index % 10 == 9
         target_index = index % len(states.ORDER) if index else 5
         days_ago = rng.randint(1, 20) if waiting else rng.randint(20 * (target_index + 1), 400)
+        # a registration comes in after the birth (a month at the least)
+        days_ago = min(days_ago, (self.today - data.child_date_of_birth).days - 30)
         received = timezone.now() - datetime.timedelta(days=days_ago, hours=rng.randint(0, 8))
         registration = record_staff_registration(
             self.network,
