@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,15 +101,36 @@ def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
     return case
 
 
+def already_on_team(user, role_label) -> str:
+    return _("%(name)s staat al in het team als %(role)s.") % {
+        "name": user.full_name,
+        "role": str(role_label).lower(),
+    }
+
+
 def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> TeamMember:
+    """A person gets a place on the team; one active place per person and role (the database
+    holds the same rule, `team_one_active_place`)."""
     decision = require(actor, Action.EDIT, case.child)
     if lead_role(case, actor) != TeamRole.COORDINATOR:
         raise PermissionDenied
     if not user.networks_with_role(*CARE_ROLES) & {case.network_id}:
         raise ValidationError(_("Deze persoon heeft geen zorgrol in dit netwerk."))
+    plausible.check(at, plausible.TEAM, *plausible.of_trajectory(case))
+    refused = ValidationError(already_on_team(user, dict(TeamRole.choices).get(team_role, "")))
     with transaction.atomic():
+        if TeamMember.objects.filter(
+            case=case, user=user, team_role=team_role, ended_at__isnull=True
+        ).exists():
+            raise refused
         at = min(at or timezone.now(), timezone.now())
-        member = TeamMember.objects.create(case=case, user=user, team_role=team_role, started_at=at)
+        try:
+            with transaction.atomic():  # a savepoint: someone adding the same place at once
+                member = TeamMember.objects.create(
+                    case=case, user=user, team_role=team_role, started_at=at
+                )
+        except IntegrityError:
+            raise refused from None
         if team_role == TeamRole.CASEMANAGER:
             refresh_milestones(Case.objects.filter(pk=case.pk), fields=["casemanager_from"])
         TimelineEvent.objects.create(

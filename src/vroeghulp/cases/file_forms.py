@@ -14,6 +14,7 @@ from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
+from .actions import already_on_team
 from .constants import (
     ClosingReason,
     ContactForm,
@@ -25,6 +26,7 @@ from .constants import (
     TeamRole,
     TimeActivity,
 )
+from .models import TeamMember
 
 
 class TeamMemberForm(forms.Form):
@@ -33,20 +35,54 @@ class TeamMemberForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
+        self.case = case
+        field = self.fields["user"]
+        # Everyone with a care role may be chosen, so that posting someone who is already on
+        # the team gets a message naming that place instead of "not a valid choice".
+        field.queryset = (
             User.objects.filter(
                 memberships__network=case.network,
                 memberships__role__in=CARE_ROLES,
                 memberships__is_active=True,
                 is_active=True,
             )
-            .exclude(case_teams__case=case, case_teams__ended_at__isnull=True)
             .distinct()
             .order_by("full_name")
         )
-        self.fields["user"].label_from_instance = lambda u: (
+        field.label_from_instance = lambda u: (
             f"{u.full_name} ({u.get_discipline_display()})" if u.discipline else u.full_name
         )
+        # read when the form is drawn: the list offers only who is not on the team yet
+        field.choices = functools.partial(_not_on_team, field, case)
+
+    def clean(self):
+        data = super().clean()
+        user = data.get("user")
+        if user is not None:
+            place = _active_place(self.case, user, data.get("team_role"))
+            if place is not None:
+                self.add_error("user", already_on_team(user, place.get_team_role_display()))
+        return data
+
+
+def _active_place(case, user, team_role: str | None):
+    """The person's active place on the team, the one in the chosen role first."""
+    places = list(TeamMember.objects.filter(case=case, user=user, ended_at__isnull=True))
+    places.sort(key=lambda place: place.team_role != team_role)
+    return places[0] if places else None
+
+
+def _not_on_team(field, case) -> list:
+    active = set(
+        TeamMember.objects.filter(case=case, ended_at__isnull=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    return [
+        (value, label)
+        for value, label in field.iterator(field)
+        if value == "" or value.value not in active
+    ]
 
 
 class ConsentForm(forms.Form):

@@ -438,9 +438,7 @@ class DemoBuilder:
         casemanager = self.users[
             "casemanager@vroeghulp.test" if index % 3 else "casemanager2@vroeghulp.test"
         ]
-        case_actions.add_team_member(
-            case, actor=coordinator, user=coordinator, team_role=TeamRole.COORDINATOR, at=at
-        )
+        # accepting the registration already gave the coordinator a place on the team
         case_actions.add_team_member(
             case, actor=coordinator, user=casemanager, team_role=TeamRole.CASEMANAGER, at=at
         )
