@@ -162,8 +162,6 @@ class RegistrationForm(forms.Form):
         for name in self.FIELDS_BY_ROUTE[variant]:
             del self.fields[name]
         self.fields["municipality"].queryset = network.municipalities.all()
-        # not in the future here; not before the birth once that is known, in clean()
-        plausible.limit_field(self.fields["first_concern_on"], plausible.FIRST_CONCERN)
         if "referrer_organisation" in self.fields:
             self.fields["referrer_organisation"].queryset = network.organisations.all()
         if "answer" in self.fields:
