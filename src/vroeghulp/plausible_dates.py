@@ -5,14 +5,19 @@ Every form field and every action that takes such a date asks this module, so a 
 future API cannot store what the form refuses.
 
 The limits, per kind of date (`Kind`):
-- a date that records something done (callback, home visit, contact, hours, referral, placement,
-  family support, consent, answer, check-in, discussion, evaluation, closing) lies on or before
-  today, and not before what it follows: the child's birth, the registration coming in (for a
-  trajectory: the day it was opened, which is the registration's receipt), or the row it answers;
+- a date that records something done lies on or before today, and not before what it follows:
+  the child's birth (consent, first concern, earlier examination, the registration itself), the
+  registration coming in (callback, home visit, contact, hours, referral, family support,
+  check-in, phase change, closing, a place on the team; a trajectory opens at the moment its
+  registration came in), or the row it answers (an answer its request, a placement its referral,
+  a conversation its plan version, an evaluation its arrangement's start);
 - a planned date lies on or after its start and at most `Kind.ahead_days` after today: one year
-  for a deadline, an arrangement's start and a team meeting, two years for a first check-in or an
-  arrangement's evaluation (the follow-up rhythm goes up to 24 months);
+  for an information deadline (from today), an arrangement's start (from the birth: a school
+  place may predate the registration) and a team meeting; two years for a first check-in (from
+  today; the follow-up rhythm goes up to 24 months) and an arrangement's evaluation;
 - a team meeting has no child to start from: it may be entered up to two years afterwards.
+
+The limits sit beside each kind below; the callers name what each date follows.
 """
 
 import datetime
