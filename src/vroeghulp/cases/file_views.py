@@ -238,7 +238,9 @@ def information(request, case, decision):
     return _information_page(request, case, decision)
 
 
-def _information_page(request, case, decision, request_form=None, document_form=None, status=200):
+def _information_page(
+    request, case, decision, request_form=None, document_form=None, status=200, typed=None
+):
     documents = readable_items(
         decision,
         case.child,
@@ -251,6 +253,7 @@ def _information_page(request, case, decision, request_form=None, document_form=
         "answer_form": AnswerForm(case=case),
         "document_form": document_form or DocumentForm(case=case),
         "today": timezone.localdate(),
+        "typed": typed or {},
     }
     return render_file_page(
         request, case, decision, "information", "cases/information.html", context, status
@@ -281,12 +284,12 @@ def answer_request(request, case, decision):
         try:
             actions.answer_information_request(info, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("Het antwoord is vastgelegd."))
-    else:
-        messages.error(request, _form_errors(form, _("Kies het antwoord en de datum.")))
-    return redirect("cases:information", code=case.code)
+            return redirect("cases:information", code=case.code)
+    typed = _typed_in_row(form, info.pk, _("Kies het antwoord en de datum."))
+    return _information_page(request, case, decision, status=400, typed=typed)
 
 
 @require_POST
@@ -339,7 +342,7 @@ def execution(request, case, decision):
     return _execution_page(request, case, decision)
 
 
-def _execution_page(request, case, decision, forms=None, status=200):
+def _execution_page(request, case, decision, forms=None, status=200, typed=None):
     forms = forms or {}
     time_spent = list(case.time_spent.select_related("by", "organisation"))
     context = {
@@ -353,6 +356,7 @@ def _execution_page(request, case, decision, forms=None, status=200):
         "time_spent": time_spent,
         "hours": against_budget(time_spent, case.network.hours_budget),
         "time_form": forms.get("time") or TimeSpentForm(case=case),
+        "typed": typed or {},
     }
     return render_file_page(
         request, case, decision, "execution", "cases/execution.html", context, status
@@ -423,24 +427,25 @@ def record_placement(request, case, decision):
         try:
             actions.record_placement(referral, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("De terugkoppeling is vastgelegd."))
-    else:
-        messages.error(request, _form_errors(form, _("Kies of er een plaatsing is.")))
-    return redirect("cases:execution", code=case.code)
+            return redirect("cases:execution", code=case.code)
+    typed = _typed_in_row(form, referral.pk, _("Kies of er een plaatsing is."))
+    return _execution_page(request, case, decision, status=400, typed=typed)
 
 
-def _form_errors(form, fallback: str) -> str:
-    """A row's small form comes back as a message: its date's window, or what is missing."""
-    dated = [
+def _typed_in_row(form, row: int, fallback: str) -> dict:
+    """A refused small form in a table row: the page comes back with what was typed in that row
+    and the reasons (a date's window, the action's message), or `fallback` for a missing field."""
+    reasons = [
         message
         for errors in form.errors.as_data().values()
         for error in errors
-        if error.code == "implausible_date"
+        if error.code in ("implausible_date", None)
         for message in error.messages
     ]
-    return " ".join(dated) or fallback
+    return {"row": row, "values": form.data, "errors": reasons or [fallback]}
 
 
 @require_POST

@@ -170,10 +170,11 @@ def test_an_answer_follows_its_request(world, casemanager, day):
     _ask(casemanager, world, (_today() + datetime.timedelta(days=30)).isoformat())
     info = InformationRequest.objects.get()
     url = reverse("cases:answer_request", args=[world.own_case.code])
-    response = casemanager.post(
-        url, {"request": info.pk, "status": "received", "answered_on": day}, follow=True
-    )
-    assert _since_registration("het antwoord") in response.content.decode()
+    response = casemanager.post(url, {"request": info.pk, "status": "refused", "answered_on": day})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert _since_registration("het antwoord") in html
+    assert f'value="{day}"' in html and 'value="refused" selected' in html
     info.refresh_from_db()
     assert (info.status, info.answered_on) == (RequestStatus.REQUESTED, None)
     casemanager.post(
@@ -191,10 +192,11 @@ def test_a_placement_follows_its_referral(world, casemanager, day):
     )
     referral = ReferralOut.objects.get()
     url = reverse("cases:record_placement", args=[world.own_case.code])
-    response = casemanager.post(
-        url, {"referral": referral.pk, "placed": "1", "placed_on": day}, follow=True
-    )
-    assert _since_registration("de plaatsing") in response.content.decode()
+    response = casemanager.post(url, {"referral": referral.pk, "placed": "1", "placed_on": day})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert _since_registration("de plaatsing") in html
+    assert f'value="{day}"' in html
     referral.refresh_from_db()
     assert (referral.placed, referral.placed_on) == (None, None)
     casemanager.post(url, {"referral": referral.pk, "placed": "1", "placed_on": "2026-11-21"})
