@@ -43,6 +43,13 @@ def add_to_agenda(
         raise ValidationError(_("Dit traject kan niet op deze agenda."))
     if meeting.items.filter(case=case).exists():
         raise ValidationError(_("Dit kind staat al op de agenda."))
+    registered = plausible.registration(case.opened_at).day
+    if plausible.local_day(meeting.starts_at) < registered:
+        # a meeting entered afterwards cannot have discussed a child not yet registered
+        raise ValidationError(
+            _("Dit MDO was voor de aanmelding van dit kind (%(day)s).")
+            % {"day": f"{registered:%d-%m-%Y}"}
+        )
     with transaction.atomic():
         last = meeting.items.aggregate(last=Max("position"))["last"]
         item = AgendaItem.objects.create(

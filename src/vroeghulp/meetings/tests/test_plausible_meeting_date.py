@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
-from vroeghulp.meetings.actions import plan_meeting
-from vroeghulp.meetings.models import Meeting
+from vroeghulp.cases.tests.factories import registered_earlier
+from vroeghulp.meetings.actions import add_to_agenda, plan_meeting
+from vroeghulp.meetings.models import AgendaItem, Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,24 @@ def test_a_meeting_next_week_is_planned_and_the_action_checks_too(world):
             starts_at=datetime.datetime(1900, 1, 1, 10, tzinfo=datetime.UTC),
         )
     assert Meeting.objects.count() == 1
+
+
+def test_a_child_cannot_be_on_the_agenda_of_a_meeting_before_its_registration(world):
+    coordinator = world.users[Role.COORDINATOR]
+    registered_earlier(world.own_case)  # 5 January 2026
+    before = Meeting.objects.create(
+        network=world.network,
+        starts_at=datetime.datetime(2026, 1, 4, 13, 30, tzinfo=datetime.UTC),
+        created_by=coordinator,
+    )
+    with pytest.raises(ValidationError) as refused:
+        add_to_agenda(before, actor=coordinator, case=world.own_case, parents_attend=None)
+    assert refused.value.messages == ["Dit MDO was voor de aanmelding van dit kind (05-01-2026)."]
+    assert not AgendaItem.objects.exists()
+    after = Meeting.objects.create(
+        network=world.network,
+        starts_at=datetime.datetime(2026, 1, 5, 13, 30, tzinfo=datetime.UTC),
+        created_by=coordinator,
+    )
+    add_to_agenda(after, actor=coordinator, case=world.own_case, parents_attend=None)
+    assert AgendaItem.objects.count() == 1
