@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for, registration_event
 from vroeghulp.access.policy import (
     CARE_ROLES,
@@ -100,15 +101,36 @@ def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
     return case
 
 
+def already_on_team(user, role_label) -> str:
+    return _("%(name)s staat al in het team als %(role)s.") % {
+        "name": user.full_name,
+        "role": str(role_label).lower(),
+    }
+
+
 def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> TeamMember:
+    """A person gets a place on the team; one active place per person and role (the database
+    holds the same rule, `team_one_active_place`)."""
     decision = require(actor, Action.EDIT, case.child)
     if lead_role(case, actor) != TeamRole.COORDINATOR:
         raise PermissionDenied
     if not user.networks_with_role(*CARE_ROLES) & {case.network_id}:
         raise ValidationError(_("Deze persoon heeft geen zorgrol in dit netwerk."))
+    plausible.check(at, plausible.TEAM, *plausible.of_trajectory(case))
+    refused = ValidationError(already_on_team(user, dict(TeamRole.choices).get(team_role, "")))
     with transaction.atomic():
+        if TeamMember.objects.filter(
+            case=case, user=user, team_role=team_role, ended_at__isnull=True
+        ).exists():
+            raise refused
         at = min(at or timezone.now(), timezone.now())
-        member = TeamMember.objects.create(case=case, user=user, team_role=team_role, started_at=at)
+        try:
+            with transaction.atomic():  # a savepoint: someone adding the same place at once
+                member = TeamMember.objects.create(
+                    case=case, user=user, team_role=team_role, started_at=at
+                )
+        except IntegrityError:
+            raise refused from None
         if team_role == TeamRole.CASEMANAGER:
             refresh_milestones(Case.objects.filter(pk=case.pk), fields=["casemanager_from"])
         TimelineEvent.objects.create(
@@ -131,6 +153,7 @@ def transition(
     `at` records when the step really happened, when it is entered afterwards.
     """
     decision = require(actor, Action.EDIT, case.child)
+    plausible.check(at, plausible.PHASE_CHANGE, *plausible.of_trajectory(case))
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.version != version:
@@ -341,8 +364,7 @@ def save_intake(
 ) -> Intake:
     """Record the first visit and the parents' goals; refuses to overwrite a newer version."""
     decision = require(actor, Action.EDIT, case.child)
-    if home_visit_on and home_visit_on > timezone.localdate():
-        raise ValidationError(_("Het huisbezoek kan niet in de toekomst liggen."))
+    plausible.check(home_visit_on, plausible.HOME_VISIT, *plausible.of_trajectory(case))
     with transaction.atomic():
         intake, created = Intake.objects.select_for_update().get_or_create(case=case)
         if intake.version != version:
@@ -399,8 +421,7 @@ def request_information(
     decision = require(actor, Action.EDIT, case.child)
     if organisation.network_id != case.network_id:
         raise PermissionDenied
-    if due_on < timezone.localdate():
-        raise ValidationError(_("De termijn ligt in het verleden."))
+    plausible.check(due_on, plausible.INFORMATION_DUE, plausible.today())
     with transaction.atomic():
         consent = _consent_for_information(case, organisation)
         info = InformationRequest.objects.create(
@@ -438,6 +459,12 @@ def answer_information_request(
     decision = require(actor, Action.EDIT, case.child)
     if status not in (RequestStatus.RECEIVED, RequestStatus.REFUSED):
         raise ValidationError(_("Kies ontvangen of geweigerd."))
+    plausible.check(
+        answered_on,
+        plausible.ANSWER,
+        *plausible.of_trajectory(case),
+        plausible.after(info.requested_on, _("verzoek")),
+    )
     with transaction.atomic():
         locked = InformationRequest.objects.select_for_update().get(pk=info.pk)
         if status == RequestStatus.RECEIVED:
@@ -522,13 +549,8 @@ def _add_to_file(
     return obj
 
 
-def _not_in_future(day, label: str) -> None:
-    if day and day > timezone.localdate():
-        raise ValidationError(_("%(label)s kan niet in de toekomst liggen.") % {"label": label})
-
-
 def record_contact(case: Case, *, actor, on, form: str, summary: str) -> Contact:
-    _not_in_future(on, _("Een contact"))
+    plausible.check(on, plausible.CONTACT, *plausible.of_trajectory(case))
     contact = Contact(case=case, on=on, form=form, summary=summary.strip(), by=actor)
     label = contact.get_form_display().lower()
     return _add_to_file(
@@ -543,7 +565,7 @@ def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
     """Hours the actor spent on the trajectory, booked to the organisation of the membership
     that gives the actor access (on the timeline, like all work on the file, also for the
     parents)."""
-    _not_in_future(on, _("De datum"))
+    plausible.check(on, plausible.HOURS, *plausible.of_trajectory(case))
     if not 0 < hours <= MAX_HOURS_A_DAY:
         raise ValidationError(_("Vul een aantal uren in tussen 0 en 24."))
     decision = require(actor, Action.EDIT, case.child)
@@ -587,7 +609,7 @@ def record_delay(case: Case, *, actor, stage: str, reason: str, note: str = "") 
 
 
 def refer_out(case: Case, *, actor, service: str, referred_on, organisation=None) -> ReferralOut:
-    _not_in_future(referred_on, _("Een verwijzing"))
+    plausible.check(referred_on, plausible.REFERRAL_OUT, *plausible.of_trajectory(case))
     if organisation is not None and organisation.network_id != case.network_id:
         raise PermissionDenied
     referral = ReferralOut(
@@ -602,7 +624,12 @@ def record_placement(referral: ReferralOut, *, actor, placed: bool, placed_on=No
     """Feedback whether the referral led to a placement."""
     case = referral.case
     decision = require(actor, Action.EDIT, case.child)
-    _not_in_future(placed_on, _("Een plaatsing"))
+    plausible.check(
+        placed_on if placed else None,
+        plausible.PLACEMENT,
+        *plausible.of_trajectory(case),
+        plausible.after(referral.referred_on, _("verwijzing")),
+    )
     with transaction.atomic():
         locked = ReferralOut.objects.select_for_update().get(pk=referral.pk)
         locked.placed = placed
@@ -622,7 +649,7 @@ def record_placement(referral: ReferralOut, *, actor, placed: bool, placed_on=No
 def offer_family_support(
     case: Case, *, actor, programme: str, offered_on, response: str
 ) -> FamilySupport:
-    _not_in_future(offered_on, _("Een aanbod"))
+    plausible.check(offered_on, plausible.FAMILY_SUPPORT, *plausible.of_trajectory(case))
     support = FamilySupport(
         case=case, programme=programme.strip(), offered_on=offered_on, response=response
     )
@@ -650,6 +677,7 @@ def close_case(
     """Close the trajectory: the reason, the goals evaluated, the referrer informed."""
     if reason == ClosingReason.STOPPED_EARLY and not stopped_early_reason.strip():
         raise ValidationError(_("Schrijf op waarom de ouders stopten."))
+    plausible.check(at, plausible.CLOSING, *plausible.of_trajectory(case))
     with transaction.atomic():
         closed = transition(
             case, actor=actor, to_phase=states.Phase.CLOSED, reason=reason, version=version, at=at

@@ -7,12 +7,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
+from .actions import already_on_team
 from .constants import (
     ClosingReason,
     ContactForm,
@@ -24,6 +26,7 @@ from .constants import (
     TeamRole,
     TimeActivity,
 )
+from .models import TeamMember
 
 
 class TeamMemberForm(forms.Form):
@@ -32,20 +35,54 @@ class TeamMemberForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
+        self.case = case
+        field = self.fields["user"]
+        # Everyone with a care role may be chosen, so that posting someone who is already on
+        # the team gets a message naming that place instead of "not a valid choice".
+        field.queryset = (
             User.objects.filter(
                 memberships__network=case.network,
                 memberships__role__in=CARE_ROLES,
                 memberships__is_active=True,
                 is_active=True,
             )
-            .exclude(case_teams__case=case, case_teams__ended_at__isnull=True)
             .distinct()
             .order_by("full_name")
         )
-        self.fields["user"].label_from_instance = lambda u: (
+        field.label_from_instance = lambda u: (
             f"{u.full_name} ({u.get_discipline_display()})" if u.discipline else u.full_name
         )
+        # read when the form is drawn: the list offers only who is not on the team yet
+        field.choices = functools.partial(_not_on_team, field, case)
+
+    def clean(self):
+        data = super().clean()
+        user = data.get("user")
+        if user is not None:
+            place = _active_place(self.case, user, data.get("team_role"))
+            if place is not None:
+                self.add_error("user", already_on_team(user, place.get_team_role_display()))
+        return data
+
+
+def _active_place(case, user, team_role: str | None):
+    """The person's active place on the team, the one in the chosen role first."""
+    places = list(TeamMember.objects.filter(case=case, user=user, ended_at__isnull=True))
+    places.sort(key=lambda place: place.team_role != team_role)
+    return places[0] if places else None
+
+
+def _not_on_team(field, case) -> list:
+    active = set(
+        TeamMember.objects.filter(case=case, ended_at__isnull=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    return [
+        (value, label)
+        for value, label in field.iterator(field)
+        if value == "" or value.value not in active
+    ]
 
 
 class ConsentForm(forms.Form):
@@ -65,12 +102,9 @@ class ConsentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = case.network.organisations.all()
         self.fields["given_by"].queryset = case.child.guardians.filter(has_custody=True)
-
-    def clean_given_on(self):
-        day = self.cleaned_data["given_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
-        return day
+        plausible.limit_field(
+            self.fields["given_on"], plausible.CONSENT, plausible.birth(case.child.date_of_birth)
+        )
 
 
 class WithdrawForm(forms.Form):
@@ -109,6 +143,12 @@ class IntakeForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["home_visit_on"], plausible.HOME_VISIT, *plausible.of_trajectory(case)
+        )
+
     def goal_lines(self) -> list[str]:
         return [line for line in self.cleaned_data["goals"].splitlines() if line.strip()]
 
@@ -129,6 +169,7 @@ class InformationRequestForm(forms.Form):
         field.queryset = case.network.organisations.all()
         # read when the form is drawn, not for a form that is sent and valid
         field.choices = functools.partial(_by_consent, field, case)
+        plausible.limit_field(self.fields["due_on"], plausible.INFORMATION_DUE, plausible.today())
 
 
 def _by_consent(field, case) -> list:
@@ -156,6 +197,13 @@ class AnswerForm(forms.Form):
     answered_on = forms.DateField(
         label=_("Op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
     )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the action also holds the date to the request it answers
+        plausible.limit_field(
+            self.fields["answered_on"], plausible.ANSWER, *plausible.of_trajectory(case)
+        )
 
 
 class DocumentForm(forms.Form):
@@ -194,6 +242,10 @@ class ContactRecordForm(forms.Form):
         label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["on"], plausible.CONTACT, *plausible.of_trajectory(case))
+
 
 PER_QUARTER = _("Vul het aantal uren in per kwartier, bijvoorbeeld 1,25.")
 
@@ -218,6 +270,10 @@ class TimeSpentForm(forms.Form):
         localize=True,
     )
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["on"], plausible.HOURS, *plausible.of_trajectory(case))
+
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
         if hours % Decimal("0.25"):
@@ -237,6 +293,9 @@ class ReferralOutForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = case.network.organisations.all()
+        plausible.limit_field(
+            self.fields["referred_on"], plausible.REFERRAL_OUT, *plausible.of_trajectory(case)
+        )
 
 
 class PlacementForm(forms.Form):
@@ -246,6 +305,13 @@ class PlacementForm(forms.Form):
     placed_on = forms.DateField(
         label=_("Op"), widget=DATE, error_messages=DATE_ERRORS, required=False
     )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the action also holds the date to the referral it follows
+        plausible.limit_field(
+            self.fields["placed_on"], plausible.PLACEMENT, *plausible.of_trajectory(case)
+        )
 
 
 class FamilySupportForm(forms.Form):
@@ -257,6 +323,12 @@ class FamilySupportForm(forms.Form):
         initial=timezone.localdate,
     )
     response = forms.ChoiceField(label=_("Antwoord van de ouders"), choices=SupportResponse.choices)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["offered_on"], plausible.FAMILY_SUPPORT, *plausible.of_trajectory(case)
+        )
 
 
 class ClosingForm(forms.Form):

@@ -199,6 +199,7 @@ def _intake_page(request, case, decision, form=None, status=200, finding_form=No
     record = Intake.objects.filter(case=case).first() or Intake(case=case)
     goals = list(case.goals.all())
     form = form or IntakeForm(
+        case=case,
         initial={
             "home_visit_on": record.home_visit_on,
             "question": record.question,
@@ -206,7 +207,7 @@ def _intake_page(request, case, decision, form=None, status=200, finding_form=No
             "trajectory_explained": record.trajectory_explained,
             "goals": "\n".join(goal.text for goal in goals),
             "version": record.version,
-        }
+        },
     )
     context = {
         "intake": record,
@@ -236,7 +237,7 @@ def add_earlier_finding(request, case, decision):
 @require_POST
 @on_case(Action.EDIT)
 def save_intake(request, case, decision):
-    form = IntakeForm(request.POST)
+    form = IntakeForm(request.POST, case=case)
     return submit(
         request,
         form,
@@ -262,7 +263,9 @@ def information(request, case, decision):
     return _information_page(request, case, decision)
 
 
-def _information_page(request, case, decision, request_form=None, document_form=None, status=200):
+def _information_page(
+    request, case, decision, request_form=None, document_form=None, status=200, typed=None
+):
     documents = readable_items(
         decision,
         case.child,
@@ -272,9 +275,10 @@ def _information_page(request, case, decision, request_form=None, document_form=
         "requests": case.information_requests.select_related("organisation"),
         "documents": documents,
         "request_form": request_form or InformationRequestForm(case=case),
-        "answer_form": AnswerForm(),
+        "answer_form": AnswerForm(case=case),
         "document_form": document_form or DocumentForm(case=case),
         "today": timezone.localdate(),
+        "typed": typed or {},
     }
     return render_file_page(
         request, case, decision, "information", "cases/information.html", context, status
@@ -300,17 +304,17 @@ def request_information(request, case, decision):
 @on_case(Action.EDIT)
 def answer_request(request, case, decision):
     info = get_object_or_404(InformationRequest, pk=posted_id(request, "request"), case=case)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, case=case)
     if form.is_valid():
         try:
             actions.answer_information_request(info, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("Het antwoord is vastgelegd."))
-    else:
-        messages.error(request, _("Kies het antwoord en de datum."))
-    return redirect("cases:information", code=case.code)
+            return redirect("cases:information", code=case.code)
+    typed = _typed_in_row(form, info.pk, _("Kies het antwoord en de datum."))
+    return _information_page(request, case, decision, status=400, typed=typed)
 
 
 @require_POST
@@ -363,20 +367,21 @@ def execution(request, case, decision):
     return _execution_page(request, case, decision)
 
 
-def _execution_page(request, case, decision, forms=None, status=200):
+def _execution_page(request, case, decision, forms=None, status=200, typed=None):
     forms = forms or {}
     time_spent = list(case.time_spent.select_related("by", "organisation"))
     context = {
         "contacts": case.contacts.select_related("by"),
         "referrals": case.referrals_out.select_related("organisation"),
         "supports": case.family_support.all(),
-        "contact_form": forms.get("contact") or ContactRecordForm(),
+        "contact_form": forms.get("contact") or ContactRecordForm(case=case),
         "referral_form": forms.get("referral") or ReferralOutForm(case=case),
-        "support_form": forms.get("support") or FamilySupportForm(),
-        "placement_form": PlacementForm(),
+        "support_form": forms.get("support") or FamilySupportForm(case=case),
+        "placement_form": PlacementForm(case=case),
         "time_spent": time_spent,
         "hours": against_budget(time_spent, case.network.hours_budget),
-        "time_form": forms.get("time") or TimeSpentForm(),
+        "time_form": forms.get("time") or TimeSpentForm(case=case),
+        "typed": typed or {},
     }
     return render_file_page(
         request, case, decision, "execution", "cases/execution.html", context, status
@@ -403,7 +408,7 @@ def add_contact(request, case, decision):
         request,
         case,
         decision,
-        ContactRecordForm(request.POST),
+        ContactRecordForm(request.POST, case=case),
         "contact",
         lambda data: actions.record_contact(case, actor=request.user, **data),
         _("Het contact is vastgelegd."),
@@ -417,7 +422,7 @@ def add_time(request, case, decision):
         request,
         case,
         decision,
-        TimeSpentForm(request.POST),
+        TimeSpentForm(request.POST, case=case),
         "time",
         lambda data: actions.record_time(case, actor=request.user, **data),
         _("De uren zijn vastgelegd."),
@@ -442,15 +447,30 @@ def add_referral(request, case, decision):
 @on_case(Action.EDIT)
 def record_placement(request, case, decision):
     referral = get_object_or_404(case.referrals_out, pk=posted_id(request, "referral"))
-    form = PlacementForm(request.POST)
+    form = PlacementForm(request.POST, case=case)
     if form.is_valid():
         try:
             actions.record_placement(referral, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("De terugkoppeling is vastgelegd."))
-    return redirect("cases:execution", code=case.code)
+            return redirect("cases:execution", code=case.code)
+    typed = _typed_in_row(form, referral.pk, _("Kies of er een plaatsing is."))
+    return _execution_page(request, case, decision, status=400, typed=typed)
+
+
+def _typed_in_row(form, row: int, fallback: str) -> dict:
+    """A refused small form in a table row: the page comes back with what was typed in that row
+    and the reasons (a date's window, the action's message), or `fallback` for a missing field."""
+    reasons = [
+        message
+        for errors in form.errors.as_data().values()
+        for error in errors
+        if error.code in ("implausible_date", None)
+        for message in error.messages
+    ]
+    return {"row": row, "values": form.data, "errors": reasons or [fallback]}
 
 
 @require_POST
@@ -460,7 +480,7 @@ def add_support(request, case, decision):
         request,
         case,
         decision,
-        FamilySupportForm(request.POST),
+        FamilySupportForm(request.POST, case=case),
         "support",
         lambda data: actions.offer_family_support(case, actor=request.user, **data),
         _("Het aanbod is vastgelegd."),

@@ -88,6 +88,15 @@ class TeamMember(models.Model):
         verbose_name = _("teamlid")
         verbose_name_plural = _("teamleden")
         indexes = [models.Index(fields=["user", "ended_at"], name="team_user_active")]
+        constraints = [
+            # one active place per person and role: a second one made the coordinator appear
+            # (and be e-mailed) twice; an ended place stays as history
+            models.UniqueConstraint(
+                fields=["case", "user", "team_role"],
+                condition=Q(ended_at__isnull=True),
+                name="team_one_active_place",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_team_role_display()} {self.pk}"

@@ -84,7 +84,10 @@ def _render_detail(request, registration, *, callback_form=None, decline_form=No
         "can_decide": registration.status == Status.NEW
         and decide_registration(request.user, Action.EDIT, registration).allowed,
         "callback_form": callback_form
-        or CallbackForm(initial={**version, "called_back_at": default_callback_time()}),
+        or CallbackForm(
+            initial={**version, "called_back_at": default_callback_time()},
+            registration=registration,
+        ),
         "decline_form": decline_form or DeclineForm(initial=version),
         "case": Case.objects.filter(child_id=registration.child_id).order_by("-opened_at").first()
         if registration.child_id
@@ -119,7 +122,7 @@ def record_callback(request, code):
     return _submit(
         request,
         registration,
-        CallbackForm(request.POST),
+        CallbackForm(request.POST, registration=registration),
         "callback_form",
         lambda data: referral_actions.record_callback(registration, actor=request.user, **data),
         _("Het terugbelgesprek is vastgelegd."),

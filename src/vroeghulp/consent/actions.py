@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import Action, require
 from vroeghulp.audit.constants import AuditAction
@@ -29,6 +30,7 @@ def give_consent(
 ) -> Consent:
     """A consent the parents gave a professional, who records it."""
     decision = require(actor, Action.EDIT, child)
+    plausible.check(given_on, plausible.CONSENT, plausible.birth(child.date_of_birth))
     with transaction.atomic():
         consent = create_consent(
             child,

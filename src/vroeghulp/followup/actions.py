@@ -4,9 +4,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import Action, require
 from vroeghulp.audit.constants import AuditAction
@@ -31,8 +31,7 @@ def start_follow_up(
     """For families where new questions are expected: a rhythm fitted to the family."""
     if not 1 <= every_months <= 24:
         raise ValidationError(_("Kies een ritme tussen 1 en 24 maanden."))
-    if first_check_on < timezone.localdate():
-        raise ValidationError(_("De eerste check-in ligt in het verleden."))
+    plausible.check(first_check_on, plausible.FIRST_CHECK_IN, plausible.today())
     with transaction.atomic():
         case = case_actions.transition(case, actor=actor, to_phase=Phase.FOLLOW_UP, version=version)
         plan, _created = FollowUpPlan.objects.update_or_create(
@@ -52,8 +51,7 @@ def record_check_in(
     case: Case, *, actor, on: datetime.date, summary: str, new_question: bool = False
 ) -> CheckIn:
     decision = require(actor, Action.EDIT, case.child)
-    if on > timezone.localdate():
-        raise ValidationError(_("Een check-in kan niet in de toekomst liggen."))
+    plausible.check(on, plausible.CHECK_IN, *plausible.of_trajectory(case))
     if not summary.strip():
         raise ValidationError(_("Schrijf kort op hoe het gaat."))
     with transaction.atomic():

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
 
@@ -20,6 +21,12 @@ class StartForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["first_check_on"], plausible.FIRST_CHECK_IN, plausible.today()
+        )
+
 
 class CheckInForm(forms.Form):
     on = forms.DateField(
@@ -29,6 +36,10 @@ class CheckInForm(forms.Form):
         label=_("Hoe gaat het?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
     new_question = forms.BooleanField(label=_("Er is een nieuwe hulpvraag"), required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["on"], plausible.CHECK_IN, *plausible.of_trajectory(case))
 
 
 class ReopenForm(forms.Form):

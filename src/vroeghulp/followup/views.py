@@ -48,7 +48,7 @@ def _page(request, case, decision, forms=None, status=200):
         "can_start": case.phase == states.Phase.CLOSED,
         "in_follow_up": case.phase == states.Phase.FOLLOW_UP,
         "start_form": forms.get("start") or StartForm(initial=version),
-        "check_in_form": forms.get("check_in") or CheckInForm(),
+        "check_in_form": forms.get("check_in") or CheckInForm(case=case),
         "reopen_form": forms.get("reopen") or ReopenForm(initial=version),
         "today": timezone.localdate(),
     }
@@ -92,7 +92,7 @@ def check_in(request, case, decision):
         request,
         case,
         decision,
-        CheckInForm(request.POST),
+        CheckInForm(request.POST, case=case),
         "check_in",
         lambda data: actions.record_check_in(case, actor=request.user, **data),
         _("De check-in is vastgelegd."),

@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for, network_event
 from vroeghulp.access.policy import Action, coordinator_membership, require
 from vroeghulp.audit.constants import AuditAction
@@ -24,6 +25,7 @@ def plan_meeting(
     network: Network, *, actor, starts_at, location: str = "", tier: str = ""
 ) -> Meeting:
     membership = coordinator_membership(actor, network.pk)
+    plausible.check(starts_at, plausible.MEETING)
     with transaction.atomic():
         meeting = Meeting.objects.create(
             network=network, starts_at=starts_at, location=location, tier=tier, created_by=actor
@@ -41,6 +43,13 @@ def add_to_agenda(
         raise ValidationError(_("Dit traject kan niet op deze agenda."))
     if meeting.items.filter(case=case).exists():
         raise ValidationError(_("Dit kind staat al op de agenda."))
+    registered = plausible.registration(case.opened_at).day
+    if plausible.local_day(meeting.starts_at) < registered:
+        # a meeting entered afterwards cannot have discussed a child not yet registered
+        raise ValidationError(
+            _("Dit MDO was voor de aanmelding van dit kind (%(day)s).")
+            % {"day": f"{registered:%d-%m-%Y}"}
+        )
     with transaction.atomic():
         last = meeting.items.aggregate(last=Max("position"))["last"]
         item = AgendaItem.objects.create(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.networks.constants import Discipline
 
 ATTENDANCE = [("", _("Nog niet bekend")), ("yes", _("Ja, de ouders zijn erbij")), ("no", _("Nee"))]
@@ -19,6 +20,10 @@ class MeetingForm(forms.Form):
     )
     location = forms.CharField(label=_("Plaats of videoverbinding"), max_length=200, required=False)
     tier = forms.CharField(label=_("Team"), max_length=100, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["starts_at"], plausible.MEETING)
 
 
 class AgendaForm(forms.Form):

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import Action, Decision, require
 from vroeghulp.audit.constants import AuditAction
@@ -125,10 +125,12 @@ def record_discussion(version: PlanVersion, *, actor, on, how: str) -> Discussio
     """The oral explanation to the parents, recorded apart from sending the plan."""
     case = version.plan.case
     decision = require(actor, Action.EDIT, case.child)
-    if on > timezone.localdate():
-        raise ValidationError(_("Het gesprek kan niet in de toekomst liggen."))
-    if on < timezone.localtime(version.issued_at).date():
-        raise ValidationError(_("Het gesprek ligt voor de datum waarop deze versie is gemaakt."))
+    plausible.check(
+        on,
+        plausible.DISCUSSION,
+        *plausible.of_trajectory(case),
+        plausible.after(version.issued_at, _("versie gemaakt")),
+    )
     with transaction.atomic():
         discussion = Discussion.objects.create(version=version, on=on, how=how, recorded_by=actor)
         refresh_milestones(Case.objects.filter(pk=case.pk), fields=["plan_discussed_on"])
@@ -213,6 +215,9 @@ def save_arrangement(
     evaluate_on,
 ) -> Arrangement:
     decision = require(actor, Action.EDIT, plan.case.child)
+    born = plausible.birth(plan.case.child.date_of_birth)
+    plausible.check(starts_on, plausible.ARRANGEMENT_START, born)
+    plausible.check(evaluate_on, plausible.ARRANGEMENT_EVALUATION, born)
     if evaluate_on <= starts_on:
         raise ValidationError(_("De evaluatie ligt na de start."))
     with transaction.atomic():
@@ -238,12 +243,19 @@ def save_arrangement(
     return arrangement
 
 
+def evaluation_since(arrangement: Arrangement) -> tuple[plausible.Limit, plausible.Limit]:
+    """An evaluation follows the arrangement's start (which follows the child's birth)."""
+    return (
+        plausible.birth(arrangement.plan.case.child.date_of_birth),
+        plausible.after(arrangement.starts_on, _("start arrangement")),
+    )
+
+
 def evaluate_arrangement(
     arrangement: Arrangement, *, actor, evaluated_on, evaluation: str
 ) -> Arrangement:
     decision = require(actor, Action.EDIT, arrangement.plan.case.child)
-    if evaluated_on > timezone.localdate():
-        raise ValidationError(_("De evaluatie kan niet in de toekomst liggen."))
+    plausible.check(evaluated_on, plausible.EVALUATION, *evaluation_since(arrangement))
     if not evaluation.strip():
         raise ValidationError(_("Schrijf de uitkomst van de evaluatie op."))
     with transaction.atomic():

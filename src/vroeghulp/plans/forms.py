@@ -2,8 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
+from .actions import evaluation_since
 from .constants import Domain, ExplainedHow, ItemStatus, Reaction
 
 
@@ -39,6 +41,13 @@ class DiscussionForm(forms.Form):
         label=_("Besproken op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
     )
     how = forms.ChoiceField(label=_("Hoe"), choices=ExplainedHow.choices)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the action also holds the date to the day the version was made
+        plausible.limit_field(
+            self.fields["on"], plausible.DISCUSSION, *plausible.of_trajectory(case)
+        )
 
 
 class ReactionForm(forms.Form):
@@ -80,6 +89,13 @@ class ArrangementForm(forms.Form):
         help_text=_("Meestal een paar maanden na de start."),
     )
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # a school or day care place may have started before the registration
+        born = plausible.birth(case.child.date_of_birth)
+        plausible.limit_field(self.fields["starts_on"], plausible.ARRANGEMENT_START, born)
+        plausible.limit_field(self.fields["evaluate_on"], plausible.ARRANGEMENT_EVALUATION, born)
+
 
 class EvaluationForm(forms.Form):
     evaluated_on = forms.DateField(
@@ -91,3 +107,10 @@ class EvaluationForm(forms.Form):
     evaluation = forms.CharField(
         label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+    def __init__(self, *args, arrangement, **kwargs):
+        super().__init__(*args, **kwargs)
+        if arrangement is not None:
+            plausible.limit_field(
+                self.fields["evaluated_on"], plausible.EVALUATION, *evaluation_since(arrangement)
+            )

@@ -77,13 +77,14 @@ def _page(request, case, decision, forms=None, status=200):
             "item_form": forms.get("item") or ItemForm(initial={"version": plan.version}),
             "issue_form": forms.get("issue") or IssueForm(initial={"version": plan.version}),
             "versions": versions,
-            "discussion_form": forms.get("discussion") or DiscussionForm(),
+            "discussion_form": forms.get("discussion") or DiscussionForm(case=case),
             "reaction_form": forms.get("reaction") or ReactionForm(case=case),
             "share_form": forms.get("share") or ShareForm(case=case),
             "arrangement": getattr(plan, "arrangement", None),
             "arrangement_form": forms.get("arrangement")
-            or ArrangementForm(initial=_arrangement_initial(plan)),
-            "evaluation_form": forms.get("evaluation") or EvaluationForm(),
+            or ArrangementForm(case=case, initial=_arrangement_initial(plan)),
+            "evaluation_form": forms.get("evaluation")
+            or EvaluationForm(arrangement=getattr(plan, "arrangement", None)),
         }
     return render_file_page(request, case, decision, "plan", "plans/plan.html", context, status)
 
@@ -106,7 +107,7 @@ def save_arrangement(request, case, decision):
         request,
         case,
         decision,
-        ArrangementForm(request.POST),
+        ArrangementForm(request.POST, case=case),
         "arrangement",
         lambda data: actions.save_arrangement(plan, actor=request.user, **data),
         _("Het onderwijs-zorgarrangement is opgeslagen."),
@@ -121,7 +122,7 @@ def evaluate_arrangement(request, case, decision):
         request,
         case,
         decision,
-        EvaluationForm(request.POST),
+        EvaluationForm(request.POST, arrangement=arrangement),
         "evaluation",
         lambda data: actions.evaluate_arrangement(arrangement, actor=request.user, **data),
         _("De evaluatie is vastgelegd."),
@@ -253,7 +254,7 @@ def discussed(request, case, decision, version_code):
         request,
         case,
         decision,
-        DiscussionForm(request.POST),
+        DiscussionForm(request.POST, case=case),
         "discussion",
         lambda data: actions.record_discussion(version, actor=request.user, **data),
         _("Het gesprek met de ouders is vastgelegd."),

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import registration_event
 from vroeghulp.access.policy import (
     Action,
@@ -53,6 +54,11 @@ def _create(network: Network, data: RegistrationData, received_at=None, **fields
         raise ValidationError(_("Deze gemeente hoort niet bij het netwerk."))
     if not data.guardians:
         raise ValidationError(_("Vul ten minste één ouder of verzorger in."))
+    born = plausible.birth(data.child_date_of_birth)
+    plausible.check(received_at, plausible.RECEIVED, born)
+    plausible.check(data.first_concern_on, plausible.FIRST_CONCERN, born)
+    for exam in data.examinations:
+        plausible.check(exam.get("when"), plausible.EXAMINATION, born)
     values = {k: v for k, v in vars(data).items() if k != "examinations"}
     received_at = received_at or timezone.now()
     registration = Registration.objects.create(
@@ -198,6 +204,12 @@ def record_callback(
 ) -> Registration:
     if called_back_at > timezone.now():
         raise ValidationError(_("Het terugbelmoment kan niet in de toekomst liggen."))
+    plausible.check(
+        called_back_at,
+        plausible.CALLBACK,
+        plausible.birth(registration.child_date_of_birth),
+        plausible.registration(registration.received_at),
+    )
     with transaction.atomic():
         locked, decision = _locked_for_edit(registration, actor, version)
         locked.called_back_at = called_back_at

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.children.constants import GuardianRelation, Sex
 from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE
 from vroeghulp.networks.models import Municipality, Network, Organisation
@@ -180,17 +181,16 @@ class RegistrationForm(forms.Form):
             )
         return born
 
-    def clean_first_concern_on(self):
-        day = self.cleaned_data.get("first_concern_on")
-        if day and day > timezone.localdate():
-            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
-        return day
-
     def clean(self):
         data = super().clean()
         born, concern = data.get("child_date_of_birth"), data.get("first_concern_on")
-        if born and concern and concern < born:
-            self.add_error("first_concern_on", _("Deze datum ligt voor de geboortedatum."))
+        if "first_concern_on" not in self.errors:
+            try:
+                plausible.check(
+                    concern, plausible.FIRST_CONCERN, plausible.birth(born) if born else None
+                )
+            except forms.ValidationError as error:
+                self.add_error("first_concern_on", error)
         if data.get("website"):
             raise forms.ValidationError(_("De aanmelding kon niet worden verstuurd."))
         challenged = "answer" in self.fields and not self.errors
@@ -236,6 +236,11 @@ class ExaminationForm(forms.Form):
     by_whom = forms.CharField(label=_("Door wie"), max_length=200, required=False)
     when = date_field(_("Wanneer"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the child's birth is in the main form; the action checks against it
+        plausible.limit_field(self.fields["when"], plausible.EXAMINATION)
+
     def clean(self):
         data = super().clean()
         if (data.get("by_whom") or data.get("when")) and not data.get("what"):
@@ -244,6 +249,19 @@ class ExaminationForm(forms.Form):
 
 
 ExaminationFormSet = forms.formset_factory(ExaminationForm, extra=2, max_num=10)
+
+
+def both_valid(form: RegistrationForm, exams) -> bool:
+    """The registration and its earlier examinations, which cannot lie before the birth."""
+    if not (form.is_valid() and exams.is_valid()):
+        return False
+    born = plausible.birth(form.cleaned_data["child_date_of_birth"])
+    for exam in exams.forms:
+        try:
+            plausible.check(exam.cleaned_data.get("when"), plausible.EXAMINATION, born)
+        except forms.ValidationError as error:
+            exam.add_error("when", error)
+    return exams.is_valid()
 
 
 def examinations(formset) -> list[dict]:
@@ -272,6 +290,20 @@ class CallbackForm(forms.Form):
         required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["called_back_at"], plausible.CALLBACK, *of_registration(registration)
+        )
+
+
+def of_registration(registration) -> tuple[plausible.Limit, plausible.Limit]:
+    """What a date about a registration follows: the child's birth and the registration."""
+    return (
+        plausible.birth(registration.child_date_of_birth),
+        plausible.registration(registration.received_at),
+    )
 
 
 class DeclineForm(forms.Form):

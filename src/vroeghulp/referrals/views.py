@@ -16,7 +16,7 @@ from vroeghulp.networks.models import Network
 
 from . import abuse, actions
 from .constants import Route
-from .forms import ExaminationFormSet, RegistrationForm, examinations
+from .forms import ExaminationFormSet, RegistrationForm, both_valid, examinations
 
 
 def _data(form: RegistrationForm, exam_formset) -> actions.RegistrationData:
@@ -46,7 +46,7 @@ def public_registration(request, network_slug):
     question, token = abuse.new_challenge()
     form, exams = _forms(request, network, Route.PUBLIC_FORM, question=question)
     error = None
-    if request.method == "POST" and form.is_valid() and exams.is_valid():
+    if request.method == "POST" and both_valid(form, exams):
         fingerprint = abuse.fingerprint(request.META.get("REMOTE_ADDR"))
         if abuse.over_limit(fingerprint):
             error = _("Er zijn vanaf dit adres te veel aanmeldingen verstuurd. Bel ons liever.")
@@ -76,7 +76,7 @@ def referrer_registration(request):
     networks = Network.objects.filter(pk__in=request.user.networks_with_role(Role.REFERRER))
     network = networks.filter(slug=request.GET.get("netwerk")).first() or networks.first()
     form, exams = _forms(request, network, Route.REFERRER)
-    if request.method == "POST" and form.is_valid() and exams.is_valid():
+    if request.method == "POST" and both_valid(form, exams):
         try:
             actions.submit_referrer_registration(
                 network,
@@ -120,7 +120,7 @@ def staff_registration(request):
     if network is None:
         raise Http404
     form, exams = _forms(request, network, "staff")
-    if request.method == "POST" and form.is_valid() and exams.is_valid():
+    if request.method == "POST" and both_valid(form, exams):
         registration = actions.record_staff_registration(
             network, actor=request.user, route=form.cleaned_data["route"], data=_data(form, exams)
         )

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 
 from vroeghulp.cases.constants import TeamRole
@@ -30,3 +32,14 @@ class NoteFactory(factory.django.DjangoModelFactory):
     author = None
     source_organisation = None
     text = "Verslag van een observatie."
+
+
+REGISTERED = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC)
+
+
+def registered_earlier(case: Case, at: datetime.datetime = REGISTERED) -> Case:
+    """Let the trajectory have started at `at` (by default early in 2026), so that the fixed
+    dates a test types lie after its registration, as plausible_dates requires."""
+    Case.objects.filter(pk=case.pk).update(opened_at=at)
+    case.opened_at = at
+    return case

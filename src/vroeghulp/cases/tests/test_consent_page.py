@@ -48,7 +48,7 @@ def test_a_parent_without_custody_cannot_give_consent(world):
 def test_future_dates_and_bad_input_get_dutch_messages(world):
     client = verified_client(world.users[Role.CASEMANAGER])
     html = _give(client, world, given_on="2999-01-01").content.decode()
-    assert "Deze datum ligt in de toekomst." in html
+    assert "Vul voor de toestemming een datum in van 15-03-2024 (geboortedatum) tot en met" in html
     html = _give(client, world, given_on="2026-11-01", ends_on="2026-10-01").content.decode()
     assert "De einddatum ligt voor de datum van toestemming." in html
     assert not Consent.objects.exists()

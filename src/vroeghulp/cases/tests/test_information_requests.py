@@ -10,10 +10,21 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.cases.constants import RequestStatus
 from vroeghulp.cases.models import InformationRequest
+from vroeghulp.cases.tests.factories import registered_earlier
 from vroeghulp.consent.models import Consent
 from vroeghulp.consent.tests.factories import ConsentFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _today() -> str:
+    return timezone.localdate().isoformat()
+
+
+@pytest.fixture(autouse=True)
+def _registered_earlier(world):
+    # the dates typed below lie before today: the trajectory started before them
+    registered_earlier(world.own_case)
 
 
 def _ask(client, world):
@@ -53,7 +64,7 @@ def test_after_withdrawal_nothing_more_is_received(world):
     Consent.objects.filter(pk=consent.pk).update(withdrawn_at=timezone.now())
     response = client.post(
         reverse("cases:answer_request", args=[world.own_case.code]),
-        {"request": info.pk, "status": "received", "answered_on": "2026-11-20"},
+        {"request": info.pk, "status": "received", "answered_on": _today()},
         follow=True,
     )
     assert "Er is geen geldige toestemming" in response.content.decode()
@@ -61,7 +72,7 @@ def test_after_withdrawal_nothing_more_is_received(world):
     assert info.status == RequestStatus.REQUESTED
     client.post(
         reverse("cases:answer_request", args=[world.own_case.code]),
-        {"request": info.pk, "status": "refused", "answered_on": "2026-11-20"},
+        {"request": info.pk, "status": "refused", "answered_on": _today()},
     )
     info.refresh_from_db()
     assert info.status == RequestStatus.REFUSED

@@ -8,8 +8,15 @@ from django.urls import reverse
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.cases.models import Intake
+from vroeghulp.cases.tests.factories import registered_earlier
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _registered_earlier(world):
+    # the dates typed below lie before today: the trajectory started before them
+    registered_earlier(world.own_case)
 
 
 def _save(client, world, **overrides):
@@ -76,7 +83,10 @@ def test_a_second_person_saving_an_old_version_keeps_their_input(world):
 def test_a_home_visit_in_the_future_is_refused(world):
     client = verified_client(world.users[Role.CASEMANAGER])
     response = _save(client, world, home_visit_on="2999-01-01")
-    assert "Het huisbezoek kan niet in de toekomst liggen." in response.content.decode()
+    assert (
+        "Vul voor het huisbezoek een datum in van 05-01-2026 (aanmelding) tot en met"
+        in response.content.decode()
+    )
     assert not Intake.objects.exists()
 
 

@@ -53,12 +53,14 @@ def test_the_first_casemanager_counts_not_other_members(world):
     case.refresh_from_db()
     assert case.casemanager_from is None
 
-    for day in (D(2026, 3, 2), D(2026, 2, 9)):
+    # one active place per person and role: the earlier place ended before the later began
+    for day, ended in ((D(2026, 3, 2), None), (D(2026, 2, 9), _local(D(2026, 2, 20), 12))):
         TeamMember.objects.create(
             case=case,
             user=world.users[Role.CASEMANAGER],
             team_role=TeamRole.CASEMANAGER,
             started_at=_local(day, 23),  # late in the evening: still that day in local time
+            ended_at=ended,
         )
     refresh_milestones(Case.objects.filter(pk=case.pk))
     case.refresh_from_db()

@@ -12,7 +12,7 @@ from vroeghulp.accounts.tests.factories import verified_client
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import Phase
-from vroeghulp.cases.tests.factories import CaseFactory
+from vroeghulp.cases.tests.factories import REGISTERED, CaseFactory
 from vroeghulp.children.models import Child
 from vroeghulp.children.tests.factories import ChildFactory
 from vroeghulp.referrals.constants import Route, Status
@@ -93,7 +93,9 @@ def test_declining_needs_a_reason(world, coordinator):
 
 
 def test_callback_is_recorded(world, coordinator):
-    registration = RegistrationFactory(network=world.network, callback_due_on=_today(-1))
+    registration = RegistrationFactory(
+        network=world.network, callback_due_on=_today(-1), received_at=REGISTERED
+    )
     coordinator.post(
         reverse("cases:callback", args=[registration.code]),
         {"called_back_at": "2026-11-20T10:30", "note": "Moeder gesproken", "version": 1},
@@ -105,7 +107,7 @@ def test_callback_is_recorded(world, coordinator):
 
 
 def test_two_coordinators_deciding_at_once(world, coordinator):
-    registration = RegistrationFactory(network=world.network)
+    registration = RegistrationFactory(network=world.network, received_at=REGISTERED)
     coordinator.post(
         reverse("cases:callback", args=[registration.code]),
         {"called_back_at": "2026-11-20T10:30", "note": "eerste", "version": 1},

@@ -76,7 +76,11 @@ def test_reopening_restarts_help(closed_case, casemanager):
 
 def test_a_first_check_in_in_the_past_is_refused(closed_case, casemanager):
     response = _start(casemanager, closed_case, first=datetime.date(2020, 1, 1))
-    assert "De eerste check-in ligt in het verleden." in response.content.decode()
+    today = timezone.localdate().strftime("%d-%m-%Y")
+    assert (
+        f"Vul voor de eerste check-in een datum in van {today} (vandaag) tot en met"
+        in response.content.decode()
+    )
 
 
 def test_follow_up_pages_follow_the_case_access(closed_case, other_world):

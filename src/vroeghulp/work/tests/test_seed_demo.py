@@ -7,7 +7,7 @@ from django.db import transaction
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import User
 from vroeghulp.audit.verification import find_first_break
-from vroeghulp.cases.models import Case
+from vroeghulp.cases.models import Case, TeamMember
 from vroeghulp.cases.states import Phase
 from vroeghulp.children.models import Child
 from vroeghulp.networks.models import Network
@@ -33,6 +33,17 @@ def test_seed_builds_every_role_and_every_phase(capsys):
     assert parent.guardianships.count() == 1
     assert find_first_break() is None
     assert "coordinator@vroeghulp.test" in capsys.readouterr().out
+
+
+def test_every_team_has_each_person_once_per_role():
+    call_command("seed_demo", children=12, seed=5)
+    places = TeamMember.objects.filter(ended_at__isnull=True)
+    assert places.count() > 12  # coordinator, casemanager and two members per trajectory
+    distinct = set(places.values_list("case_id", "user_id", "team_role"))
+    assert len(distinct) == places.count()
+    coordinator = User.objects.get(email="coordinator@vroeghulp.test")
+    for case in Case.objects.filter(team__isnull=False).distinct():
+        assert case.team.filter(user=coordinator, team_role="coordinator").count() == 1
 
 
 class Rollback(Exception):

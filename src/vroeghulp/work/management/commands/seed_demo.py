@@ -351,6 +351,8 @@ class DemoBuilder:
         waiting = index % 10 == 9
         target_index = index % len(states.ORDER) if index else 5
         days_ago = rng.randint(1, 20) if waiting else rng.randint(20 * (target_index + 1), 400)
+        # a registration comes in after the birth (a month at the least)
+        days_ago = min(days_ago, (self.today - data.child_date_of_birth).days - 30)
         received = timezone.now() - datetime.timedelta(days=days_ago, hours=rng.randint(0, 8))
         registration = record_staff_registration(
             self.network,
@@ -436,9 +438,7 @@ class DemoBuilder:
         casemanager = self.users[
             "casemanager@vroeghulp.test" if index % 3 else "casemanager2@vroeghulp.test"
         ]
-        case_actions.add_team_member(
-            case, actor=coordinator, user=coordinator, team_role=TeamRole.COORDINATOR, at=at
-        )
+        # accepting the registration already gave the coordinator a place on the team
         case_actions.add_team_member(
             case, actor=coordinator, user=casemanager, team_role=TeamRole.CASEMANAGER, at=at
         )
