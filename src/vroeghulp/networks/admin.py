@@ -233,9 +233,3 @@ class RegionAdmin(NetworkScopedAdmin):
             networks = administered_networks(request.user)
             kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        # A region holds no case data: its administrator may remove it.
-        return admin_site.has_permission(request) and (
-            obj is None or obj.network_id in administered_networks(request.user)
-        )
