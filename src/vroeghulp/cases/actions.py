@@ -722,10 +722,7 @@ def record_earlier_finding(
     what = what.strip()
     if not what:
         raise ValidationError(_("Schrijf op wat er onderzocht of gezien is."))
-    if when is not None and (when < case.child.date_of_birth or when > timezone.localdate()):
-        raise ValidationError(
-            _("Een eerder onderzoek ligt tussen de geboorte van het kind en vandaag.")
-        )
+    plausible.check(when, plausible.EXAMINATION, plausible.birth(case.child.date_of_birth))
     finding = EarlierExamination(
         child=case.child,
         what=what,

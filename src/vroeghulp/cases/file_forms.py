@@ -378,3 +378,9 @@ class EarlierFindingForm(forms.Form):
     outcome = forms.CharField(
         label=_("Wat kwam eruit"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["when"], plausible.EXAMINATION, plausible.birth(case.child.date_of_birth)
+        )

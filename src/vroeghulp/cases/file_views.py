@@ -214,7 +214,7 @@ def _intake_page(request, case, decision, form=None, status=200, finding_form=No
         "goals": goals,
         "form": form,
         "known": known_before(case),
-        "finding_form": finding_form or EarlierFindingForm(),
+        "finding_form": finding_form or EarlierFindingForm(case=case),
     }
     return render_file_page(request, case, decision, "intake", "cases/intake.html", context, status)
 
@@ -224,7 +224,7 @@ def _intake_page(request, case, decision, form=None, status=200, finding_form=No
 def add_earlier_finding(request, case, decision):
     return submit(
         request,
-        EarlierFindingForm(request.POST),
+        EarlierFindingForm(request.POST, case=case),
         lambda data: actions.record_earlier_finding(case, actor=request.user, **data),
         success=_("Het eerdere onderzoek staat in het dossier."),
         done=reverse("cases:intake", args=[case.code]) + "#eerder-onderzoek",

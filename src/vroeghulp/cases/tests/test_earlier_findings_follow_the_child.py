@@ -90,7 +90,7 @@ def test_a_finding_before_birth_is_refused_in_dutch_and_kept_on_the_form(world):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "tussen de geboorte van het kind en vandaag" in html
+    assert "Vul voor het onderzoek een datum in van" in html
     assert 'value="Echo"' in html
     assert not EarlierExamination.objects.exists()
 
