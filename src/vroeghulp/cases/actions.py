@@ -209,7 +209,8 @@ def add_note(case: Case, *, actor, text: str, professional_only: bool = False, a
             actor=actor,
             at=note.created_at,
             summary=_("Notitie toegevoegd door %(org)s") % {"org": note.source_organisation},
-            professional_only=professional_only,
+            # a note is the team's working record; a shared one is in the parents' download
+            professional_only=True,
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, note))
     return note
@@ -538,13 +539,21 @@ def _add_to_file(
     summary: str,
     kind: str = EventKind.EXECUTION,
     decision: Decision | None = None,
+    professional_only: bool = False,
 ):
     """Create a row of the file with its timeline event and audit entry, in one transaction.
-    An action that needed the access decision already passes it on."""
+    An action that needed the access decision already passes it on. The professionals' own
+    bookkeeping (hours, reasons of delay) stays off the parents' timeline."""
     decision = decision or require(actor, Action.EDIT, case.child)
     with transaction.atomic():
         obj.save()
-        TimelineEvent.objects.create(case=case, kind=kind, actor=actor, summary=summary)
+        TimelineEvent.objects.create(
+            case=case,
+            kind=kind,
+            actor=actor,
+            summary=summary,
+            professional_only=professional_only,
+        )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, obj))
     return obj
 
@@ -588,6 +597,7 @@ def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
                 "activity": spent.get_activity_display(),
             },
             decision=decision,
+            professional_only=True,
         )
         refresh_milestones(Case.objects.filter(pk=case.pk), fields=["hours_total"])
     return spent
@@ -605,6 +615,7 @@ def record_delay(case: Case, *, actor, stage: str, reason: str, note: str = "") 
             "stage": delay.get_stage_display().lower(),
             "reason": delay.get_reason_display().lower(),
         },
+        professional_only=True,
     )
 
 

@@ -96,7 +96,7 @@ def test_people_outside_the_team_cannot_write_hours(world, other_world):
     assert not TimeSpent.objects.exists()
 
 
-def test_parents_see_the_hours_on_their_timeline_but_cannot_write_them(world):
+def test_hours_stay_off_the_parents_timeline_and_parents_cannot_write_them(world):
     from django.test import Client
 
     from vroeghulp.accounts.tests.factories import UserFactory
@@ -108,7 +108,12 @@ def test_parents_see_the_hours_on_their_timeline_but_cannot_write_them(world):
     client = Client()
     client.force_login(parent)
     page = client.get(reverse("portal:child", args=[world.own_case.code]))
-    assert "1,5 uur geschreven: MDO (met voorbereiding)" in page.content.decode()
+    assert page.status_code == 200
+    assert "uur geschreven" not in page.content.decode()
+    professional_page = verified_client(world.users[Role.CASEMANAGER]).get(
+        reverse("cases:detail", args=[world.own_case.code])
+    )
+    assert "1,5 uur geschreven: MDO (met voorbereiding)" in professional_page.content.decode()
     assert _post(client, world).status_code == 404
     assert TimeSpent.objects.count() == 1
 
