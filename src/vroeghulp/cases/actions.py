@@ -54,6 +54,18 @@ from .models import (
 from .uploads import check_upload
 
 
+def ensure_editable(case: Case) -> None:
+    """A closed trajectory is read-only (contacts, hours, notes, documents, intake, plan) until
+    it is reopened with `reopen`."""
+    if not states.is_editable(case.phase):
+        raise ValidationError(
+            _(
+                "Dit traject is afgesloten. Heropen het eerst als er nog iets moet worden "
+                "vastgelegd."
+            )
+        )
+
+
 def lead_role(case: Case, actor) -> str | None:
     """The actor's strongest role for moving this case (triage counts as coordinator).
 
@@ -160,6 +172,10 @@ def transition(
             raise StaleVersionError
         if not states.can_move(locked.phase, to_phase, lead_role(locked, actor)):
             raise ValidationError(_("Deze overgang is niet toegestaan."))
+        reason = reason.strip()
+        if states.needs_reason(locked.phase, to_phase) and not reason:
+            raise ValidationError(_("Schrijf op waarom het traject deze stap maakt."))
+        without_meeting = _advice_without_meeting(locked, to_phase, reason)
         now = timezone.now()
         at = min(at or now, now)
         PhaseTransition.objects.create(
@@ -169,11 +185,14 @@ def transition(
             actor=actor,
             reason=reason,
             at=at,
+            without_meeting=without_meeting,
         )
         locked.phase = to_phase
         locked.version += 1
         locked.closed_at = None if states.is_open(to_phase) else at
-        locked.save(update_fields=["phase", "version", "closed_at"])
+        if states.clears_conclusion(to_phase):
+            locked.meeting_concluded_at = None
+        locked.save(update_fields=["phase", "version", "closed_at", "meeting_concluded_at"])
         TimelineEvent.objects.create(
             case=locked,
             kind=EventKind.PHASE_CHANGED,
@@ -189,8 +208,38 @@ def transition(
     return locked
 
 
+def _advice_without_meeting(case: Case, to_phase: str, reason: str) -> bool:
+    """Advice follows a team meeting's conclusion. A network may allow advice without a
+    meeting (the trajectbegeleider, with the parents' agreement); then the reason is required
+    and the move is marked, so monitoring counts it."""
+    if not states.needs_conclusion(case.phase, to_phase) or case.meeting_concluded_at:
+        return False
+    if not case.network.advice_without_meeting:
+        raise ValidationError(
+            _(
+                "Advies komt na de bespreking in het MDO: leg eerst de conclusie van het team "
+                "vast bij de bespreking van dit kind."
+            )
+        )
+    if not reason:
+        raise ValidationError(
+            _("Advies zonder MDO: schrijf op waarom, en dat de ouders ermee instemmen.")
+        )
+    return True
+
+
+def reopen(case: Case, *, actor, reason: str, version: int) -> Case:
+    """Open a closed file again (back to execution): explicit, with a reason, audited."""
+    if states.is_editable(case.phase):
+        raise ValidationError(_("Dit traject is niet afgesloten."))
+    return transition(
+        case, actor=actor, to_phase=states.Phase.EXECUTION, reason=reason, version=version
+    )
+
+
 def add_note(case: Case, *, actor, text: str, professional_only: bool = False, at=None) -> Note:
     decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
     text = text.strip()
     if not text:
         raise ValidationError(_("Schrijf eerst een notitie."))
@@ -365,6 +414,7 @@ def save_intake(
 ) -> Intake:
     """Record the first visit and the parents' goals; refuses to overwrite a newer version."""
     decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
     plausible.check(home_visit_on, plausible.HOME_VISIT, *plausible.of_trajectory(case))
     with transaction.atomic():
         intake, created = Intake.objects.select_for_update().get_or_create(case=case)
@@ -420,6 +470,7 @@ def request_information(
 ) -> InformationRequest:
     """Ask another professional for information: only with the parents' consent in force."""
     decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
     if organisation.network_id != case.network_id:
         raise PermissionDenied
     plausible.check(due_on, plausible.INFORMATION_DUE, plausible.today())
@@ -458,6 +509,7 @@ def answer_information_request(
     """Received or refused. Receiving needs the consent to still be in force."""
     case = info.case
     decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
     if status not in (RequestStatus.RECEIVED, RequestStatus.REFUSED):
         raise ValidationError(_("Kies ontvangen of geweigerd."))
     plausible.check(
@@ -497,6 +549,7 @@ def add_document(
 ) -> Document:
     """Attach a file. A report answering a request counts as coming from that organisation."""
     decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
     checked = check_upload(upload)
     source = decision.membership.organisation
     if information_request is not None:
@@ -540,11 +593,14 @@ def _add_to_file(
     kind: str = EventKind.EXECUTION,
     decision: Decision | None = None,
     professional_only: bool = False,
+    closing: bool = False,
 ):
     """Create a row of the file with its timeline event and audit entry, in one transaction.
     An action that needed the access decision already passes it on. The professionals' own
     bookkeeping (hours, reasons of delay) stays off the parents' timeline."""
     decision = decision or require(actor, Action.EDIT, case.child)
+    if not closing:  # the closure itself is the last row written to an open file
+        ensure_editable(case)
     with transaction.atomic():
         obj.save()
         TimelineEvent.objects.create(
@@ -635,6 +691,7 @@ def record_placement(referral: ReferralOut, *, actor, placed: bool, placed_on=No
     """Feedback whether the referral led to a placement."""
     case = referral.case
     decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
     plausible.check(
         placed_on if placed else None,
         plausible.PLACEMENT,
@@ -717,6 +774,7 @@ def close_case(
             obj=closure,
             summary=_("Traject afgesloten: %(r)s") % {"r": closure.get_reason_display().lower()},
             kind=EventKind.CLOSING,
+            closing=True,
         )
         if registration is not None:
             transaction.on_commit(

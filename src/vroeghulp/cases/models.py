@@ -51,6 +51,9 @@ class Case(ChoiceLabels, models.Model):
         _("uren geschreven"), max_digits=8, decimal_places=2, null=True, blank=True, editable=False
     )
     first_meeting_on = models.DateField(_("eerste MDO"), null=True, blank=True, editable=False)
+    # When a team meeting last concluded on this trajectory; cleared when the child goes back
+    # for further information or diagnostics. Advice needs it (states.needs_conclusion).
+    meeting_concluded_at = models.DateTimeField(null=True, blank=True, editable=False)
     plan_discussed_on = models.DateField(
         _("adviesplan eerst besproken"), null=True, blank=True, editable=False
     )
@@ -111,6 +114,8 @@ class PhaseTransition(models.Model):
     )
     reason = models.TextField(blank=True)
     at = models.DateTimeField(default=timezone.now)
+    # To advice without a team meeting's conclusion (a network that allows it): counted apart.
+    without_meeting = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -48,6 +48,8 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (Phase.EVALUATION, Phase.EXECUTION): CASE_LEADS,
     (Phase.EVALUATION, Phase.CLOSED): CASE_LEADS,
     (Phase.CLOSED, Phase.FOLLOW_UP): CASE_LEADS,
+    # Reopening a closed file: explicit, with a reason (cases.actions.reopen).
+    (Phase.CLOSED, Phase.EXECUTION): CASE_LEADS,
     (Phase.FOLLOW_UP, Phase.INTAKE): CASE_LEADS,
     (Phase.FOLLOW_UP, Phase.CLOSED): CASE_LEADS,
 }
@@ -59,6 +61,31 @@ OPEN_PHASES = frozenset(set(Phase) - {Phase.CLOSED})
 TRIAGE_PHASES = frozenset({Phase.REGISTERED})
 # Accepted and not closed: every such child is to be discussed by the core team at least once.
 MEETING_DUE_PHASES = frozenset(OPEN_PHASES - {Phase.FOLLOW_UP})
+
+
+# Advice follows a team meeting's conclusion; a network may allow it without (with a reason).
+NEEDS_CONCLUSION = frozenset({(Phase.MEETING, Phase.ADVICE)})
+# Moves that must say why.
+NEEDS_REASON = frozenset({(Phase.CLOSED, Phase.EXECUTION), (Phase.MEETING, Phase.INFORMATION)})
+# Going back for more information or diagnostics: the next advice needs a new conclusion.
+CLEARS_CONCLUSION = frozenset({Phase.INFORMATION, Phase.INTAKE})
+
+
+def needs_conclusion(from_phase: str, to_phase: str) -> bool:
+    return (from_phase, to_phase) in NEEDS_CONCLUSION
+
+
+def needs_reason(from_phase: str, to_phase: str) -> bool:
+    return (from_phase, to_phase) in NEEDS_REASON
+
+
+def clears_conclusion(to_phase: str) -> bool:
+    return to_phase in CLEARS_CONCLUSION
+
+
+def is_editable(phase: str) -> bool:
+    """A closed file is read-only until it is reopened."""
+    return phase != Phase.CLOSED
 
 
 def can_move(from_phase: str, to_phase: str, team_role: str | None) -> bool:

@@ -147,6 +147,8 @@ def conclude(
             ]
         )
         refresh_milestones(Case.objects.filter(pk=locked.case_id), fields=["first_meeting_on"])
+        # the team has concluded: the trajectory may move on to advice (cases.states)
+        Case.objects.filter(pk=locked.case_id).update(meeting_concluded_at=locked.discussed_at)
         summary = _("Besproken in het MDO")
         if locked.specialised_centre:
             summary += _(", verwezen naar %(centre)s") % {"centre": locked.specialised_centre}

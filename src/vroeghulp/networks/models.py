@@ -48,6 +48,16 @@ class Network(models.Model):
         _("ouders kunnen zelf aanmelden via het webformulier"), default=True
     )
     referral_required = models.BooleanField(_("aanmelding alleen via een verwijzer"), default=False)
+    advice_without_meeting = models.BooleanField(
+        _("advies zonder MDO toegestaan"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Aan: de trajectbegeleider mag, met instemming van de ouders, advies geven "
+            "zonder teambespreking, en legt vast waarom. Uit: advies komt altijd na de "
+            "conclusie van een MDO."
+        ),
+    )
     hours_budget = models.PositiveSmallIntegerField(
         _("urenbudget per traject"),
         null=True,

@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import professional
@@ -50,6 +51,7 @@ EXPECTED = {
     (Phase.EVALUATION, Phase.EXECUTION): {C, M},
     (Phase.EVALUATION, Phase.CLOSED): {C, M},
     (Phase.CLOSED, Phase.FOLLOW_UP): {C, M},
+    (Phase.CLOSED, Phase.EXECUTION): {C, M},
     (Phase.FOLLOW_UP, Phase.INTAKE): {C, M},
     (Phase.FOLLOW_UP, Phase.CLOSED): {C, M},
 }
@@ -61,15 +63,22 @@ EXPECTED = {
 @pytest.mark.parametrize("team_role", list(TeamRole))
 def test_each_move_for_each_team_role(world, from_phase, to_phase, team_role):
     case, user = _case_with(world, from_phase, team_role)
+    # the team concluded, and every move says why: the rules on those are tested below
+    Case.objects.filter(pk=case.pk).update(meeting_concluded_at=timezone.now())
+    case.refresh_from_db()
     if team_role in EXPECTED.get((from_phase, to_phase), set()):
-        moved = actions.transition(case, actor=user, to_phase=to_phase, version=case.version)
+        moved = actions.transition(
+            case, actor=user, to_phase=to_phase, version=case.version, reason="Omdat"
+        )
         assert moved.phase == to_phase
         row = PhaseTransition.objects.get(case=case)
         assert (row.from_phase, row.to_phase, row.actor) == (from_phase, to_phase, user)
         assert (moved.closed_at is None) == (to_phase != Phase.CLOSED)
     else:
         with pytest.raises(ValidationError):
-            actions.transition(case, actor=user, to_phase=to_phase, version=case.version)
+            actions.transition(
+                case, actor=user, to_phase=to_phase, version=case.version, reason="Omdat"
+            )
         assert Case.objects.get(pk=case.pk).phase == from_phase
         assert not PhaseTransition.objects.filter(case=case).exists()
 
