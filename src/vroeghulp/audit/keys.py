@@ -10,6 +10,7 @@ last line is the current key, so a rotation appends a line. Each entry stores th
 
 import hashlib
 import hmac
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -72,12 +73,15 @@ def parse_key(text: str, origin: str) -> AuditKey:
 
 def keyring() -> Keyring:
     """The configured keys; raises MissingKeyError when there is none, so nothing is written or
-    verified with a key that an attacker could know."""
+    verified with a key that an attacker could know. A key file is read again once it changed,
+    so a rotation takes effect at the next write without a restart."""
+    key_file = settings.AUDIT_HMAC_KEY_FILE
+    try:
+        changed = os.stat(key_file).st_mtime_ns if key_file else 0
+    except OSError:
+        changed = -1  # _keyring names the problem
     return _keyring(
-        getattr(settings, "AUDIT_HMAC_KEY", ""),
-        getattr(settings, "AUDIT_HMAC_OLD_KEYS", ""),
-        getattr(settings, "AUDIT_HMAC_KEY_FILE", ""),
-        settings.DEBUG,
+        settings.AUDIT_HMAC_KEY, settings.AUDIT_HMAC_OLD_KEYS, key_file, changed, settings.DEBUG
     )
 
 
@@ -86,7 +90,7 @@ def current_key() -> AuditKey:
 
 
 @lru_cache(maxsize=8)  # read once per configuration: writers ask for the key on every write
-def _keyring(key: str, old_keys: str, key_file: str, debug: bool) -> Keyring:
+def _keyring(key: str, old_keys: str, key_file: str, changed: int, debug: bool) -> Keyring:
     if key and key_file:
         raise ImproperlyConfigured("Set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both.")
     if not key and not key_file and debug:

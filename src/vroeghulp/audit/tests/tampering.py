@@ -39,11 +39,14 @@ def rewrite_chain(
     rehash: Callable[[str, dict], str],
     key_id: str,
     child_id: int | None = None,
+    to_sequence: int | None = None,
 ) -> None:
     """Change the child of entry `from_sequence` (when given) and recompute that entry's hash and
-    every later one with `rehash`, marked with `key_id`, then move the chain head along: the
-    rewrite that plain hashes could not reveal."""
+    every later one (up to `to_sequence`) with `rehash`, marked with `key_id`, then move the
+    chain head along: the rewrite that plain hashes could not reveal."""
     entries = list(AuditEntry.objects.filter(sequence__gte=from_sequence).order_by("sequence"))
+    if to_sequence is not None:
+        entries = [entry for entry in entries if entry.sequence <= to_sequence]
     previous = entries[0].previous_hash
     for entry in entries:
         if entry.sequence == from_sequence and child_id is not None:
@@ -55,7 +58,8 @@ def rewrite_chain(
             [entry.child_id, key_id, previous, entry_hash, entry.pk],
         )
         previous = entry_hash
-    raw_execute("UPDATE audit_auditchainhead SET last_hash = %s WHERE id = 1", [previous])
+    if to_sequence is None:
+        raw_execute("UPDATE audit_auditchainhead SET last_hash = %s WHERE id = 1", [previous])
 
 
 def cut_tail(keep: int) -> None:
