@@ -5,8 +5,7 @@ import hashlib
 import hmac
 
 import pytest
-from django.db import connection
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 from psycopg.types.json import Jsonb
