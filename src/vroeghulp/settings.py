@@ -301,6 +301,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # How long an emergency ("break the glass") access grant lasts.
 EMERGENCY_ACCESS_MINUTES = int(os.environ.get("EMERGENCY_ACCESS_MINUTES", "60"))
 
+# The audit log's chain is keyed (HMAC-SHA-256) with a key that is never in the database:
+# `<key id>:<secret>` in AUDIT_HMAC_KEY (older keys, which only verify, in AUDIT_HMAC_OLD_KEYS),
+# or one key per line in AUDIT_HMAC_KEY_FILE, the last the current one (audit/keys.py). With
+# DEBUG off and no key, no audit entry is written; with DEBUG on the demo's key is used.
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY", "")
+AUDIT_HMAC_OLD_KEYS = os.environ.get("AUDIT_HMAC_OLD_KEYS", "")
+AUDIT_HMAC_KEY_FILE = os.environ.get("AUDIT_HMAC_KEY_FILE", "")
+# Signed checkpoints of the chain's head, outside the database (audit/checkpoints.py): written by
+# verify_audit_log and checkpoint_audit_log (with --loop every AUDIT_CHECKPOINT_SECONDS).
+AUDIT_CHECKPOINT_DIR = Path(
+    os.environ.get("AUDIT_CHECKPOINT_DIR") or PROJECT_DIR / "var" / "audit-checkpoints"
+)
+AUDIT_CHECKPOINT_SECONDS = int(os.environ.get("AUDIT_CHECKPOINT_SECONDS", "3600"))
+
 # Application logs never carry personal data; the audit log is separate (see docs/security.md).
 LOGGING = {
     "version": 1,

@@ -1,5 +1,6 @@
-"""The NEN 7513 access log: append-only entries chained by hashes."""
+"""The NEN 7513 access log: append-only entries chained by keyed hashes."""
 
+import datetime
 import hashlib
 import json
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp.choices import ChoiceLabels
 
 from .constants import AuditAction, Grounds
+from .keys import AuditKey, Keyring, keyring
 
 GENESIS_HASH = "0" * 64
 HASHED_FIELDS = (
@@ -36,9 +38,23 @@ def hashed_payload(content: dict) -> str:
     return json.dumps(content, sort_keys=True, separators=(",", ":"))
 
 
-def chain_hash(previous_hash: str, content: dict) -> str:
-    """The entry's hash: over the previous hash and its content (timestamp as ISO 8601)."""
+def chain_hash(previous_hash: str, content: dict, key: AuditKey) -> str:
+    """The entry's hash: HMAC-SHA-256 with the audit key over the previous hash and the entry's
+    content (timestamp as ISO 8601). Without the key nobody can recompute it."""
+    return key.mac((previous_hash + hashed_payload(content)).encode())
+
+
+def legacy_hash(previous_hash: str, content: dict) -> str:
+    """The hash of entries written before the chain was keyed (their key id is empty): plain
+    SHA-256, which anyone can recompute, so such entries only count before the first keyed one
+    (verification.py)."""
     return hashlib.sha256((previous_hash + hashed_payload(content)).encode()).hexdigest()
+
+
+def whole_milliseconds(moment: datetime.datetime) -> datetime.datetime:
+    """An entry's time is kept to the millisecond: Django's JSON serialiser (dumpdata) writes no
+    more, and the hash covers the time as stored, so a dump and load keeps the chain intact."""
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
 SEQUENCE_KEY = '"sequence":'
@@ -90,6 +106,8 @@ class AuditEntry(ChoiceLabels, models.Model):
     client_address = models.GenericIPAddressField(null=True)
     request_id = models.CharField(max_length=32, blank=True)
     details = models.JSONField(default=dict, blank=True)
+    # Which audit key made entry_hash; empty for the plain SHA-256 of entries from before keys.
+    key_id = models.CharField(max_length=16, blank=True, default="")
     previous_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64)
 
@@ -122,8 +140,14 @@ class AuditEntry(ChoiceLabels, models.Model):
         content["timestamp"] = self.timestamp.isoformat()
         return content
 
-    def compute_hash(self) -> str:
-        return chain_hash(self.previous_hash, self.hashed_content())
+    def compute_hash(self, keys: Keyring | None = None) -> str | None:
+        """The hash the entry should have; None when its key is not configured."""
+        if not self.key_id:
+            return legacy_hash(self.previous_hash, self.hashed_content())
+        key = (keys or keyring()).by_id.get(self.key_id)
+        if key is None:
+            return None
+        return chain_hash(self.previous_hash, self.hashed_content(), key)
 
 
 class AuditChainHead(models.Model):

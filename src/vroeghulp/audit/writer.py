@@ -2,27 +2,34 @@
 
 On PostgreSQL the entries of a request go in with one call of a database function, which chains
 them; elsewhere the ORM writes them after Python chained them; seed_scale copies chained rows in
-with COPY. All follow the same chain rules.
+with COPY. All follow the same chain rules: HMAC-SHA-256 with the current audit key (keys.py),
+times to the millisecond.
 """
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import psycopg
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from psycopg.types.json import Jsonb
 
 from .context import current_request
+from .keys import current_key
 from .models import (
     GENESIS_HASH,
     HASHED_FIELDS,
     AuditChainHead,
     AuditEntry,
+    chain_hash,
     payload_around_sequence,
+    whole_milliseconds,
 )
 
-COLUMNS = [*HASHED_FIELDS, "previous_hash", "entry_hash"]
+COLUMNS = [*HASHED_FIELDS, "key_id", "previous_hash", "entry_hash"]
+APPEND = "SELECT * FROM audit_append(%s, %s, %s, %s)"
 
 
 @dataclass
@@ -46,7 +53,7 @@ def record(*events: AuditEvent) -> list[AuditEntry]:
     if not events:
         return []
     context = current_request.get()
-    now = timezone.now()
+    now = whole_milliseconds(timezone.now())
     entries = [_entry_for(event, context, now) for event in events]
     if connection.vendor == "postgresql":
         _append_in_database(entries)
@@ -56,12 +63,14 @@ def record(*events: AuditEvent) -> list[AuditEntry]:
 
 
 def _append(entries: list[AuditEntry]) -> None:
+    key = current_key()  # before the lock: without a key nothing is written
     with transaction.atomic():
         head = _locked_head()
         for entry in entries:
             entry.sequence = head.sequence + 1
             entry.previous_hash = head.last_hash
-            entry.entry_hash = entry.compute_hash()
+            entry.key_id = key.key_id
+            entry.entry_hash = chain_hash(entry.previous_hash, entry.hashed_content(), key)
             head.sequence, head.last_hash = entry.sequence, entry.entry_hash
         AuditEntry.objects.bulk_create(entries)
         AuditChainHead.objects.filter(pk=1).update(sequence=head.sequence, last_hash=head.last_hash)
@@ -69,14 +78,30 @@ def _append(entries: list[AuditEntry]) -> None:
 
 def _append_in_database(entries: list[AuditEntry]) -> None:
     """One statement (one round trip, its own transaction outside an atomic block): the function
-    of migration 0005 applies the same chain rules as `_append` to the payloads Python built."""
+    of migration 0009 applies the same chain rules as `_append` to the payloads Python built,
+    with the HMAC pads of the current key, which the database uses and never stores."""
+    key = current_key()
+    inner_pad, outer_pad = key.pads
     # A JSON array: PostgreSQL reads it far faster than a text[] parameter.
     pairs = Jsonb([payload_around_sequence(entry.hashed_content()) for entry in entries])
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT * FROM audit_append(%s)", [pairs])
+    connection.ensure_connection()
+    connection.validate_no_broken_transaction()
+    started = time.monotonic()
+    # psycopg's own cursor binds the parameters on the server: the pads never become part of the
+    # statement's text (statement logs, pg_stat_activity), nor of Django's query log.
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(APPEND, [pairs, key.key_id, inner_pad, outer_pad], prepare=False)
         appended = sorted(cursor.fetchall(), key=lambda row: row[1])  # by sequence: their order
+    if connection.queries_logged:  # counted like any query (query-count tests), pads left out
+        connection.queries_log.append(
+            {
+                "sql": APPEND % ("<entries>", "<key id>", "<pad>", "<pad>"),
+                "time": "%.3f" % (time.monotonic() - started),
+            }
+        )
     for entry, row in zip(entries, appended, strict=True):
         entry.pk, entry.sequence, entry.previous_hash, entry.entry_hash = row
+        entry.key_id = key.key_id
         entry._state.adding, entry._state.db = False, connection.alias
 
 

@@ -25,7 +25,14 @@ from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
-from vroeghulp.audit.models import GENESIS_HASH, AuditChainHead, AuditEntry, chain_hash
+from vroeghulp.audit.keys import current_key
+from vroeghulp.audit.models import (
+    GENESIS_HASH,
+    AuditChainHead,
+    AuditEntry,
+    chain_hash,
+    whole_milliseconds,
+)
 from vroeghulp.audit.writer import COLUMNS, copy_rows
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import (
@@ -488,6 +495,7 @@ class Command(BaseCommand):
     def audit(self, cases: list[Case]) -> None:
         """Chained audit entries, as the writer would have made them over the years."""
         rng, now, per_case = self.rng, self.now, self.audit_per_case
+        key = current_key()
         head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
             head = AuditChainHead.objects.create(pk=1, sequence=0, last_hash=GENESIS_HASH)
@@ -501,7 +509,9 @@ class Command(BaseCommand):
                 sequence += 1
                 content = {
                     "sequence": sequence,
-                    "timestamp": case.opened_at + datetime.timedelta(seconds=rng.randrange(span)),
+                    "timestamp": whole_milliseconds(
+                        case.opened_at + datetime.timedelta(seconds=rng.randrange(span))
+                    ),
                     "user_id": user.pk,
                     "user_label": user.full_name,
                     "responsible_user_id": user.pk,
@@ -519,8 +529,8 @@ class Command(BaseCommand):
                     "details": {},
                 }
                 hashed = dict(content, timestamp=content["timestamp"].isoformat())
-                entry_hash = chain_hash(previous, hashed)
-                rows.append((*content.values(), previous, entry_hash))
+                entry_hash = chain_hash(previous, hashed, key)
+                rows.append((*content.values(), key.key_id, previous, entry_hash))
                 previous = entry_hash
         self.write_audit(rows)
         AuditChainHead.objects.filter(pk=1).update(sequence=sequence, last_hash=previous)
