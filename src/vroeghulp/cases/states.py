@@ -61,6 +61,9 @@ OPEN_PHASES = frozenset(set(Phase) - {Phase.CLOSED})
 TRIAGE_PHASES = frozenset({Phase.REGISTERED})
 # Accepted and not closed: every such child is to be discussed by the core team at least once.
 MEETING_DUE_PHASES = frozenset(OPEN_PHASES - {Phase.FOLLOW_UP})
+# A child the team discussed before goes on a later agenda while its trajectory is in the meeting
+# phase again (back from further diagnostics).
+AGENDA_AGAIN_PHASES = frozenset({Phase.MEETING})
 
 
 # Advice follows a team meeting's conclusion; a network may allow it without (with a reason).

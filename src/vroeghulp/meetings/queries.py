@@ -1,12 +1,13 @@
-"""Which accepted children still wait for their first team meeting."""
+"""Which accepted children wait for a team meeting: the first one, or a later one after
+further diagnostics."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.access.queries import visible_cases
 from vroeghulp.cases.models import Case
-from vroeghulp.cases.states import MEETING_DUE_PHASES
+from vroeghulp.cases.states import AGENDA_AGAIN_PHASES, MEETING_DUE_PHASES
 
 from .models import AgendaItem, Meeting
 
@@ -45,4 +46,20 @@ def next_meeting_start(network_ids):
         .order_by("starts_at")
         .values_list("starts_at", flat=True)
         .first()
+    )
+
+
+def agenda_candidates(user, meeting: Meeting) -> QuerySet[Case]:
+    """Who can go on this meeting's agenda: children never discussed, and children whose
+    trajectory is back in the meeting phase (after further diagnostics)."""
+    return (
+        visible_cases(user)
+        .filter(network=meeting.network)
+        .filter(
+            Q(phase__in=MEETING_DUE_PHASES, first_meeting_on__isnull=True)
+            | Q(phase__in=AGENDA_AGAIN_PHASES)
+        )
+        .exclude(agenda_items__meeting=meeting)
+        .select_related("child")
+        .order_by("opened_at")
     )

@@ -36,7 +36,7 @@ from .forms import (
 )
 from .models import AgendaItem, Meeting
 from .pack import meeting_pack, render_pack_pdf
-from .queries import waiting_for_first_meeting
+from .queries import agenda_candidates, waiting_for_first_meeting
 
 # The waiting list, longest waiting first, a page at a time
 WAITING_PER_PAGE = 25
@@ -144,12 +144,7 @@ def _detail_page(request, code, form=None, status=200):
         if item.case_id in visible
     ]
     record_all(listing_events(request.user, visible.values(), AuditAction.READ, "agenda"))
-    candidates = (
-        waiting_for_first_meeting(request.user)
-        .filter(network=meeting.network)
-        .exclude(agenda_items__meeting=meeting)
-        .select_related("child")
-    )
+    candidates = agenda_candidates(request.user, meeting)
     is_coordinator = meeting.network_id in request.user.networks_with_role(Role.COORDINATOR)
     context = {
         "meeting": meeting,
@@ -164,8 +159,7 @@ def _detail_page(request, code, form=None, status=200):
 @with_role(Role.COORDINATOR)
 def add_item(request, code):
     meeting = _meeting_for(request.user, code)
-    cases = visible_cases(request.user).filter(network=meeting.network).select_related("child")
-    form = AgendaForm(request.POST, cases=cases)
+    form = AgendaForm(request.POST, cases=agenda_candidates(request.user, meeting))
     if form.is_valid():
         try:
             actions.add_to_agenda(
