@@ -31,7 +31,7 @@ from vroeghulp.referrals.constants import Status as RegistrationStatus
 from vroeghulp.referrals.models import EarlierExamination, Registration
 
 from . import states
-from .constants import ClosingReason, EventKind, RequestStatus, TeamRole
+from .constants import ClosingReason, EventKind, RequestStatus, SupportResponse, TeamRole
 from .hours import hours_text
 from .milestones import refresh_milestones
 from .models import (
@@ -728,6 +728,36 @@ def offer_family_support(
         summary=_("Gezinsondersteuning aangeboden: %(p)s (%(r)s)")
         % {"p": support.programme, "r": support.get_response_display().lower()},
     )
+
+
+def record_support_answer(support: FamilySupport, *, actor, response: str) -> FamilySupport:
+    """The parents' answer to a family-support offer, recorded when it comes and changed when
+    they change their mind: the same offer, not a second one."""
+    case = support.case
+    decision = require(actor, Action.EDIT, case.child)
+    ensure_editable(case)
+    if response not in SupportResponse.values:
+        raise ValidationError(_("Kies het antwoord van de ouders."))
+    with transaction.atomic():
+        locked = FamilySupport.objects.select_for_update().get(pk=support.pk)
+        if locked.response == response:
+            return locked
+        locked.response = response
+        locked.answered_on = None if response == SupportResponse.PENDING else timezone.localdate()
+        locked.save(update_fields=["response", "answered_on"])
+        TimelineEvent.objects.create(
+            case=case,
+            kind=EventKind.EXECUTION,
+            actor=actor,
+            summary=_("Antwoord op gezinsondersteuning %(p)s: %(r)s")
+            % {"p": locked.programme, "r": locked.get_response_display().lower()},
+        )
+        record(
+            event_for(
+                actor, decision, AuditAction.UPDATE, case.child, locked, {"response": response}
+            )
+        )
+    return locked
 
 
 def close_case(

@@ -25,6 +25,7 @@ from vroeghulp.consent.models import Consent
 from vroeghulp.links import link
 
 from . import actions, states
+from .constants import SupportResponse
 from .earlier_findings import known_before
 from .file_forms import (
     AnswerForm,
@@ -367,7 +368,9 @@ def execution(request, case, decision):
     return _execution_page(request, case, decision)
 
 
-def _execution_page(request, case, decision, forms=None, status=200, typed=None):
+def _execution_page(
+    request, case, decision, forms=None, status=200, typed=None, support_typed=None
+):
     forms = forms or {}
     time_spent = list(case.time_spent.select_related("by", "organisation"))
     context = {
@@ -382,6 +385,8 @@ def _execution_page(request, case, decision, forms=None, status=200, typed=None)
         "hours": against_budget(time_spent, case.network.hours_budget),
         "time_form": forms.get("time") or TimeSpentForm(case=case),
         "typed": typed or {},
+        "support_typed": support_typed or {},
+        "support_responses": SupportResponse.choices,
     }
     return render_file_page(
         request, case, decision, "execution", "cases/execution.html", context, status
@@ -471,6 +476,21 @@ def _typed_in_row(form, row: int, fallback: str) -> dict:
         for message in error.messages
     ]
     return {"row": row, "values": form.data, "errors": reasons or [fallback]}
+
+
+@require_POST
+@on_case(Action.EDIT)
+def answer_support(request, case, decision):
+    support = get_object_or_404(case.family_support, pk=posted_id(request, "support"))
+    try:
+        actions.record_support_answer(
+            support, actor=request.user, response=request.POST.get("response", "")
+        )
+    except ValidationError as error:
+        typed = {"row": support.pk, "values": request.POST, "errors": error.messages}
+        return _execution_page(request, case, decision, status=400, support_typed=typed)
+    messages.success(request, _("Het antwoord van de ouders is vastgelegd."))
+    return redirect(reverse("cases:execution", args=[case.code]) + "#ondersteuning")
 
 
 @require_POST

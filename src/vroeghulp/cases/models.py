@@ -351,6 +351,8 @@ class FamilySupport(models.Model):
         choices=SupportResponse.choices,
         default=SupportResponse.PENDING,
     )
+    # When the parents' answer was last recorded (empty while there is no answer yet).
+    answered_on = models.DateField(_("antwoord vastgelegd op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-offered_on", "-pk"]

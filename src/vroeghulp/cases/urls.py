@@ -58,6 +58,11 @@ urlpatterns = [
         file_views.add_support,
         name="add_support",
     ),
+    path(
+        "trajecten/<uuid:code>/uitvoering/ondersteuning/antwoord/",
+        file_views.answer_support,
+        name="answer_support",
+    ),
     path("trajecten/<uuid:code>/afsluiten/", file_views.closing, name="closing"),
     path("trajecten/<uuid:code>/afsluiten/opslaan/", file_views.close, name="close"),
     path(
