@@ -166,9 +166,11 @@ def decide_registration(user, action: str, registration: Registration) -> Decisi
         decision = decide(user, action, registration.child)
         if decision:
             return decision
-    if action in TRIAGE_ACTIONS and registration.status in OPEN_STATUSES | {
-        Status.AWAITING_CONFIRMATION
-    }:
+    triage_open = registration.status in OPEN_STATUSES | {Status.AWAITING_CONFIRMATION}
+    # A registration answered elsewhere stays findable for the network's coordinators (read
+    # only): it is counted, and the family may come back.
+    declined_read = registration.status == Status.DECLINED and action == Action.VIEW
+    if (action in TRIAGE_ACTIONS and triage_open) or declined_read:
         try:
             return Decision(
                 True,

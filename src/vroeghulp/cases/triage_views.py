@@ -24,6 +24,9 @@ from . import actions
 from .duplicates import candidates_for
 from .models import Case
 
+# The most recent registrations answered elsewhere, on the registrations page.
+DECLINED_SHOWN = 50
+
 
 def _row(registration, candidates) -> dict:
     return {
@@ -46,9 +49,18 @@ def registrations(request):
         .select_related("referrer_organisation")
         .order_by("received_at")[:200]
     )
+    declined = list(
+        Registration.objects.filter(network_id__in=networks, status=Status.DECLINED)
+        .only("code", "child_given_name", "child_family_name", "triaged_at", "decline_reason")
+        .order_by("-triaged_at")[:DECLINED_SHOWN]
+    )
     candidates = candidates_for(waiting)
-    _log_reads(request.user, waiting + unconfirmed, "registrations")
-    context = {"rows": [_row(r, candidates) for r in waiting], "unconfirmed": unconfirmed}
+    _log_reads(request.user, waiting + unconfirmed + declined, "registrations")
+    context = {
+        "rows": [_row(r, candidates) for r in waiting],
+        "unconfirmed": unconfirmed,
+        "declined": declined,
+    }
     return render(request, "cases/registrations.html", context)
 
 
