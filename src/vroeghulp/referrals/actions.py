@@ -182,6 +182,13 @@ def record_staff_registration(
         raise ValidationError(_("Kies hoe de aanmelding binnenkwam."))
     if received_at is not None and received_at > timezone.now():
         raise ValidationError(_("De aanmelding kan niet in de toekomst binnengekomen zijn."))
+    if network.referral_required and not (data.referrer_organisation or data.referrer_name.strip()):
+        raise ValidationError(
+            _(
+                "Dit netwerk neemt alleen aanmeldingen met een verwijzer aan. Vul in wie "
+                "verwijst (naam of organisatie)."
+            )
+        )
     with transaction.atomic():
         registration = _create(network, data, received_at=received_at, route=route)
         decision = Decision(True, Grounds.TRIAGE, membership=membership)

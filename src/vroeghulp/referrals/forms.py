@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from vroeghulp import plausible_dates as plausible
 from vroeghulp.children.constants import GuardianRelation, Sex
-from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE
+from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE, DATE_ERRORS
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
 from .abuse import challenge_passed
 from .constants import STAFF_ROUTES, Language, Route
+
+# A registration entered afterwards counts from the morning of the day it came in.
+OFFICE_OPENS = datetime.time(9, 0)
 
 
 def date_field(label, required=False):
@@ -31,6 +34,13 @@ class RegistrationForm(forms.Form):
         label=_("Organisatie verwijzer"), queryset=Organisation.objects.none(), required=False
     )
     referrer_role = forms.CharField(label=_("Functie verwijzer"), max_length=100, required=False)
+    received_on = forms.DateField(
+        label=_("Binnengekomen op"),
+        help_text=_("Alleen invullen als de aanmelding eerder binnenkwam dan vandaag."),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        required=False,
+    )
 
     child_given_name = forms.CharField(label=_("Voornaam van het kind"), max_length=100)
     child_family_name = forms.CharField(label=_("Achternaam van het kind"), max_length=100)
@@ -104,6 +114,7 @@ class RegistrationForm(forms.Form):
             "concern_referrer",
             "parents_agreed",
             "parent_email",
+            "received_on",
         },
         Route.REFERRER: {
             "route",
@@ -113,12 +124,16 @@ class RegistrationForm(forms.Form):
             "answer",
             "challenge",
             "website",
+            "received_on",
         },
         "staff": {"parents_agreed", "parent_email", "privacy", "answer", "challenge", "website"},
     }
 
     GROUPS = [
-        (_("De aanmelding"), ["route", "referrer_name", "referrer_organisation", "referrer_role"]),
+        (
+            _("De aanmelding"),
+            ["route", "received_on", "referrer_name", "referrer_organisation", "referrer_role"],
+        ),
         (
             _("Het kind"),
             [
@@ -167,6 +182,14 @@ class RegistrationForm(forms.Form):
         if "answer" in self.fields:
             self.fields["answer"].label = _("Controlevraag: hoeveel is %(q)s?") % {"q": question}
             self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    def received_at(self) -> datetime.datetime | None:
+        """When a registration entered by staff came in: the day they give (at the start of
+        office hours), or now."""
+        day = self.cleaned_data.get("received_on")
+        if day is None or day == timezone.localdate():
+            return None
+        return timezone.make_aware(datetime.datetime.combine(day, OFFICE_OPENS))
 
     def clean_child_date_of_birth(self):
         born = self.cleaned_data["child_date_of_birth"]

@@ -120,11 +120,22 @@ def staff_registration(request):
     if network is None:
         raise Http404
     form, exams = _forms(request, network, "staff")
+    status = 200
     if request.method == "POST" and both_valid(form, exams):
-        registration = actions.record_staff_registration(
-            network, actor=request.user, route=form.cleaned_data["route"], data=_data(form, exams)
-        )
-        messages.success(request, _("De aanmelding is opgeslagen."))
-        return redirect("cases:registration", code=registration.code)
+        try:
+            registration = actions.record_staff_registration(
+                network,
+                actor=request.user,
+                route=form.cleaned_data["route"],
+                data=_data(form, exams),
+                received_at=form.received_at(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De aanmelding is opgeslagen."))
+            return redirect("cases:registration", code=registration.code)
+    if request.method == "POST":
+        status = 400
     context = {"network": network, "form": form, "exams": exams, "networks": networks}
-    return render(request, "referrals/staff_form.html", context)
+    return render(request, "referrals/staff_form.html", context, status=status)
