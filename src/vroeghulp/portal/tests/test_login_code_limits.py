@@ -4,6 +4,8 @@ slower than an unknown one), and one client may ask only so many codes, over all
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -29,7 +31,13 @@ def test_the_code_is_sent_after_the_answer_is_out(world):
     response = views.login_start(request)
     assert response.status_code == 302
     assert mail.outbox == [] and not LoginCode.objects.exists()
-    response.close()  # what the WSGI server does once the response is delivered
+    # what the WSGI server does once the response is delivered (without closing the test's
+    # database connection, as Django's test client does too)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     assert len(mail.outbox) == 1
     assert LoginCode.objects.get().client_address == "127.0.0.1"
 
