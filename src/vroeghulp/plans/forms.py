@@ -1,10 +1,12 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
 from .constants import Domain, ExplainedHow, ItemStatus, Reaction
+from .due_dates import due_date_error
 
 
 class IntroductionForm(forms.Form):
@@ -17,6 +19,11 @@ class IntroductionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class ResponsibleField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.full_name or obj.email
+
+
 class ItemForm(forms.Form):
     domain = forms.ChoiceField(label=_("Onderwerp"), choices=Domain.choices)
     advice = forms.CharField(
@@ -25,9 +32,46 @@ class ItemForm(forms.Form):
         max_length=5000,
     )
     who = forms.CharField(label=_("Wie doet het"), max_length=200, required=False)
-    by_when = forms.CharField(label=_("Wanneer"), max_length=100, required=False)
+    by_when = forms.CharField(
+        label=_("Wanneer (in woorden)"),
+        max_length=100,
+        required=False,
+        help_text=_("Bijvoorbeeld „over een paar weken”. Voor de ouders."),
+    )
+    due_on = forms.DateField(
+        label=_("Datum"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        required=False,
+        help_text=_("Met een datum komt het advies op Mijn werk van de verantwoordelijke."),
+    )
+    responsible = ResponsibleField(
+        label=_("Verantwoordelijke"),
+        queryset=None,
+        required=False,
+        empty_label=_("(niemand)"),
+        help_text=_("Iemand uit het team van dit kind."),
+    )
     status = forms.ChoiceField(label=_("Stand van zaken"), choices=ItemStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        # only the current team: the action refuses anyone else as well
+        self.fields["responsible"].queryset = (
+            get_user_model()
+            .objects.filter(case_teams__case=case, case_teams__ended_at__isnull=True)
+            .distinct()
+            .order_by("full_name", "pk")
+        )
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data.get("due_on")
+        error = due_date_error(self.case, due_on)
+        if error:
+            raise forms.ValidationError(error)
+        return due_on
 
 
 class IssueForm(forms.Form):
