@@ -19,9 +19,15 @@ class IntroductionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ResponsibleField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return obj.full_name or obj.email
+def current_team(case) -> list:
+    """The professionals on the case's team now: the ones an item can be given to. Read once per
+    page and handed to every item's form."""
+    return list(
+        get_user_model()
+        .objects.filter(case_teams__case=case, case_teams__ended_at__isnull=True)
+        .distinct()
+        .order_by("full_name", "pk")
+    )
 
 
 class ItemForm(forms.Form):
@@ -45,26 +51,25 @@ class ItemForm(forms.Form):
         required=False,
         help_text=_("Met een datum komt het advies op Mijn werk van de verantwoordelijke."),
     )
-    responsible = ResponsibleField(
+    responsible = forms.ChoiceField(
         label=_("Verantwoordelijke"),
-        queryset=None,
         required=False,
-        empty_label=_("(niemand)"),
         help_text=_("Iemand uit het team van dit kind."),
     )
     status = forms.ChoiceField(label=_("Stand van zaken"), choices=ItemStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, team: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
         # only the current team: the action refuses anyone else as well
-        self.fields["responsible"].queryset = (
-            get_user_model()
-            .objects.filter(case_teams__case=case, case_teams__ended_at__isnull=True)
-            .distinct()
-            .order_by("full_name", "pk")
-        )
+        self.team = {str(user.pk): user for user in (current_team(case) if team is None else team)}
+        self.fields["responsible"].choices = [("", _("(niemand)"))] + [
+            (pk, user.full_name or user.email) for pk, user in self.team.items()
+        ]
+
+    def clean_responsible(self):
+        return self.team.get(self.cleaned_data.get("responsible") or "")
 
     def clean_due_on(self):
         due_on = self.cleaned_data.get("due_on")

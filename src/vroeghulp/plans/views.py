@@ -27,6 +27,7 @@ from .forms import (
     ItemForm,
     ReactionForm,
     ShareForm,
+    current_team,
 )
 from .models import Arrangement, JargonTerm, Plan, PlanItem, PlanVersion
 from .readability import assess
@@ -43,6 +44,7 @@ def _page(request, case, decision, forms=None, status=200):
     context = {"plan": plan}
     if plan is not None:
         jargon = dict(JargonTerm.objects.values_list("term", "plain"))
+        team = current_team(case)
         rows = [
             {
                 "item": item,
@@ -52,6 +54,7 @@ def _page(request, case, decision, forms=None, status=200):
                     initial={**_item_initial(item), "version": plan.version},
                     prefix=f"item{item.pk}",
                     case=case,
+                    team=team,
                 ),
                 "readability": assess(item.advice, jargon),
             }
@@ -78,7 +81,7 @@ def _page(request, case, decision, forms=None, status=200):
                 initial={"introduction": plan.introduction, "version": plan.version}
             ),
             "item_form": forms.get("item")
-            or ItemForm(initial={"version": plan.version}, case=case),
+            or ItemForm(initial={"version": plan.version}, case=case, team=team),
             "issue_form": forms.get("issue") or IssueForm(initial={"version": plan.version}),
             "versions": versions,
             "discussion_form": forms.get("discussion") or DiscussionForm(),

@@ -8,8 +8,11 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -94,7 +97,8 @@ def test_the_form_offers_only_the_current_team(world, plan, casemanager):
     left = professional(Role.TEAM_MEMBER, world.organisation)
     TeamMemberFactory(case=world.own_case, user=left, team_role="member", ended_at=timezone.now())
     stranger = professional(Role.CASEMANAGER, world.organisation)  # same network, other team
-    offered = set(ItemForm(case=world.own_case).fields["responsible"].queryset)
+    choices = ItemForm(case=world.own_case).fields["responsible"].choices
+    offered = {get_user_model().objects.get(pk=pk) for pk, _label in choices if pk}
     current = {
         m.user for m in TeamMember.objects.filter(case=world.own_case, ended_at__isnull=True)
     }
@@ -279,3 +283,37 @@ def test_issued_versions_keep_the_status_they_were_issued_with(world, plan, case
         reverse("plans:print", args=[world.own_case.code, first.code])
     )
     assert "Geregeld" in page.content.decode()
+
+
+def test_someone_off_the_team_cannot_be_chosen_on_the_page(world, plan, casemanager):
+    stranger = professional(Role.CASEMANAGER, world.organisation)
+    response = verified_client(casemanager).post(
+        _add_url(world),
+        {
+            "domain": "medical",
+            "advice": "Oren nakijken.",
+            "status": "to_do",
+            "responsible": stranger.pk,
+            "version": Plan.objects.get(pk=plan.pk).version,
+        },
+    )
+    assert response.status_code == 400
+    assert "Oren nakijken." in response.content.decode()
+    assert not PlanItem.objects.exists()
+
+
+def _plan_page_queries(client, world) -> int:
+    url = reverse("plans:plan", args=[world.own_case.code])
+    client.get(url)  # warm up: the first audit write creates the chain head
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def test_the_plan_page_runs_as_many_queries_however_many_items(world, plan, casemanager):
+    client = verified_client(casemanager)
+    _save(plan, casemanager, responsible=casemanager)
+    one = _plan_page_queries(client, world)
+    for index in range(5):
+        _save(plan, casemanager, advice=f"Advies {index}", responsible=casemanager)
+    assert _plan_page_queries(client, world) == one
