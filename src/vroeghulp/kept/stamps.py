@@ -25,7 +25,7 @@ from vroeghulp.cases.models import Case, InformationRequest, TeamMember
 from vroeghulp.children.models import Child
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.models import AgendaItem, Meeting
-from vroeghulp.plans.models import Arrangement
+from vroeghulp.plans.models import Arrangement, PlanItem
 from vroeghulp.portal.models import DataRequest
 from vroeghulp.referrals.models import Registration
 
@@ -92,6 +92,9 @@ REACHES = {
     FollowUpPlan: lambda plan: teams_of({"case_id": plan.case_id}),
     DataRequest: lambda request: teams_of({"case_id": request.case_id}),
     Arrangement: lambda arrangement: teams_of({"case__plan__pk": arrangement.plan_id}),
+    # the team holds whoever was responsible before a change as well (teams_of keeps members
+    # who left); the responsible person is named too, should they not be on it
+    PlanItem: lambda item: [*teams_of({"case__plan__pk": item.plan_id}), item.responsible_id],
     AgendaItem: lambda item: _team_and_coordinators(
         {"case_id": item.case_id}, _network_of(item.case_id)
     ),

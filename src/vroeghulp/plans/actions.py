@@ -15,19 +15,21 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.milestones import refresh_milestones
-from vroeghulp.cases.models import Case, TimelineEvent
+from vroeghulp.cases.models import Case, TeamMember, TimelineEvent
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 
 from . import pdf, snapshot
 from .constants import Reaction
+from .due_dates import due_date_error
 from .models import (
     Arrangement,
     Discussion,
     ParentReaction,
     Plan,
     PlanItem,
+    PlanItemStatusChange,
     PlanVersion,
     Share,
 )
@@ -64,24 +66,50 @@ def save_introduction(plan: Plan, *, actor, version: int, introduction: str) -> 
 def save_item(
     plan: Plan, *, actor, version: int, item: PlanItem | None = None, **fields
 ) -> PlanItem:
-    """Add an advice item, or change one; both count as an edit of the draft."""
+    """Add an advice item, or change one; both count as an edit of the draft.
+
+    A new item's first status and every later change of status is kept as a row with its date
+    and author, so the parents see since when an item stands as it does.
+    """
     if not fields.get("advice", "").strip():
         raise ValidationError(_("Schrijf het advies op."))
+    error = due_date_error(plan.case, fields.get("due_on"))
+    if error:
+        raise ValidationError(error)
+    responsible = fields.get("responsible")
+    if responsible is not None and not _on_current_team(plan.case, responsible):
+        raise ValidationError(_("Kies als verantwoordelijke iemand uit het team van dit kind."))
     with transaction.atomic():
         _locked, decision = _locked_draft(plan, actor, version)
         if item is None:
             last = plan.items.aggregate(last=Max("position"))["last"] or 0
             item = PlanItem(plan=plan, position=last + 1)
             audit_action = AuditAction.CREATE
+            old_status, old_due_on = None, None
         else:
             if item.plan_id != plan.pk:
                 raise ValidationError(_("Dit advies hoort niet bij dit plan."))
+            # read again under the draft's lock: the status compared is the one that stands
+            item = PlanItem.objects.get(pk=item.pk)
             audit_action = AuditAction.UPDATE
+            old_status, old_due_on = item.status, item.due_on
         for name, value in fields.items():
             setattr(item, name, value.strip() if isinstance(value, str) else value)
+        now = timezone.now()
+        status_changed = item.status != old_status
+        if status_changed:
+            item.status_changed_at = now
+        if item.due_on != old_due_on:
+            item.reminded_on = None  # a new date, a new reminder
         item.save()
+        if status_changed:
+            PlanItemStatusChange.objects.create(item=item, status=item.status, at=now, by=actor)
         record(event_for(actor, decision, audit_action, plan.case.child, item))
     return item
+
+
+def _on_current_team(case: Case, user) -> bool:
+    return TeamMember.objects.filter(case=case, user=user, ended_at__isnull=True).exists()
 
 
 def remove_item(plan: Plan, *, actor, version: int, item: PlanItem) -> None:

@@ -16,10 +16,14 @@ class Domain(models.TextChoices):
 
 class ItemStatus(models.TextChoices):
     TO_DO = "to_do", _("Nog te doen")
-    ARRANGED = "arranged", _("Geregeld")
     STARTED = "started", _("Gestart")
+    PAUSED = "paused", _("Gepauzeerd")
+    DECLINED = "declined", _("Niet gewenst door de ouders")
     DONE = "done", _("Klaar")
-    DECLINED = "declined", _("Niet gewenst door ouders")
+
+
+# An item in one of these needs nobody's work any more: it leaves the work list and reminders.
+FINISHED_STATUSES = frozenset({ItemStatus.DONE, ItemStatus.DECLINED})
 
 
 class Reaction(models.TextChoices):

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,7 @@ from vroeghulp.date_input import DATE, DATE_ERRORS
 
 from .actions import evaluation_since
 from .constants import Domain, ExplainedHow, ItemStatus, Reaction
+from .due_dates import due_date_error
 
 
 class IntroductionForm(forms.Form):
@@ -19,6 +21,17 @@ class IntroductionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+def current_team(case) -> list:
+    """The professionals on the case's team now: the ones an item can be given to. Read once per
+    page and handed to every item's form."""
+    return list(
+        get_user_model()
+        .objects.filter(case_teams__case=case, case_teams__ended_at__isnull=True)
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
 class ItemForm(forms.Form):
     domain = forms.ChoiceField(label=_("Onderwerp"), choices=Domain.choices)
     advice = forms.CharField(
@@ -27,9 +40,45 @@ class ItemForm(forms.Form):
         max_length=5000,
     )
     who = forms.CharField(label=_("Wie doet het"), max_length=200, required=False)
-    by_when = forms.CharField(label=_("Wanneer"), max_length=100, required=False)
+    by_when = forms.CharField(
+        label=_("Wanneer (in woorden)"),
+        max_length=100,
+        required=False,
+        help_text=_("Bijvoorbeeld „over een paar weken”. Voor de ouders."),
+    )
+    due_on = forms.DateField(
+        label=_("Datum"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        required=False,
+        help_text=_("Met een datum komt het advies op Mijn werk van de verantwoordelijke."),
+    )
+    responsible = forms.ChoiceField(
+        label=_("Verantwoordelijke"),
+        required=False,
+        help_text=_("Iemand uit het team van dit kind."),
+    )
     status = forms.ChoiceField(label=_("Stand van zaken"), choices=ItemStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, case, team: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        # only the current team: the action refuses anyone else as well
+        self.team = {str(user.pk): user for user in (current_team(case) if team is None else team)}
+        self.fields["responsible"].choices = [("", _("(niemand)"))] + [
+            (pk, user.full_name or user.email) for pk, user in self.team.items()
+        ]
+
+    def clean_responsible(self):
+        return self.team.get(self.cleaned_data.get("responsible") or "")
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data.get("due_on")
+        error = due_date_error(self.case, due_on)
+        if error:
+            raise forms.ValidationError(error)
+        return due_on
 
 
 class IssueForm(forms.Form):

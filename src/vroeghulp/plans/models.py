@@ -37,9 +37,25 @@ class PlanItem(models.Model):
     advice = models.TextField(_("advies"))
     who = models.CharField(_("wie doet het"), max_length=200, blank=True)
     by_when = models.CharField(_("wanneer"), max_length=100, blank=True)
+    # The date that puts the item on the responsible professional's work list (work/queries.py)
+    due_on = models.DateField(_("datum"), null=True, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verantwoordelijke"),
+    )
     status = models.CharField(
         _("stand van zaken"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.TO_DO
     )
+    # When the status last changed (the last PlanItemStatusChange); empty for items from before
+    # the status was dated
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    # The day the responsible professional was e-mailed that the item is due (send_reminders);
+    # cleared when the date moves, so a new date gives a new reminder
+    reminded_on = models.DateField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -47,6 +63,22 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return self.advice[:50]
+
+
+class PlanItemStatusChange(models.Model):
+    """One status an item got, when and from whom: the item's history, shown to the parents by
+    its last date."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=10, choices=ItemStatus.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.get_status_display()
 
 
 class ImmutableQuerySet(models.QuerySet):

@@ -38,6 +38,9 @@ def snapshot(plan: Plan) -> dict:
             "advice": item.advice,
             "who": item.who,
             "by_when": item.by_when,
+            # versions issued before items had a date lack these two keys
+            "due_on": item.due_on.isoformat() if item.due_on else "",
+            "due_on_text": item.due_on.strftime("%d-%m-%Y") if item.due_on else "",
             "status": item.status,
             "status_label": str(ItemStatus(item.status).label),
         }
@@ -75,7 +78,8 @@ def _lines(content: dict) -> list[str]:
     lines = [f"Inleiding: {content.get('introduction', '')}"] if content.get("introduction") else []
     for group in content.get("domains", []):
         for item in group["items"]:
-            detail = ", ".join(x for x in (item["who"], item["by_when"]) if x)
+            parts = (item["who"], item["by_when"], item.get("due_on_text", ""))
+            detail = ", ".join(x for x in parts if x)
             lines.append(
                 f"{group['label']}: {item['advice']}"
                 + (f" ({detail})" if detail else "")

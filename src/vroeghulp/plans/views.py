@@ -27,6 +27,7 @@ from .forms import (
     ItemForm,
     ReactionForm,
     ShareForm,
+    current_team,
 )
 from .models import Arrangement, JargonTerm, Plan, PlanItem, PlanVersion
 from .readability import assess
@@ -43,16 +44,21 @@ def _page(request, case, decision, forms=None, status=200):
     context = {"plan": plan}
     if plan is not None:
         jargon = dict(JargonTerm.objects.values_list("term", "plain"))
+        team = current_team(case)
         rows = [
             {
                 "item": item,
-                "form": ItemForm(
+                # a change refused keeps what was typed, in the item's own form
+                "form": forms.get(f"item{item.pk}")
+                or ItemForm(
                     initial={**_item_initial(item), "version": plan.version},
                     prefix=f"item{item.pk}",
+                    case=case,
+                    team=team,
                 ),
                 "readability": assess(item.advice, jargon),
             }
-            for item in plan.items.all()
+            for item in plan.items.select_related("responsible")
         ]
         groups = [
             {"label": domain.label, "rows": [r for r in rows if r["item"].domain == domain]}
@@ -74,7 +80,8 @@ def _page(request, case, decision, forms=None, status=200):
             or IntroductionForm(
                 initial={"introduction": plan.introduction, "version": plan.version}
             ),
-            "item_form": forms.get("item") or ItemForm(initial={"version": plan.version}),
+            "item_form": forms.get("item")
+            or ItemForm(initial={"version": plan.version}, case=case, team=team),
             "issue_form": forms.get("issue") or IssueForm(initial={"version": plan.version}),
             "versions": versions,
             "discussion_form": forms.get("discussion") or DiscussionForm(case=case),
@@ -135,6 +142,8 @@ def _item_initial(item: PlanItem) -> dict:
         "advice": item.advice,
         "who": item.who,
         "by_when": item.by_when,
+        "due_on": item.due_on,
+        "responsible": item.responsible_id,
         "status": item.status,
     }
 
@@ -190,7 +199,7 @@ def add_item(request, case, decision):
         request,
         case,
         decision,
-        ItemForm(request.POST),
+        ItemForm(request.POST, case=case),
         "item",
         lambda data: actions.save_item(plan, actor=request.user, **data),
         _("Het advies is toegevoegd."),
@@ -202,7 +211,7 @@ def add_item(request, case, decision):
 def change_item(request, case, decision):
     plan = _draft(case)
     item = get_object_or_404(PlanItem, pk=posted_id(request, "item"), plan=plan)
-    form = ItemForm(request.POST, prefix=f"item{item.pk}")
+    form = ItemForm(request.POST, prefix=f"item{item.pk}", case=case)
     if request.POST.get("remove") == "1":
         try:
             actions.remove_item(
@@ -221,7 +230,7 @@ def change_item(request, case, decision):
         case,
         decision,
         form,
-        "item",
+        f"item{item.pk}",
         lambda data: actions.save_item(plan, actor=request.user, item=item, **data),
         _("Het advies is opgeslagen."),
     )

@@ -26,7 +26,7 @@ from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans import pdf as plan_pdf_module
-from vroeghulp.plans.models import PlanVersion
+from vroeghulp.plans.models import PlanItem, PlanVersion
 
 from . import actions, data_export, login_codes, oidc
 from .forms import (
@@ -138,6 +138,8 @@ def _child_page(
         "appointments": appointments(case),
         "events": case.events.filter(professional_only=False).select_related("actor")[:50],
         "versions": versions,
+        # what happens with each advice, once the parents have the plan
+        "plan_items": _plan_items(case) if versions else [],
         "consents": Consent.objects.filter(child=case.child)
         .select_related("organisation")
         .order_by("withdrawn_at", "-given_on"),
@@ -153,6 +155,21 @@ def _child_page(
         **_uploads_context(case, request.user, upload_form),
     }
     return render(request, "portal/child.html", context, status=status)
+
+
+def _plan_items(case) -> list[dict]:
+    """The advice items as they stand now, in the plan's order: only what a parent reads (the
+    responsible professional's name, nothing more of them)."""
+    return [
+        {
+            "advice": item.advice,
+            "status": item.get_status_display(),
+            "since": item.status_changed_at,
+            "due_on": item.due_on,
+            "responsible": item.responsible.full_name if item.responsible else "",
+        }
+        for item in PlanItem.objects.filter(plan__case=case).select_related("responsible")
+    ]
 
 
 def _upcoming_meetings(case):

@@ -19,7 +19,8 @@ from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.id_lists import among
 from vroeghulp.meetings.queries import waiting_for_first_meeting
 from vroeghulp.paging import first_rows
-from vroeghulp.plans.models import Arrangement
+from vroeghulp.plans.constants import FINISHED_STATUSES
+from vroeghulp.plans.models import Arrangement, PlanItem
 from vroeghulp.portal.models import DataRequest, DataRequestOutcome
 from vroeghulp.referrals.constants import Status
 from vroeghulp.referrals.deadlines import callback_state
@@ -41,6 +42,7 @@ class WorkList:
     information_overdue: list
     check_ins_due: list
     evaluations_due: list
+    plan_items_due: list
     data_requests: list
     my_cases: list
     # Per section: how many rows there are beyond the ones shown
@@ -61,6 +63,7 @@ class WorkList:
             *(row.case for row in self.information_overdue),
             *(row.case for row in self.check_ins_due),
             *(row.plan.case for row in self.evaluations_due),
+            *(row.plan.case for row in self.plan_items_due),
             *(row.case for row in self.data_requests),
         ):
             if case.pk not in shown:
@@ -114,6 +117,14 @@ def work_for(user, everything: bool = False) -> WorkList:
         )
         .select_related("plan__case", "plan__case__child")
         .order_by("evaluate_on"),
+        # one's own advice items with a date: only on one's own teams, so a professional who left
+        # the team no longer sees the child
+        "plan_items_due": PlanItem.objects.filter(
+            among("plan__case_id", mine_ids), responsible=user, due_on__lte=soon
+        )
+        .exclude(status__in=FINISHED_STATUSES)
+        .select_related("plan__case", "plan__case__child")
+        .order_by("due_on", "pk"),
         "data_requests": DataRequest.objects.filter(
             among("case_id", mine_ids),
             case__network_id__in=coordinator_networks,

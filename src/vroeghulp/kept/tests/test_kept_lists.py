@@ -21,6 +21,7 @@ from vroeghulp.followup.actions import reopen, start_follow_up
 from vroeghulp.kept.lists import Rendered, _seconds_to_keep
 from vroeghulp.meetings.actions import add_to_agenda, conclude, plan_meeting
 from vroeghulp.meetings.models import AgendaItem, Meeting
+from vroeghulp.plans.actions import save_item, start_plan
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +162,38 @@ def test_reopening_takes_the_check_in_off_the_work_list_at_once(world, committed
         # pauses the follow-up plan by a queryset update
         reopen(case, actor=user, version=case.version, reason="Nieuwe vraag")
     assert _home(client).context["work"].check_ins_due == []
+
+
+def test_a_new_or_changed_plan_item_shows_at_once(world, committed):
+    user = world.users[Role.CASEMANAGER]
+    plan = start_plan(world.own_case, actor=user)
+    client = verified_client(user)
+    assert _home(client).context["work"].plan_items_due == []
+    with committed():
+        item = save_item(
+            plan,
+            actor=user,
+            version=plan.version,
+            domain="medical",
+            advice="Oren laten nakijken",
+            due_on=timezone.localdate() + datetime.timedelta(days=2),
+            responsible=user,
+            status="to_do",
+        )
+    assert "Oren laten nakijken" in _home(client).content.decode()
+    assert "work" not in _home(client).context  # kept again
+    plan.refresh_from_db()
+    with committed():
+        save_item(
+            plan,
+            actor=user,
+            version=plan.version,
+            item=item,
+            domain="medical",
+            advice="Oren laten nakijken",
+            status="done",
+        )
+    assert "Oren laten nakijken" not in _home(client).content.decode()
 
 
 def test_leaving_a_team_takes_the_case_off_the_list(world, committed):

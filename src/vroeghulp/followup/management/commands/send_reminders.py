@@ -1,6 +1,7 @@
-"""E-mail casemanagers about check-ins due within a week. Safe to run twice; --loop for a daemon.
+"""E-mail casemanagers about check-ins and evaluations due within a week, and professionals
+about advice items of theirs whose date has come. Safe to run twice; --loop for a daemon.
 
-The e-mail names no child: it says how many check-ins are due and links to the follow-up list.
+The e-mails name no child: they say how many are due and link to the list that shows them.
 """
 
 import datetime
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,8 @@ from django.utils.translation import gettext as _
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import TeamMember
 from vroeghulp.followup.models import FollowUpPlan
-from vroeghulp.plans.models import Arrangement
+from vroeghulp.plans.constants import FINISHED_STATUSES
+from vroeghulp.plans.models import Arrangement, PlanItem
 
 LOOKAHEAD_DAYS = 7
 
@@ -45,7 +47,40 @@ class Command(BaseCommand):
             time.sleep(3600)
 
     def send_once(self) -> int:
-        return self.send_check_ins() + self.send_evaluations()
+        return self.send_check_ins() + self.send_evaluations() + self.send_plan_items()
+
+    def send_plan_items(self) -> int:
+        """Advice items whose date has come, once per item and date, to the professional
+        responsible while they are on the child's team (the work list's own rule)."""
+        today = timezone.localdate()
+        on_team = TeamMember.objects.filter(
+            case_id=OuterRef("plan__case_id"), user_id=OuterRef("responsible_id"), ended_at=None
+        )
+        per_user: dict = {}
+        with transaction.atomic():
+            due = list(
+                PlanItem.objects.select_for_update(of=("self",))
+                .filter(due_on__lte=today, reminded_on__isnull=True, responsible__isnull=False)
+                .exclude(status__in=FINISHED_STATUSES)
+                .filter(Exists(on_team))
+                .select_related("responsible")
+            )
+            for item in due:
+                per_user[item.responsible] = per_user.get(item.responsible, 0) + 1
+            # a queryset update: the day of a reminder is on no list, so no list need end
+            PlanItem.objects.filter(pk__in=[item.pk for item in due]).update(reminded_on=today)
+        for user, count in per_user.items():
+            send_mail(
+                _("Adviezen met een datum"),
+                _(
+                    "Voor %(n)d advies/adviezen waarvoor je verantwoordelijk bent, is de datum "
+                    "bereikt. Bekijk ze op Mijn werk: %(link)s"
+                )
+                % {"n": count, "link": settings.SITE_URL + "/"},
+                None,
+                [user.email],
+            )
+        return len(per_user)
 
     def send_evaluations(self) -> int:
         """Care–education arrangements due for evaluation within a week, once per arrangement."""
