@@ -79,7 +79,10 @@ def render_file_page(request, case, decision, section, template, context, status
         "case": case,
         "child": case.child,
         "tabs": tabs,
-        "can_edit": may_also(decision, Action.EDIT),
+        # a closed file is read-only; moving it on (reopen, follow-up) stays possible
+        "can_edit": may_also(decision, Action.EDIT) and states.is_editable(case.phase),
+        "can_move": may_also(decision, Action.EDIT),
+        "closed": not states.is_editable(case.phase),
         "is_lead_coordinator": actions.lead_role(case, request.user) == "coordinator",
     }
     return render(request, template, {**base, **context}, status=status)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp import plausible_dates as plausible
@@ -13,6 +14,7 @@ from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import Action, Decision, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
+from vroeghulp.cases.actions import ensure_editable
 from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import Case, TeamMember, TimelineEvent
@@ -46,6 +48,7 @@ def start_plan(case: Case, *, actor) -> Plan:
 
 def _locked_draft(plan: Plan, actor, version: int):
     decision = require(actor, Action.EDIT, plan.case.child)
+    ensure_editable(plan.case)
     locked = Plan.objects.select_for_update().get(pk=plan.pk)
     if locked.version != version:
         raise StaleVersionError

@@ -129,3 +129,26 @@ def test_a_closed_file_is_read_only_until_it_is_reopened(world):
     ).exists()
     actions.add_note(reopened, actor=casemanager, text="Nog iets")
     assert Note.objects.count() == 1
+
+
+def test_a_closed_files_plan_says_so_and_cannot_be_changed(world):
+    from vroeghulp.plans import actions as plan_actions
+    from vroeghulp.plans.models import Plan
+
+    casemanager = world.users[Role.CASEMANAGER]
+    plan = plan_actions.start_plan(world.own_case, actor=casemanager)
+    case = _in_phase(world, Phase.CLOSED)
+    plan = Plan.objects.get(pk=plan.pk)  # as a request reads it
+    client = verified_client(casemanager)
+    page = client.get(reverse("plans:plan", args=[case.code])).content.decode()
+    assert "Afgesloten: het plan kan niet meer worden gewijzigd" in page
+    assert "Dit traject is afgesloten en alleen nog te lezen" in page
+    assert "Inleiding opslaan" not in page
+    with pytest.raises(ValidationError, match="afgesloten"):
+        plan_actions.save_introduction(
+            plan, actor=casemanager, version=plan.version, introduction="Nog iets"
+        )
+    assert Plan.objects.get(pk=plan.pk).introduction == ""
+    # the overview still offers to reopen (or start follow-up)
+    overview = client.get(reverse("cases:detail", args=[case.code])).content.decode()
+    assert "Fase wijzigen" in overview
