@@ -783,18 +783,14 @@ def close_case(
         for goal in Goal.objects.filter(case=case, pk__in=(goal_realisations or {}).keys()):
             goal.realisation = goal_realisations[goal.pk]
             goal.save(update_fields=["realisation"])
-        registration = (
-            Registration.objects.filter(child=case.child, referrer_user__isnull=False)
-            .order_by("-received_at")
-            .first()
-        )
+        registration = referrer_to_inform(case)
         closure = Closure(
             case=closed,
             closed_on=timezone.localtime(closed.closed_at).date(),
             reason=reason,
             stopped_early_reason=stopped_early_reason.strip(),
             problem_reduction=problem_reduction,
-            referrer_informed=registration is not None,
+            referrer_informed=False,  # set once the message has actually gone out
             school_informed=school_informed,
             closed_by=actor,
         )
@@ -807,10 +803,32 @@ def close_case(
             closing=True,
         )
         if registration is not None:
-            transaction.on_commit(
-                lambda: notifications.tell_referrer_trajectory_closed(registration)
-            )
+            transaction.on_commit(lambda: _inform_referrer(closure, registration))
     return closure
+
+
+def referrer_to_inform(case: Case) -> Registration | None:
+    """The referrer who hears that the trajectory closed: a professional of an organisation,
+    with an e-mail address, and only while the parents' consent to exchange information with
+    that organisation is in force."""
+    consented = Consent.objects.for_information(case.child).values("organisation_id")
+    return (
+        Registration.objects.filter(
+            child=case.child,
+            referrer_user__isnull=False,
+            referrer_organisation__isnull=False,
+            referrer_organisation__in=consented,
+        )
+        .exclude(referrer_user__email="")
+        .select_related("referrer_user", "network")
+        .order_by("-received_at")
+        .first()
+    )
+
+
+def _inform_referrer(closure: Closure, registration: Registration) -> None:
+    if notifications.tell_referrer_trajectory_closed(registration):
+        Closure.objects.filter(pk=closure.pk).update(referrer_informed=True)
 
 
 def record_earlier_finding(

@@ -523,6 +523,7 @@ def _closing_page(request, case, decision, form=None, status=200):
         "can_close": states.is_open(case.phase)
         and states.can_move(case.phase, states.Phase.CLOSED, actions.lead_role(case, request.user)),
         "form": form or ClosingForm(goals=goals, initial={"version": case.version}),
+        "referrer_to_inform": actions.referrer_to_inform(case),
     }
     return render_file_page(
         request, case, decision, "closing", "cases/closing.html", context, status
@@ -546,7 +547,7 @@ def close(request, case, decision):
             goal_realisations=form.goal_realisations(),
             school_informed=data["school_informed"],
         ),
-        success=_("Het traject is afgesloten. De verwijzer is geïnformeerd."),
+        success=_("Het traject is afgesloten."),
         done=reverse("cases:closing", args=[case.code]),
         rerender=lambda form, status: _closing_page(request, case, decision, form, status),
         current_version=lambda: type(case).objects.get(pk=case.pk).version,

@@ -47,9 +47,10 @@ def tell_referrer_trajectory_started(registration: Registration) -> None:
     )
 
 
-def tell_referrer_trajectory_closed(registration: Registration) -> None:
-    """Only that the trajectory closed, so the referrer knows the chain is complete."""
-    _tell_referrer(
+def tell_referrer_trajectory_closed(registration: Registration) -> bool:
+    """Only that the trajectory closed, so the referrer knows the chain is complete; whether
+    the message went out."""
+    return _tell_referrer(
         registration,
         _("Traject afgesloten (kenmerk %(ref)s)"),
         _(
@@ -59,12 +60,12 @@ def tell_referrer_trajectory_closed(registration: Registration) -> None:
     )
 
 
-def _tell_referrer(registration: Registration, subject: str, body: str) -> None:
+def _tell_referrer(registration: Registration, subject: str, body: str) -> bool:
     if registration.referrer_user is None or not registration.referrer_user.email:
-        return
+        return False
     values = {
         "date": timezone.localtime(registration.received_at).strftime("%d-%m-%Y"),
         "ref": reference(registration),
         "network": registration.network.name,
     }
-    send_mail(subject % values, body % values, None, [registration.referrer_user.email])
+    return send_mail(subject % values, body % values, None, [registration.referrer_user.email]) > 0

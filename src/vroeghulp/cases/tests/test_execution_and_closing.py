@@ -10,6 +10,7 @@ from vroeghulp.cases.constants import ClosingReason, GoalRealisation
 from vroeghulp.cases.models import Case, Closure, Goal
 from vroeghulp.cases.states import Phase
 from vroeghulp.cases.tests.factories import registered_earlier
+from vroeghulp.consent.tests.factories import ConsentFactory
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,8 +74,10 @@ def test_closing_evaluates_goals_and_tells_the_referrer(
         network=world.network,
         child=world.own_case.child,
         referrer_user=world.users[Role.REFERRER],
+        referrer_organisation=world.other_organisation,
         status="accepted",
     )
+    ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
     with django_capture_on_commit_callbacks(execute=True):
         response = casemanager.post(
             _url(world, "cases:close"),
@@ -126,3 +129,27 @@ def test_outsiders_cannot_reach_execution_or_closing(world, other_world):
         ).status_code
         == 404
     )
+
+
+def test_the_referrer_hears_nothing_without_the_parents_consent(
+    world, casemanager, django_capture_on_commit_callbacks
+):
+    RegistrationFactory(
+        network=world.network,
+        child=world.own_case.child,
+        referrer_user=world.users[Role.REFERRER],
+        referrer_organisation=world.other_organisation,
+        status="accepted",
+    )
+    page = casemanager.get(_url(world, "cases:closing")).content.decode()
+    assert "De verwijzer krijgt geen bericht" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        casemanager.post(
+            _url(world, "cases:close"),
+            {"reason": ClosingReason.PLAN_REALISED, "version": world.own_case.version},
+        )
+    closure = Closure.objects.get()
+    assert closure.referrer_informed is False
+    assert mail.outbox == []
+    page = casemanager.get(_url(world, "cases:closing")).content.decode()
+    assert "De verwijzer is geïnformeerd." not in page
