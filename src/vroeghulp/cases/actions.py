@@ -31,7 +31,14 @@ from vroeghulp.referrals.constants import Status as RegistrationStatus
 from vroeghulp.referrals.models import EarlierExamination, Registration
 
 from . import states
-from .constants import ClosingReason, EventKind, RequestStatus, SupportResponse, TeamRole
+from .constants import (
+    ClosingReason,
+    DocumentKind,
+    EventKind,
+    RequestStatus,
+    SupportResponse,
+    TeamRole,
+)
 from .hours import hours_text
 from .milestones import refresh_milestones
 from .models import (
@@ -550,13 +557,48 @@ def add_document(
     """Attach a file. A report answering a request counts as coming from that organisation."""
     decision = require(actor, Action.EDIT, case.child)
     ensure_editable(case)
-    checked = check_upload(upload)
     source = decision.membership.organisation
     if information_request is not None:
         if information_request.case_id != case.pk:
             raise PermissionDenied
         _consent_for_information(case, information_request.organisation)
         source = information_request.organisation
+    return store_document(
+        case,
+        upload=upload,
+        title=title,
+        kind=kind,
+        source=source,
+        uploaded_by=actor,
+        decision=decision,
+        summary=_("Document toegevoegd: %(title)s"),
+        setting=setting,
+        information_request=information_request,
+        professional_only=professional_only,
+    )
+
+
+def store_document(
+    case: Case,
+    *,
+    upload,
+    title: str,
+    kind: str,
+    source,
+    uploaded_by,
+    decision: Decision,
+    summary: str,
+    setting: str = "",
+    information_request: InformationRequest | None = None,
+    professional_only: bool = False,
+) -> Document:
+    """The one way a file enters a child's file, from the team or from the parents: checked
+    by size and content, stored privately, on the timeline and in the audit log. `kind` may be
+    "" to take it from the content (a video or something else)."""
+    checked = check_upload(upload)
+    if not kind:
+        video = checked.content_type.startswith("video/")
+        kind = DocumentKind.VIDEO if video else DocumentKind.OTHER
     with transaction.atomic():
         document = Document(
             case=case,
@@ -569,18 +611,18 @@ def add_document(
             size=checked.size,
             sha256=checked.sha256,
             professional_only=professional_only,
-            uploaded_by=actor,
+            uploaded_by=uploaded_by,
         )
         document.file.save("upload", upload, save=False)
         document.save()
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.INFORMATION,
-            actor=actor,
-            summary=_("Document toegevoegd: %(title)s") % {"title": document.title},
+            actor=uploaded_by,
+            summary=summary % {"title": document.title},
             professional_only=professional_only,
         )
-        record(event_for(actor, decision, AuditAction.CREATE, case.child, document))
+        record(event_for(uploaded_by, decision, AuditAction.CREATE, case.child, document))
     return document
 
 

@@ -275,13 +275,17 @@ def _information_page(
         case.child,
         case.documents.select_related("source_organisation", "uploaded_by"),
     )
+    today = timezone.localdate()
+    requests = list(case.information_requests.select_related("organisation"))
+    for info in requests:
+        info.overdue = info.is_overdue(today)
     context = {
-        "requests": case.information_requests.select_related("organisation"),
+        "requests": requests,
         "documents": documents,
         "request_form": request_form or InformationRequestForm(case=case),
         "answer_form": AnswerForm(case=case),
         "document_form": document_form or DocumentForm(case=case),
-        "today": timezone.localdate(),
+        "today": today,
         "typed": typed or {},
     }
     return render_file_page(

@@ -194,6 +194,13 @@ class Goal(models.Model):
         return self.text
 
 
+class InformationRequestQuerySet(models.QuerySet):
+    def overdue(self, today) -> "InformationRequestQuerySet":
+        """Still waiting for an answer after its due date (the work list's 'waiting on
+        others'); `InformationRequest.is_overdue` is the same rule for one row."""
+        return self.filter(status=RequestStatus.REQUESTED, due_on__lt=today)
+
+
 class InformationRequest(models.Model):
     """Information asked from another professional; only with the parents' consent."""
 
@@ -217,11 +224,16 @@ class InformationRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    objects = InformationRequestQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:
         return f"{_('Informatieverzoek')} {self.organisation}"
+
+    def is_overdue(self, today) -> bool:
+        return self.status == RequestStatus.REQUESTED and self.due_on < today
 
     @property
     def source_organisation_id(self) -> int:

@@ -86,6 +86,23 @@ def clears_conclusion(to_phase: str) -> bool:
     return to_phase in CLEARS_CONCLUSION
 
 
+def may_start_follow_up(phase: str) -> bool:
+    return phase == Phase.CLOSED
+
+
+def in_follow_up(phase: str) -> bool:
+    return phase == Phase.FOLLOW_UP
+
+
+FOLLOW_UP_PHASES = frozenset({Phase.FOLLOW_UP})
+# The parents' closing questionnaire comes once the trajectory has ended.
+ENDED_PHASES = frozenset({Phase.CLOSED, Phase.FOLLOW_UP})
+
+
+def has_ended(phase: str) -> bool:
+    return phase in ENDED_PHASES
+
+
 def is_editable(phase: str) -> bool:
     """A closed file is read-only until it is reopened."""
     return phase != Phase.CLOSED

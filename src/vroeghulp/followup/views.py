@@ -25,7 +25,7 @@ from .models import FollowUpPlan
 def follow_up_list(request):
     cases = list(
         visible_cases(request.user)
-        .filter(phase=states.Phase.FOLLOW_UP)
+        .filter(phase__in=states.FOLLOW_UP_PHASES)
         .select_related("child", "follow_up")
         .order_by("follow_up__next_check_on")[:200]
     )
@@ -45,8 +45,8 @@ def _page(request, case, decision, forms=None, status=200):
     context = {
         "plan": plan,
         "check_ins": case.check_ins.select_related("by"),
-        "can_start": case.phase == states.Phase.CLOSED,
-        "in_follow_up": case.phase == states.Phase.FOLLOW_UP,
+        "can_start": states.may_start_follow_up(case.phase),
+        "in_follow_up": states.in_follow_up(case.phase),
         "start_form": forms.get("start") or StartForm(initial=version),
         "check_in_form": forms.get("check_in") or CheckInForm(case=case),
         "reopen_form": forms.get("reopen") or ReopenForm(initial=version),

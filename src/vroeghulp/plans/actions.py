@@ -178,28 +178,59 @@ def record_discussion(version: PlanVersion, *, actor, on, how: str) -> Discussio
 def record_reaction(
     version: PlanVersion, *, actor, guardian, reaction: str, comment: str = ""
 ) -> ParentReaction:
+    """The team writes down a reaction the parents gave in person or by phone."""
     case = version.plan.case
     decision = require(actor, Action.EDIT, case.child)
     if guardian.child_id != case.child_id:
         raise ValidationError(_("Alleen een ouder of verzorger van dit kind kan reageren."))
+    return store_reaction(
+        version,
+        guardian=guardian,
+        reaction=reaction,
+        comment=comment,
+        recorded_by=actor,
+        decision=decision,
+        missing_comment=_("Schrijf de opmerkingen van de ouders op."),
+    )
+
+
+def store_reaction(
+    version: PlanVersion,
+    *,
+    guardian,
+    reaction: str,
+    comment: str,
+    recorded_by,
+    decision: Decision,
+    missing_comment: str,
+) -> ParentReaction:
+    """The one rule for a reaction to a plan version, whoever records it (the parents in the
+    portal, or the team for them): a known reaction, and a comment unless they agree."""
+    if reaction not in Reaction.values:
+        raise ValidationError(_("Kies de reactie."))
     if reaction != Reaction.AGREE and not comment.strip():
-        raise ValidationError(_("Schrijf de opmerkingen van de ouders op."))
+        raise ValidationError(missing_comment)
+    case = version.plan.case
     with transaction.atomic():
         answer = ParentReaction.objects.create(
             version=version,
             guardian=guardian,
             reaction=reaction,
             comment=comment.strip(),
-            recorded_by=actor,
+            recorded_by=recorded_by,
         )
         TimelineEvent.objects.create(
             case=case,
             kind=EventKind.PLAN,
-            actor=actor,
-            summary=_("Reactie op versie %(n)d: %(r)s")
-            % {"n": version.number, "r": answer.get_reaction_display().lower()},
+            actor=recorded_by,
+            summary=_("Reactie van %(guardian)s op versie %(n)d: %(r)s")
+            % {
+                "guardian": guardian,
+                "n": version.number,
+                "r": answer.get_reaction_display().lower(),
+            },
         )
-        record(event_for(actor, decision, AuditAction.CREATE, case.child, answer))
+        record(event_for(recorded_by, decision, AuditAction.CREATE, case.child, answer))
     return answer
 
 

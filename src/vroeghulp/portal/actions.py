@@ -22,17 +22,16 @@ from vroeghulp.access.policy import (
 )
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
-from vroeghulp.cases.actions import lead_role, on_open_timelines
-from vroeghulp.cases.constants import DocumentKind, EventKind, TeamRole
+from vroeghulp.cases import states
+from vroeghulp.cases.actions import lead_role, on_open_timelines, store_document
+from vroeghulp.cases.constants import EventKind, TeamRole
 from vroeghulp.cases.models import Case, Document, TimelineEvent
-from vroeghulp.cases.states import Phase
-from vroeghulp.cases.uploads import check_upload
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.actions import create_consent
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
-from vroeghulp.plans.constants import Reaction
+from vroeghulp.plans.actions import store_reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
 
 from .models import (
@@ -99,34 +98,16 @@ def withdraw_own_consent(consent: Consent, *, user) -> Consent:
 def react_to_plan(
     version: PlanVersion, *, user, reaction: str, comment: str = ""
 ) -> ParentReaction:
-    child = version.plan.case.child
-    decision = _as_parent(user, child)
-    guardian = decision.guardian
-    if reaction not in Reaction.values:
-        raise ValidationError(_("Kies uw reactie."))
-    if reaction != Reaction.AGREE and not comment.strip():
-        raise ValidationError(_("Schrijf erbij wat u anders wilt of wat u opvalt."))
-    with transaction.atomic():
-        answer = ParentReaction.objects.create(
-            version=version,
-            guardian=guardian,
-            reaction=reaction,
-            comment=comment.strip(),
-            recorded_by=user,
-        )
-        TimelineEvent.objects.create(
-            case=version.plan.case,
-            kind=EventKind.PLAN,
-            actor=user,
-            summary=_("Reactie van %(guardian)s op versie %(n)d: %(r)s")
-            % {
-                "guardian": guardian,
-                "n": version.number,
-                "r": answer.get_reaction_display().lower(),
-            },
-        )
-        record(event_for(user, decision, AuditAction.CREATE, child, answer))
-    return answer
+    decision = _as_parent(user, version.plan.case.child)
+    return store_reaction(
+        version,
+        guardian=decision.guardian,
+        reaction=reaction,
+        comment=comment,
+        recorded_by=user,
+        decision=decision,
+        missing_comment=_("Schrijf erbij wat u anders wilt of wat u opvalt."),
+    )
 
 
 def send_message_as_parent(case: Case, *, user, body: str) -> Message:
@@ -181,12 +162,20 @@ def _notify(recipients: list[str], case: Case) -> None:
     )
 
 
+def questionnaire_open(case: Case) -> bool:
+    """The closing questionnaire waits for the parents: the trajectory ended and it was not
+    answered yet (once per trajectory)."""
+    return (
+        states.has_ended(case.phase) and not SatisfactionAnswer.objects.filter(case=case).exists()
+    )
+
+
 def answer_satisfaction(case: Case, *, user, scores: dict[int, int]) -> None:
     """The closing questionnaire: once per closed trajectory."""
     decision = _as_parent(user, case.child)
-    if case.phase not in (Phase.CLOSED, Phase.FOLLOW_UP):
+    if not states.has_ended(case.phase):
         raise ValidationError(_("De vragenlijst komt als het traject is afgesloten."))
-    if SatisfactionAnswer.objects.filter(case=case).exists():
+    if not questionnaire_open(case):
         raise ValidationError(_("U heeft de vragenlijst al ingevuld. Dank u wel."))
     questions = {
         q.pk: q for q in SatisfactionQuestion.objects.filter(network=case.network, active=True)
@@ -349,29 +338,16 @@ def answer_data_request(
 def upload_as_parent(case: Case, *, user, upload, title: str) -> Document:
     """A document, photo or video from the parents, checked like every upload, for the team."""
     decision = _as_parent(user, case.child)
-    checked = check_upload(upload)
-    kind = DocumentKind.VIDEO if checked.content_type.startswith("video/") else DocumentKind.OTHER
-    with transaction.atomic():
-        document = Document(
-            case=case,
-            title=title.strip() or upload.name,
-            kind=kind,
-            source_organisation=None,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            uploaded_by=user,
-        )
-        document.file.save("upload", upload, save=False)
-        document.save()
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.INFORMATION,
-            actor=user,
-            summary=_("Document van de ouders toegevoegd: %(title)s") % {"title": document.title},
-        )
-        record(event_for(user, decision, AuditAction.CREATE, case.child, document))
-    return document
+    return store_document(
+        case,
+        upload=upload,
+        title=title,
+        kind="",
+        source=None,
+        uploaded_by=user,
+        decision=decision,
+        summary=_("Document van de ouders toegevoegd: %(title)s"),
+    )
 
 
 # An invitation link works this long; a new one can always be sent.

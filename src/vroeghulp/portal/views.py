@@ -20,7 +20,6 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import posted_id, render_file_page
-from vroeghulp.cases.states import Phase
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
@@ -102,7 +101,7 @@ def home(request):
 
 def _questionnaire(case):
     """The closing questionnaire, when the trajectory is closed and it was not answered yet."""
-    if case.phase not in (Phase.CLOSED, Phase.FOLLOW_UP) or case.satisfaction.exists():
+    if not actions.questionnaire_open(case):
         return None
     questions = SatisfactionQuestion.objects.filter(network=case.network, active=True)
     if not questions:

@@ -13,7 +13,6 @@ from django.utils import timezone
 from vroeghulp.access.queries import own_cases, own_team_case_ids
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
-from vroeghulp.cases.constants import RequestStatus
 from vroeghulp.cases.models import InformationRequest
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.id_lists import among
@@ -102,9 +101,8 @@ def work_for(user, everything: bool = False) -> WorkList:
         .filter(is_scheduled=False)
         .select_related("child")
         .order_by("opened_at"),
-        "information_overdue": InformationRequest.objects.filter(
-            among("case_id", mine_ids), status=RequestStatus.REQUESTED, due_on__lt=today
-        )
+        "information_overdue": InformationRequest.objects.overdue(today)
+        .filter(among("case_id", mine_ids))
         .select_related("case", "case__child", "organisation")
         .order_by("due_on"),
         "check_ins_due": FollowUpPlan.objects.filter(
