@@ -20,12 +20,13 @@ from django.db.models.signals import post_delete, post_save
 from vroeghulp.access.models import EmergencyAccess
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.constants import Role
-from vroeghulp.accounts.models import Membership
+from vroeghulp.accounts.models import Membership, User
 from vroeghulp.cases.models import Case, InformationRequest, TeamMember
 from vroeghulp.children.models import Child
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.models import AgendaItem, Meeting
-from vroeghulp.plans.models import Arrangement, PlanItem
+from vroeghulp.networks.models import Municipality, Network, Organisation
+from vroeghulp.plans.models import Arrangement, Plan, PlanItem
 from vroeghulp.portal.models import DataRequest
 from vroeghulp.referrals.models import Registration
 
@@ -101,11 +102,31 @@ REACHES = {
     # the MDO page lists the network's meetings for everyone with a care role there
     Meeting: lambda meeting: members_of(meeting.network_id, CARE_ROLES),
     Registration: lambda registration: members_of(registration.network_id, [Role.COORDINATOR]),
+    Plan: lambda plan: teams_of({"case_id": plan.case_id}),
+    # names the lists show: a municipality, an organisation, a network, a professional
+    Municipality: lambda municipality: members_of(municipality.network_id, CARE_ROLES),
+    Organisation: lambda organisation: members_of(organisation.network_id, CARE_ROLES),
+    Network: lambda network: members_of(network.pk, CARE_ROLES),
+    User: lambda user: [user.pk, *colleagues_of(user)],
 }
+# Saves of a user that change nothing a list shows (every login writes last_login).
+UNSHOWN_USER_FIELDS = frozenset({"last_login", "password"})
+
+
+def colleagues_of(user) -> list[int]:
+    """Everyone with a care role in a network where this user has a role."""
+    return list(
+        Membership.objects.filter(network__memberships__user=user, role__in=CARE_ROLES).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 def _changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):  # loading fixtures
+        return
+    fields = kwargs.get("update_fields")
+    if sender is User and fields and set(fields) <= UNSHOWN_USER_FIELDS:
         return
     restamp(REACHES[sender](instance))
 
