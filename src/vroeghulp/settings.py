@@ -188,7 +188,9 @@ OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "DigiD")
 OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
 OIDC_RP_SCOPES = "openid email"
 OIDC_USE_PKCE = True
-OIDC_CREATE_USER = False
+# The backend makes an account only for a guardian who came through the network's invitation
+# to that very verified address (portal/oidc.py `create_user`); nobody else gets one.
+OIDC_CREATE_USER = True
 OIDC_STORE_ID_TOKEN = False
 OIDC_AUTHENTICATION_CALLBACK_URL = "portal:oidc_callback"
 OIDC_TIMEOUT = 10

@@ -99,3 +99,57 @@ def test_without_configuration_there_is_no_oidc_login(world):
     assert "Inloggen met" not in client.get(reverse("portal:login")).content.decode()
     assert client.get(reverse("portal:oidc_start")).status_code == 404
     assert client.get(reverse("portal:oidc_callback")).status_code == 404
+
+
+def _invite(world, email: str) -> None:
+    """The casemanager invites the child's guardian to the portal."""
+    from vroeghulp.accounts.tests.factories import verified_client
+
+    guardian = world.own_case.child.guardians.get()
+    casemanager = verified_client(world.users[Role.CASEMANAGER])
+    prefix = f"g{guardian.pk}"
+    response = casemanager.post(
+        reverse("invitations:invite", args=[world.own_case.code]),
+        {"guardian": guardian.pk, f"{prefix}-email": email, f"{prefix}-email_again": email},
+    )
+    assert response.status_code == 302
+
+
+def _link_path() -> str:
+    from django.core import mail
+
+    link = next(word for word in mail.outbox[-1].body.split() if "/ouders/uitnodiging/" in word)
+    return urlparse(link).path
+
+
+def test_an_invited_parent_gets_in_through_the_provider_with_that_address(
+    world, provider, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(world, "vader@example.test")
+    path = _link_path()
+    client = Client()
+    assert "Inloggen met DigiD" in client.get(path).content.decode()
+    response = _log_in(
+        client, provider, {"sub": "p-2", "email": "vader@example.test", "email_verified": True}
+    )
+    user = User.objects.get(email="vader@example.test")
+    assert int(client.session["_auth_user_id"]) == user.pk
+    assert world.own_case.child.guardians.get().user == user
+    assert world.own_case.child.full_name in response.content.decode()
+    assert Client().get(path).status_code == 404  # the link worked once
+
+
+def test_the_provider_with_another_address_does_not_use_the_invitation(
+    world, provider, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(world, "vader@example.test")
+    path = _link_path()
+    client = Client()
+    client.get(path)
+    users_before = User.objects.count()
+    _log_in(client, provider, {"sub": "p-3", "email": "ander@example.test", "email_verified": True})
+    assert "_auth_user_id" not in client.session
+    assert User.objects.count() == users_before
+    assert world.own_case.child.guardians.get().user is None
