@@ -41,31 +41,21 @@ def unlock_login(user: User, *, actor: User) -> int:
 
 def grant_role(membership: Membership, *, actor: User) -> Membership:
     """Save a new or changed, active role of a professional in a network."""
-    with transaction.atomic():
-        before = _check_role_change(membership, actor=actor)
-        membership.is_active = True
-        membership.save()
-        details = {
-            "change": "grant_role",
-            "role": membership.role,
-            "user_id": membership.user_id,
-            "organisation_id": membership.organisation_id,
-        }
-        if before is not None:
-            details["before"] = _described(before)
-        action = AuditAction.CREATE if before is None else AuditAction.UPDATE
-        record(_event(actor, membership.network_id, action, membership, details))
-    return membership
+    return _save_role(membership, actor=actor, active=True)
 
 
 def revoke_role(membership: Membership, *, actor: User) -> Membership:
     """Take a role back: the row stays, inactive, so history and the log keep pointing at it."""
+    return _save_role(membership, actor=actor, active=False)
+
+
+def _save_role(membership: Membership, *, actor: User, active: bool) -> Membership:
     with transaction.atomic():
         before = _check_role_change(membership, actor=actor)
-        membership.is_active = False
+        membership.is_active = active
         membership.save()
         details = {
-            "change": "revoke_role",
+            "change": "grant_role" if active else "revoke_role",
             "role": membership.role,
             "user_id": membership.user_id,
             "organisation_id": membership.organisation_id,

@@ -13,10 +13,13 @@ The rules:
 - the chain head in the database agrees with the last entry.
 """
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .checkpoints import Checkpoint, append_checkpoint, read_checkpoints
+from django.core.exceptions import ImproperlyConfigured
+
+from .checkpoints import Checkpoint, CheckpointError, append_checkpoint, read_checkpoints
 from .keys import Keyring, keyring
 from .models import GENESIS_HASH, AuditChainHead, AuditEntry
 
@@ -55,6 +58,21 @@ def verify_and_checkpoint(*, whole_chain: bool) -> tuple[ChainState, Checkpoint 
     ):
         return state, None
     return state, append_checkpoint(state.sequence, state.last_hash, keys.current)
+
+
+def verified_or_exit(stderr, *, whole_chain: bool) -> tuple[ChainState, Checkpoint | None]:
+    """For the management commands: `verify_and_checkpoint`, or the problem written to `stderr`
+    and exit status 1."""
+    try:
+        state, checkpoint = verify_and_checkpoint(whole_chain=whole_chain)
+    except (CheckpointError, ImproperlyConfigured) as error:
+        stderr.write(f"Audit log cannot be trusted: {error}.")
+        sys.exit(1)
+    if state.problem is not None:
+        problem = state.problem
+        stderr.write(f"Audit log broken at entry {problem.sequence}: {problem.reason}.")
+        sys.exit(1)
+    return state, checkpoint
 
 
 def _by_sequence(checkpoint: Checkpoint) -> int:

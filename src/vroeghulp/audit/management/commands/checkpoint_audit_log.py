@@ -6,15 +6,12 @@ with --loop beside the web server (every AUDIT_CHECKPOINT_SECONDS). Exit 1 namin
 the log does not verify; nothing is signed then.
 """
 
-import sys
 import time
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand
 
-from vroeghulp.audit.checkpoints import CheckpointError
-from vroeghulp.audit.verification import verify_and_checkpoint
+from vroeghulp.audit.verification import verified_or_exit
 
 
 class Command(BaseCommand):
@@ -33,15 +30,7 @@ class Command(BaseCommand):
             time.sleep(settings.AUDIT_CHECKPOINT_SECONDS)
 
     def checkpoint(self) -> None:
-        try:
-            state, checkpoint = verify_and_checkpoint(whole_chain=False)
-        except (CheckpointError, ImproperlyConfigured) as error:
-            self.stderr.write(f"Audit log cannot be trusted: {error}.")
-            sys.exit(1)
-        if state.problem is not None:
-            problem = state.problem
-            self.stderr.write(f"Audit log broken at entry {problem.sequence}: {problem.reason}.")
-            sys.exit(1)
+        state, checkpoint = verified_or_exit(self.stderr, whole_chain=False)
         if checkpoint is None:
             self.stdout.write(f"Checkpoint at entry {state.sequence} was already written.")
         else:
