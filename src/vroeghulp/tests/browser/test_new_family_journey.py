@@ -159,6 +159,8 @@ def test_a_new_family_from_registration_to_a_closed_file(browser, live_server, w
     parent.get_by_role("button", name="Inloggen").click()
     parent.get_by_role("heading", name="Wat gebeurt er hierna?").wait_for()
     assert "Lotte" in parent.locator("h1").inner_text()
+    # The first login through the link made the account the mother's way in.
+    assert case.child.guardians.get(full_name="Sanne Verbeek").user.email == PARENT_EMAIL
     assert serious_violations(parent) == [], "parent's child page"
 
     parent.get_by_role("radio", name="Eens, met opmerkingen", exact=True).check()
