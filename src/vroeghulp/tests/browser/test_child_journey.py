@@ -3,74 +3,27 @@ a team meeting with the parents present, a concurrent-edit conflict, and closing
 """
 
 import datetime
-import re
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vroeghulp.accounts.constants import Role
-from vroeghulp.accounts.tests.factories import PASSWORD
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import Phase
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
 
-from .conftest import serious_violations
+from .conftest import change_phase, log_in, register_as_parent, serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _log_in(browser, base_url, user):
-    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    page.goto(base_url + "/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
-    page.get_by_label("Code uit je authenticator-app").fill(f"{code:06d}")
-    page.get_by_role("button", name="Bevestigen").click()
-    page.get_by_role("heading", name="Mijn werk").wait_for()
-    return page
-
-
-def _register_as_parent(browser, base_url, network):
-    page = browser.new_context(viewport={"width": 360, "height": 800}).new_page()
-    page.goto(f"{base_url}/aanmelden/{network.slug}/")
-    assert serious_violations(page) == []
-    page.get_by_label("Voornaam van het kind").fill("Lotte")
-    page.get_by_label("Achternaam van het kind").fill("Verbeek")
-    page.get_by_label("Geboortedatum van het kind").fill("2024-06-12")
-    page.get_by_label("Waar maken de ouders zich zorgen over?").fill(
-        "Ze brabbelt nog niet en schrikt erg van geluid."
-    )
-    page.locator("#id_guardian1_name").fill("Sanne Verbeek")
-    page.locator("#id_guardian1_phone").fill("06-12121212")
-    page.locator("[name=onderzoek-0-what]").fill("Gehoortest op het consultatiebureau")
-    question = page.locator("label[for=id_answer]").inner_text()
-    a, b = map(int, re.search(r"(\d) \+ (\d)", question).groups())
-    page.get_by_label(question).fill(str(a + b))
-    page.locator("#id_privacy").check()
-    page.get_by_role("button", name="Aanmelding versturen").click()
-    page.get_by_role("heading", name="Dank u wel").wait_for()
-    assert "Lotte" not in page.content()
-
-
-def _change_phase(page, label):
-    page.get_by_label("Nieuwe fase").select_option(label=label)
-    page.get_by_role("button", name="Fase wijzigen").click()
-    page.get_by_text("De fase is gewijzigd.").wait_for()
 
 
 def test_from_public_registration_to_closing(browser, live_server, world, settings):
     settings.PUBLIC_REGISTRATION_MIN_SECONDS = 0
     base = live_server.url
-    _register_as_parent(browser, base, world.network)
+    register_as_parent(browser, base, world.network)
 
-    coordinator = _log_in(browser, base, world.users[Role.COORDINATOR])
+    coordinator = log_in(browser, base, world.users[Role.COORDINATOR])
     coordinator.get_by_role("link", name="Aanmeldingen").click()
     coordinator.get_by_role("link", name="Lotte Verbeek").click()
     assert serious_violations(coordinator) == []
@@ -100,10 +53,10 @@ def test_from_public_registration_to_closing(browser, live_server, world, settin
     assert not Consent.objects.in_force().filter(child=case.child).exists()
 
     coordinator.get_by_role("link", name="Overzicht").click()
-    _change_phase(coordinator, "Intake")
+    change_phase(coordinator, "Intake")
 
     # Two people edit the intake at the same time: the second gets a clear conflict.
-    casemanager = _log_in(browser, base, casemanager_user)
+    casemanager = log_in(browser, base, casemanager_user)
     casemanager.goto(f"{base}/trajecten/{case.code}/intake/")
     coordinator.get_by_role("link", name="Intake").click()
     coordinator.get_by_label("Hulpvraag van de ouders").fill("Waarom praat ze nog niet?")
@@ -122,8 +75,8 @@ def test_from_public_registration_to_closing(browser, live_server, world, settin
     casemanager.get_by_text("De intake is opgeslagen.").wait_for()
 
     coordinator.goto(f"{base}/trajecten/{case.code}/")
-    _change_phase(coordinator, "Informatieverzameling")
-    _change_phase(coordinator, "MDO")
+    change_phase(coordinator, "Informatieverzameling")
+    change_phase(coordinator, "MDO")
 
     # The team meeting, with the parents present.
     coordinator.get_by_role("link", name="MDO", exact=True).click()
@@ -146,7 +99,7 @@ def test_from_public_registration_to_closing(browser, live_server, world, settin
 
     coordinator.goto(f"{base}/trajecten/{case.code}/")
     for label in ("Advies", "Uitvoering", "Evaluatie"):
-        _change_phase(coordinator, label)
+        change_phase(coordinator, label)
 
     coordinator.get_by_role("link", name="Afsluiten").click()
     coordinator.get_by_label("Reden van afsluiten").select_option(label="Plan gerealiseerd")
