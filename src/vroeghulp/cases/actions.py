@@ -24,7 +24,8 @@ from vroeghulp.children.models import Child
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
 from vroeghulp.consent.models import Consent
-from vroeghulp.networks.models import Network
+from vroeghulp.networks.constants import OrganisationKind
+from vroeghulp.networks.models import Network, Organisation
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals import notifications
 from vroeghulp.referrals.constants import Status as RegistrationStatus
@@ -811,13 +812,17 @@ def close_case(
     stopped_early_reason: str = "",
     problem_reduction: str = "",
     goal_realisations: dict[int, str] | None = None,
-    school_informed: bool = False,
+    school=None,
     at=None,
 ) -> Closure:
     """Close the trajectory: the reason, the goals evaluated, the referrer informed."""
     if reason == ClosingReason.STOPPED_EARLY and not stopped_early_reason.strip():
         raise ValidationError(_("Schrijf op waarom de ouders stopten."))
     plausible.check(at, plausible.CLOSING, *plausible.of_trajectory(case))
+    if school is not None and not schools_to_inform(case).filter(pk=school.pk).exists():
+        raise ValidationError(
+            _("De ouders gaven geen toestemming om informatie met deze school te delen.")
+        )
     with transaction.atomic():
         closed = transition(
             case, actor=actor, to_phase=states.Phase.CLOSED, reason=reason, version=version, at=at
@@ -833,7 +838,8 @@ def close_case(
             stopped_early_reason=stopped_early_reason.strip(),
             problem_reduction=problem_reduction,
             referrer_informed=False,  # set once the message has actually gone out
-            school_informed=school_informed,
+            school_informed=school is not None,
+            school=school,
             closed_by=actor,
         )
         _add_to_file(
@@ -847,6 +853,22 @@ def close_case(
         if registration is not None:
             transaction.on_commit(lambda: _inform_referrer(closure, registration))
     return closure
+
+
+SCHOOL_KINDS = (
+    OrganisationKind.SCHOOL,
+    OrganisationKind.SCHOOL_PARTNERSHIP,
+    OrganisationKind.CHILDCARE,
+)
+
+
+def schools_to_inform(case: Case):
+    """The schools and day care of the network the team may tell that the trajectory closed:
+    only those the parents' consent to exchange information covers."""
+    consented = Consent.objects.for_information(case.child).values("organisation_id")
+    return Organisation.objects.filter(
+        network_id=case.network_id, kind__in=SCHOOL_KINDS, pk__in=consented
+    ).order_by("name")
 
 
 def referrer_to_inform(case: Case) -> Registration | None:

@@ -13,6 +13,7 @@ from vroeghulp.accounts.models import User
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.date_input import DATE, DATE_ERRORS
+from vroeghulp.networks.models import Organisation
 
 from .actions import already_on_team
 from .constants import (
@@ -344,13 +345,20 @@ class ClosingForm(forms.Form):
         choices=[("", "–"), *ProblemReduction.choices],
         required=False,
     )
-    school_informed = forms.BooleanField(
-        label=_("School of opvang is geïnformeerd"), required=False
+    school = forms.ModelChoiceField(
+        label=_("School of opvang die u heeft geïnformeerd"),
+        help_text=_(
+            "Alleen scholen en opvang waarmee de ouders het delen van informatie hebben toegestaan."
+        ),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Geen"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, goals, **kwargs):
+    def __init__(self, *args, goals, schools, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
         for goal in goals:
             self.fields[f"goal_{goal.pk}"] = forms.ChoiceField(
                 label=_("Doel: %(text)s") % {"text": goal.text},

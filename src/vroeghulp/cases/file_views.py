@@ -526,7 +526,12 @@ def _closing_page(request, case, decision, form=None, status=200):
         "goals": goals,
         "can_close": states.is_open(case.phase)
         and states.can_move(case.phase, states.Phase.CLOSED, actions.lead_role(case, request.user)),
-        "form": form or ClosingForm(goals=goals, initial={"version": case.version}),
+        "form": form
+        or ClosingForm(
+            goals=goals,
+            schools=actions.schools_to_inform(case),
+            initial={"version": case.version},
+        ),
         "referrer_to_inform": actions.referrer_to_inform(case),
     }
     return render_file_page(
@@ -537,7 +542,9 @@ def _closing_page(request, case, decision, form=None, status=200):
 @require_POST
 @on_case(Action.EDIT)
 def close(request, case, decision):
-    form = ClosingForm(request.POST, goals=case.goals.all())
+    form = ClosingForm(
+        request.POST, goals=case.goals.all(), schools=actions.schools_to_inform(case)
+    )
     return submit(
         request,
         form,
@@ -549,7 +556,7 @@ def close(request, case, decision):
             stopped_early_reason=data["stopped_early_reason"],
             problem_reduction=data["problem_reduction"],
             goal_realisations=form.goal_realisations(),
-            school_informed=data["school_informed"],
+            school=data["school"],
         ),
         success=_("Het traject is afgesloten."),
         done=reverse("cases:closing", args=[case.code]),

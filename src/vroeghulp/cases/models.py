@@ -385,6 +385,10 @@ class Closure(models.Model):
     )
     referrer_informed = models.BooleanField(_("verwijzer geïnformeerd"), default=False)
     school_informed = models.BooleanField(_("school of opvang geïnformeerd"), default=False)
+    # which school or day care the team informed: one with the parents' consent in force
+    school = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

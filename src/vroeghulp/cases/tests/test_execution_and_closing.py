@@ -11,6 +11,7 @@ from vroeghulp.cases.models import Case, Closure, Goal
 from vroeghulp.cases.states import Phase
 from vroeghulp.cases.tests.factories import registered_earlier
 from vroeghulp.consent.tests.factories import ConsentFactory
+from vroeghulp.networks.tests.factories import OrganisationFactory
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,8 @@ def test_closing_evaluates_goals_and_tells_the_referrer(
         status="accepted",
     )
     ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
+    school = OrganisationFactory(network=world.network, name="De Regenboog", kind="school")
+    ConsentFactory(child=world.own_case.child, organisation=school)
     with django_capture_on_commit_callbacks(execute=True):
         response = casemanager.post(
             _url(world, "cases:close"),
@@ -85,7 +88,7 @@ def test_closing_evaluates_goals_and_tells_the_referrer(
                 "reason": ClosingReason.PLAN_REALISED,
                 "problem_reduction": "some",
                 f"goal_{goal.pk}": GoalRealisation.PARTLY,
-                "school_informed": "on",
+                "school": school.pk,
                 "version": world.own_case.version,
             },
         )
@@ -94,6 +97,9 @@ def test_closing_evaluates_goals_and_tells_the_referrer(
     assert case.phase == Phase.CLOSED and case.closed_at is not None
     closure = Closure.objects.get()
     assert closure.referrer_informed and closure.school_informed
+    assert closure.school == school
+    page = casemanager.get(_url(world, "cases:closing")).content.decode()
+    assert "De Regenboog is geïnformeerd." in page
     goal.refresh_from_db()
     assert goal.realisation == GoalRealisation.PARTLY
     assert mail.outbox[-1].to == [world.users[Role.REFERRER].email]
@@ -153,3 +159,20 @@ def test_the_referrer_hears_nothing_without_the_parents_consent(
     assert mail.outbox == []
     page = casemanager.get(_url(world, "cases:closing")).content.decode()
     assert "De verwijzer is geïnformeerd." not in page
+
+
+def test_only_a_school_with_the_parents_consent_can_be_named_as_informed(world, casemanager):
+    school = OrganisationFactory(network=world.network, name="De Regenboog", kind="school")
+    page = casemanager.get(_url(world, "cases:closing")).content.decode()
+    assert "De Regenboog" not in page  # no consent: not offered
+    response = casemanager.post(
+        _url(world, "cases:close"),
+        {
+            "reason": ClosingReason.PLAN_REALISED,
+            "school": school.pk,
+            "version": world.own_case.version,
+        },
+    )
+    assert response.status_code == 400
+    assert Case.objects.get(pk=world.own_case.pk).phase != Phase.CLOSED
+    assert not Closure.objects.exists()
