@@ -271,7 +271,25 @@ class ExaminationForm(forms.Form):
         return data
 
 
-ExaminationFormSet = forms.formset_factory(ExaminationForm, extra=2, max_num=10)
+class BaseExaminationFormSet(forms.BaseFormSet):
+    """Two rows in sight, more behind "Meer onderzoeken" (no script needed); any number more
+    can be added in the child's file once the registration is accepted."""
+
+    SHOWN = 2
+
+    def first_rows(self) -> list:
+        return self.forms[: self.SHOWN]
+
+    def more_rows(self) -> list:
+        return self.forms[self.SHOWN :]
+
+    def more_open(self) -> bool:
+        return any(form.has_changed() or form.errors for form in self.more_rows())
+
+
+ExaminationFormSet = forms.formset_factory(
+    ExaminationForm, formset=BaseExaminationFormSet, extra=8, max_num=8
+)
 
 
 def both_valid(form: RegistrationForm, exams) -> bool:

@@ -84,3 +84,20 @@ def test_a_network_that_requires_a_referral_refuses_one_without_a_referrer(world
     )
     assert response.status_code == 302
     assert Registration.objects.count() == 1
+
+
+def test_more_than_two_earlier_examinations_can_be_entered(world):
+    client = verified_client(world.users[Role.COORDINATOR])
+    page = client.get(reverse("referrals:staff_registration")).content.decode()
+    assert "Meer onderzoeken invullen" in page
+    exams = {
+        "onderzoek-TOTAL_FORMS": "8",
+        "onderzoek-INITIAL_FORMS": "0",
+        **{f"onderzoek-{n}-what": f"Onderzoek {n}" for n in range(5)},
+    }
+    response = client.post(
+        reverse("referrals:staff_registration"), {**CHILD, "route": Route.PHONE, **exams}
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.earlier_examinations.count() == 5
