@@ -319,6 +319,15 @@ def declined(scope: Scope) -> Result:
     )
 
 
+def declined_reasons(scope: Scope) -> Result:
+    """Registrations of the period answered elsewhere, per kind of reason."""
+    counts = _registrations_by(scope, "status", "decline_kind")
+    return _summed(
+        {(kind,): n for (status, kind), n in counts.items() if status == "declined"},
+        lambda kind: kind or "other",
+    )
+
+
 def outflow(scope: Scope) -> Result:
     return _grouped(_closures(scope), "reason")
 
@@ -595,6 +604,13 @@ INDICATORS = [
         "Deel van de aanmeldingen dat niet tot een traject leidde.",
         "deel",
         declined,
+    ),
+    Indicator(
+        "declined_reasons",
+        "Elders geadviseerd, per reden",
+        "Aanmeldingen van de periode die niet tot een traject leidden, per soort reden.",
+        "aantal",
+        declined_reasons,
     ),
     Indicator(
         "outflow", "Uitstroom", "Trajecten afgesloten in de periode, per reden.", "aantal", outflow

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from vroeghulp.cases.constants import ClosingReason, DelayReason
-from vroeghulp.referrals.constants import Route
+from vroeghulp.referrals.constants import DeclineKind, Route
 
 from .indicators import INDICATORS, PER_THOUSAND, Result
 from .suppression import THRESHOLD, band, cells, percent_range, rate_range, shown
@@ -15,6 +15,7 @@ BREAKDOWN_LABELS = {
     "inflow": dict(Route.choices),
     "outflow": dict(ClosingReason.choices),
     "delays": dict(DelayReason.choices),
+    "declined_reasons": dict(DeclineKind.choices),
 }
 
 

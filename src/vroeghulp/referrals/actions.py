@@ -24,7 +24,7 @@ from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.networks.models import Network
 
 from . import notifications
-from .constants import STAFF_ROUTES, Route, Status
+from .constants import STAFF_ROUTES, DeclineKind, Route, Status
 from .deadlines import callback_due_on
 from .models import EarlierExamination, Registration
 
@@ -228,17 +228,26 @@ def record_callback(
 
 
 def decline_registration(
-    registration: Registration, *, actor, reason: str, referred_to: str, version: int
+    registration: Registration,
+    *,
+    actor,
+    reason: str,
+    referred_to: str,
+    version: int,
+    kind: str = DeclineKind.OTHER,
 ) -> Registration:
-    """Advise or refer elsewhere; the registration stays and is counted."""
+    """Advise or refer elsewhere; the registration stays and is counted, per kind of reason."""
     if not reason.strip():
         raise ValidationError(_("Geef de reden."))
+    if kind not in DeclineKind.values:
+        raise ValidationError(_("Kies de soort reden."))
     with transaction.atomic():
         locked, decision = _locked_for_edit(registration, actor, version)
         if locked.status != Status.NEW:
             raise ValidationError(_("Over deze aanmelding is al besloten."))
         locked.status = Status.DECLINED
         locked.decline_reason = reason.strip()
+        locked.decline_kind = kind
         locked.referred_to = referred_to.strip()
         locked.triaged_at = timezone.now()
         locked.triaged_by = actor
@@ -247,6 +256,7 @@ def decline_registration(
             update_fields=[
                 "status",
                 "decline_reason",
+                "decline_kind",
                 "referred_to",
                 "triaged_at",
                 "triaged_by",

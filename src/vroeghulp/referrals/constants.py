@@ -24,6 +24,17 @@ class Status(models.TextChoices):
     MERGED = "merged", _("Samengevoegd")
 
 
+class DeclineKind(models.TextChoices):
+    """Why a registration did not lead to a trajectory: counted by the monitoring."""
+
+    LIGHT_SUPPORT = "light_support", _("Lichte ondersteuning elders (bijv. CJG)")
+    OUTSIDE_GROUP = "outside_group", _("Buiten de doelgroep of leeftijd")
+    STEPS_SKIPPED = "steps_skipped", _("Eerdere stappen nog niet gezet")
+    HELPED_ELSEWHERE = "helped", _("Hulp loopt al elders")
+    PARENTS = "parents", _("Ouders zien af van een traject")
+    OTHER = "other", _("Anders")
+
+
 # Registrations the coordinator still has to decide on.
 OPEN_STATUSES = frozenset({Status.NEW})
 

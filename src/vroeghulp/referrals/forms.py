@@ -12,7 +12,7 @@ from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE, DATE_ERRORS
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
 from .abuse import challenge_passed
-from .constants import STAFF_ROUTES, Language, Route
+from .constants import STAFF_ROUTES, DeclineKind, Language, Route
 
 # A registration entered afterwards counts from the morning of the day it came in.
 OFFICE_OPENS = datetime.time(9, 0)
@@ -348,6 +348,7 @@ def of_registration(registration) -> tuple[plausible.Limit, plausible.Limit]:
 
 
 class DeclineForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort reden"), choices=[("", "–"), *DeclineKind.choices])
     reason = forms.CharField(
         label=_("Reden (advies of verwijzing elders)"),
         widget=forms.Textarea(attrs={"rows": 3}),

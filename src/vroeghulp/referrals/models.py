@@ -11,7 +11,7 @@ from vroeghulp.children.constants import GuardianRelation, Sex
 from vroeghulp.children.models import Child
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
-from .constants import Language, Route, Status
+from .constants import DeclineKind, Language, Route, Status
 
 
 class Registration(models.Model):
@@ -81,6 +81,9 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     decline_reason = models.TextField(_("reden"), blank=True)
+    decline_kind = models.CharField(
+        _("soort reden"), max_length=16, choices=DeclineKind.choices, blank=True
+    )
     referred_to = models.CharField(_("verwezen naar"), max_length=200, blank=True)
     child = models.ForeignKey(
         Child, on_delete=models.PROTECT, null=True, blank=True, related_name="registrations"

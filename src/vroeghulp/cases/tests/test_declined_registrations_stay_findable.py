@@ -18,6 +18,7 @@ def _declined(world) -> Registration:
     verified_client(world.users[Role.COORDINATOR]).post(
         reverse("cases:decline", args=[registration.code]),
         {
+            "kind": "light_support",
             "reason": "Lichte opvoedvraag, past bij het CJG",
             "referred_to": "CJG Oost",
             "version": registration.version,

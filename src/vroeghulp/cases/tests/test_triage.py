@@ -15,7 +15,7 @@ from vroeghulp.cases.states import Phase
 from vroeghulp.cases.tests.factories import REGISTERED, CaseFactory
 from vroeghulp.children.models import Child
 from vroeghulp.children.tests.factories import ChildFactory
-from vroeghulp.referrals.constants import Route, Status
+from vroeghulp.referrals.constants import DeclineKind, Route, Status
 from vroeghulp.referrals.tests.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,12 +75,18 @@ def test_declining_keeps_the_registration_counted(world, coordinator):
     registration = RegistrationFactory(network=world.network)
     response = coordinator.post(
         reverse("cases:decline", args=[registration.code]),
-        {"reason": "Lichte opvoedvraag", "referred_to": "CJG", "version": registration.version},
+        {
+            "kind": DeclineKind.LIGHT_SUPPORT,
+            "reason": "Lichte opvoedvraag",
+            "referred_to": "CJG",
+            "version": registration.version,
+        },
     )
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == Status.DECLINED
     assert (registration.decline_reason, registration.referred_to) == ("Lichte opvoedvraag", "CJG")
+    assert registration.decline_kind == DeclineKind.LIGHT_SUPPORT
     assert not Child.objects.filter(registrations=registration).exists()
 
 
@@ -115,7 +121,7 @@ def test_two_coordinators_deciding_at_once(world, coordinator):
     )
     response = coordinator.post(
         reverse("cases:decline", args=[registration.code]),
-        {"reason": "Mijn reden blijft staan", "referred_to": "", "version": 1},
+        {"kind": "other", "reason": "Mijn reden blijft staan", "referred_to": "", "version": 1},
     )
     assert response.status_code == 409
     html = response.content.decode()

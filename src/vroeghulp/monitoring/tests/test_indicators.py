@@ -242,7 +242,7 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     assert output["indicators"]["inflow"]["count"] == 3
     assert output["indicators"]["inflow"]["published"] == "<5"
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
-    assert len(output["indicators"]) == 27
+    assert len(output["indicators"]) == 28
     assert output["indicators"]["reach_discussed"]["denominator"] == 1000
 
 
@@ -304,3 +304,19 @@ def test_a_distribution_kept_as_counts_gives_the_median_and_p80_of_its_values(va
     result = Result.of(values)
     assert (result.median, result.p80, result.n) == (median, p80, len(values))
     assert result.values == sorted(values)
+
+
+@pytest.mark.django_db
+def test_declined_registrations_are_counted_per_kind_of_reason(world):
+    from vroeghulp.monitoring.indicators import declined_reasons
+    from vroeghulp.referrals.constants import DeclineKind, Status
+    from vroeghulp.referrals.tests.factories import RegistrationFactory
+
+    for kind in (DeclineKind.LIGHT_SUPPORT, DeclineKind.LIGHT_SUPPORT, DeclineKind.PARENTS):
+        RegistrationFactory(network=world.network, status=Status.DECLINED, decline_kind=kind)
+    RegistrationFactory(network=world.network)  # still waiting: not declined
+    today = timezone.localdate()
+    scope = Scope(networks=[world.network], start=today.replace(day=1), end=today)
+    result = declined_reasons(scope)
+    assert result.breakdown == {"light_support": 2, "parents": 1}
+    assert result.count == 3

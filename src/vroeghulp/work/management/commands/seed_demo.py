@@ -53,7 +53,7 @@ from vroeghulp.referrals.actions import (
     submit_public_registration,
     submit_referrer_registration,
 )
-from vroeghulp.referrals.constants import STAFF_ROUTES
+from vroeghulp.referrals.constants import STAFF_ROUTES, DeclineKind
 
 DEMO_SLUG = "regio-voorbeeld"
 DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
@@ -380,6 +380,7 @@ class DemoBuilder:
                 actor=coordinator,
                 reason="Lichte opvoedvraag; advies gegeven en verwezen naar het CJG.",
                 referred_to="CJG",
+                kind=DeclineKind.LIGHT_SUPPORT,
                 version=registration.version,
             )
             return
