@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -838,7 +839,7 @@ def close_case(
             stopped_early_reason=stopped_early_reason.strip(),
             problem_reduction=problem_reduction,
             referrer_informed=False,  # set once the message has actually gone out
-            school_informed=school is not None,
+            school_informed=False,  # set once the message has actually gone out
             school=school,
             closed_by=actor,
         )
@@ -852,6 +853,8 @@ def close_case(
         )
         if registration is not None:
             transaction.on_commit(lambda: _inform_referrer(closure, registration))
+        if school is not None:
+            transaction.on_commit(lambda: _inform_school(closure, school, case.child))
     return closure
 
 
@@ -888,6 +891,30 @@ def referrer_to_inform(case: Case) -> Registration | None:
         .order_by("-received_at")
         .first()
     )
+
+
+def _inform_school(closure: Closure, school: Organisation, child: Child) -> None:
+    """The school or day care hears that the trajectory closed (the parents' consent to exchange
+    information with it is in force): who, not what."""
+    if not school.email:
+        return
+    sent = send_mail(
+        _("Traject afgesloten"),
+        _(
+            "Het traject van %(name)s (geboren %(born)s) bij %(network)s is afgesloten. Heeft u "
+            "vragen? Neem contact op met de ouders of met %(network)s.\n\nMet vriendelijke "
+            "groet,\n%(network)s"
+        )
+        % {
+            "name": child.given_name,
+            "born": child.date_of_birth.strftime("%d-%m-%Y"),
+            "network": closure.case.network.name,
+        },
+        None,
+        [school.email],
+    )
+    if sent:
+        Closure.objects.filter(pk=closure.pk).update(school_informed=True)
 
 
 def _inform_referrer(closure: Closure, registration: Registration) -> None:

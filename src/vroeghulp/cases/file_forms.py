@@ -346,7 +346,7 @@ class ClosingForm(forms.Form):
         required=False,
     )
     school = forms.ModelChoiceField(
-        label=_("School of opvang die u heeft geïnformeerd"),
+        label=_("School of opvang die bericht krijgt"),
         help_text=_(
             "Alleen scholen en opvang waarmee de ouders het delen van informatie hebben toegestaan."
         ),

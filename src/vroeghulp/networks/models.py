@@ -123,6 +123,12 @@ class Organisation(models.Model):
     partner_type = models.CharField(
         _("partnerschap"), max_length=8, choices=PartnerType.choices, default=PartnerType.CHAIN
     )
+    email = models.EmailField(
+        _("e-mailadres voor berichten"),
+        blank=True,
+        db_default="",
+        help_text=_("Bijvoorbeeld van de intern begeleider: hier komt het bericht van afsluiten."),
+    )
 
     class Meta:
         verbose_name = _("organisatie")

@@ -79,7 +79,9 @@ def test_closing_evaluates_goals_and_tells_the_referrer(
         status="accepted",
     )
     ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
-    school = OrganisationFactory(network=world.network, name="De Regenboog", kind="school")
+    school = OrganisationFactory(
+        network=world.network, name="De Regenboog", kind="school", email="ib@regenboog.test"
+    )
     ConsentFactory(child=world.own_case.child, organisation=school)
     with django_capture_on_commit_callbacks(execute=True):
         response = casemanager.post(
@@ -102,8 +104,10 @@ def test_closing_evaluates_goals_and_tells_the_referrer(
     assert "De Regenboog is geïnformeerd." in page
     goal.refresh_from_db()
     assert goal.realisation == GoalRealisation.PARTLY
-    assert mail.outbox[-1].to == [world.users[Role.REFERRER].email]
-    assert world.own_case.child.given_name not in mail.outbox[-1].body
+    to_referrer = next(m for m in mail.outbox if m.to == [world.users[Role.REFERRER].email])
+    assert world.own_case.child.given_name not in to_referrer.body
+    to_school = next(m for m in mail.outbox if m.to == ["ib@regenboog.test"])
+    assert world.own_case.child.given_name in to_school.body
 
 
 def test_stopping_early_needs_the_parents_reason(world, casemanager):
@@ -176,3 +180,24 @@ def test_only_a_school_with_the_parents_consent_can_be_named_as_informed(world, 
     assert response.status_code == 400
     assert Case.objects.get(pk=world.own_case.pk).phase != Phase.CLOSED
     assert not Closure.objects.exists()
+
+
+def test_a_school_without_an_address_is_not_said_to_be_informed(
+    world, casemanager, django_capture_on_commit_callbacks
+):
+    school = OrganisationFactory(network=world.network, name="De Regenboog", kind="school")
+    ConsentFactory(child=world.own_case.child, organisation=school)
+    with django_capture_on_commit_callbacks(execute=True):
+        casemanager.post(
+            _url(world, "cases:close"),
+            {
+                "reason": ClosingReason.PLAN_REALISED,
+                "school": school.pk,
+                "version": world.own_case.version,
+            },
+        )
+    closure = Closure.objects.get()
+    assert (closure.school, closure.school_informed) == (school, False)
+    assert mail.outbox == []
+    page = casemanager.get(_url(world, "cases:closing")).content.decode()
+    assert "De Regenboog kreeg geen bericht: er is geen e-mailadres bekend." in page
