@@ -17,9 +17,7 @@ from vroeghulp.concurrency import submit
 from . import actions, login_codes, oidc
 from .forms import InvitationForm
 from .models import Invitation
-
-SESSION_INVITATION = "portal_invitation"
-SESSION_EMAIL = "portal_login_email"
+from .pending_invitation import remember
 
 
 def _guardian_rows(case, forms: dict) -> list[dict]:
@@ -115,9 +113,9 @@ def arrive(request, token):
     invitation = actions.open_invitation(token)
     if invitation is None:
         return render(request, "portal/invitation_invalid.html", status=404)
+    remember(request, invitation)
     if request.method == "POST":
-        request.session[SESSION_INVITATION] = invitation.pk
-        request.session[SESSION_EMAIL] = invitation.email
+        request.session[login_codes.SESSION_EMAIL] = invitation.email
         login_codes.send_code(
             invitation.email,
             invited=True,
@@ -125,27 +123,11 @@ def arrive(request, token):
             client_address=request.META.get("REMOTE_ADDR"),
         )
         return redirect("portal:login_code")
-    request.session[SESSION_INVITATION] = invitation.pk
     context = {
         "masked_email": _masked(invitation.email),
         "oidc_provider": settings.OIDC_PROVIDER_NAME if oidc.enabled() else "",
     }
     return render(request, "portal/invitation.html", context)
-
-
-def pending_invitation(request) -> Invitation | None:
-    pk = request.session.get(SESSION_INVITATION)
-    if pk is None:
-        return None
-    return Invitation.objects.open().select_related("guardian").filter(pk=pk).first()
-
-
-def accept_pending(request, user) -> None:
-    """After a login through an invitation's code: link the account, then forget the link."""
-    invitation = pending_invitation(request)
-    request.session.pop(SESSION_INVITATION, None)
-    if invitation is not None:
-        actions.accept_invitation(invitation, user=user)
 
 
 def _masked(email: str) -> str:

@@ -19,6 +19,8 @@ from vroeghulp.accounts.models import User
 
 from .models import LoginCode
 
+# The address a code went to, kept in the session for the page where the code is typed.
+SESSION_EMAIL = "portal_login_email"
 LIFETIME = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
 MAX_PER_HOUR = 5

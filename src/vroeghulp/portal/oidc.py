@@ -22,7 +22,7 @@ from mozilla_django_oidc.views import (
 
 from vroeghulp.access.decorators import public
 
-from .actions import accept_invitation
+from . import pending_invitation
 
 BACKEND = "vroeghulp.portal.oidc.ParentOIDCBackend"
 
@@ -58,17 +58,12 @@ class ParentOIDCBackend(OIDCAuthenticationBackend):
         # the parent came through is accepted by this login.
         invitation = self._invitation(claims)
         if invitation is not None:
-            from .invitation_views import SESSION_INVITATION
-
-            accept_invitation(invitation, user=user)
-            self.request.session.pop(SESSION_INVITATION, None)
+            pending_invitation.accept(self.request, invitation, user)
         return user
 
     def _invitation(self, claims):
-        from .invitation_views import pending_invitation
-
         request = getattr(self, "request", None)
-        invitation = pending_invitation(request) if request is not None else None
+        invitation = pending_invitation.pending_invitation(request) if request is not None else None
         if invitation is None or invitation.email.lower() != claims["email"].strip().lower():
             return None
         return invitation

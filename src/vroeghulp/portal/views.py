@@ -42,11 +42,9 @@ from .forms import (
     SatisfactionForm,
     WhoLookedFilter,
 )
-from .invitation_views import accept_pending, pending_invitation
 from .models import DataRequest, DataRequestOutcome, SatisfactionQuestion
 from .overview import PHASE_WORDS, appointments, contact_person
-
-SESSION_EMAIL = "portal_login_email"
+from .pending_invitation import accept_pending, pending_invitation
 
 
 @public
@@ -54,7 +52,7 @@ def login_start(request):
     form = EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        request.session[SESSION_EMAIL] = email
+        request.session[login_codes.SESSION_EMAIL] = email
         response = redirect("portal:login_code")
         # Looked up and sent once the answer is out, so a known address answers no slower.
         address = request.META.get("REMOTE_ADDR")
@@ -68,7 +66,7 @@ def login_start(request):
 
 @public
 def login_code(request):
-    email = request.session.get(SESSION_EMAIL)
+    email = request.session.get(login_codes.SESSION_EMAIL)
     if not email:
         return redirect("portal:login")
     form = CodeForm(request.POST or None)
