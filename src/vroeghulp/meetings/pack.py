@@ -7,17 +7,14 @@ organisation appears only under the parents' consent for it.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
 from vroeghulp.access.policy import Decision, readable_items
 from vroeghulp.cases.earlier_findings import KnownBefore, known_before
 from vroeghulp.cases.models import Document, Goal, InformationRequest, Intake, Note
+from vroeghulp.pdf_pages import html_to_pdf
 
 from .models import AgendaItem
-
-STYLESHEET = settings.BASE_DIR / "static" / "css" / "plan.css"
 
 
 @dataclass
@@ -51,7 +48,4 @@ def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
 
 def render_pack_pdf(pack: MeetingPack) -> bytes:
     """The pack on paper, for a team member who reads it before the meeting."""
-    html = render_to_string("meetings/pack_document.html", {"pack": pack})
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))]
-    )
+    return html_to_pdf(render_to_string("meetings/pack_document.html", {"pack": pack}))

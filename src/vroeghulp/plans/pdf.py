@@ -3,11 +3,9 @@
 import datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
 
-STYLESHEET = settings.BASE_DIR / "static" / "css" / "plan.css"
+from vroeghulp.pdf_pages import html_to_pdf
 
 
 def context_for(content: dict, number: int) -> dict:
@@ -28,7 +26,4 @@ def render_html(
 
 def render_pdf(content: dict, number: int, network=None) -> bytes:
     logo = Path(network.logo.path).as_uri() if network is not None and network.logo else ""
-    html = render_html(content, number, logo_src=logo)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
-    )
+    return html_to_pdf(render_html(content, number, logo_src=logo), pdf_variant="pdf/ua-1")
