@@ -69,18 +69,15 @@ class Command(BaseCommand):
                 per_user[item.responsible] = per_user.get(item.responsible, 0) + 1
             # a queryset update: the day of a reminder is on no list, so no list need end
             PlanItem.objects.filter(pk__in=[item.pk for item in due]).update(reminded_on=today)
-        for user, count in per_user.items():
-            send_mail(
-                _("Adviezen met een datum"),
-                _(
-                    "Voor %(n)d advies/adviezen waarvoor je verantwoordelijk bent, is de datum "
-                    "bereikt. Bekijk ze op Mijn werk: %(link)s"
-                )
-                % {"n": count, "link": settings.SITE_URL + "/"},
-                None,
-                [user.email],
-            )
-        return len(per_user)
+        return _tell(
+            per_user,
+            _("Adviezen met een datum"),
+            _(
+                "Voor %(n)d advies/adviezen waarvoor je verantwoordelijk bent, is de datum "
+                "bereikt. Bekijk ze op Mijn werk: %(link)s"
+            ),
+            settings.SITE_URL + "/",
+        )
 
     def send_evaluations(self) -> int:
         """Care–education arrangements due for evaluation within a week, once per arrangement."""
@@ -102,18 +99,15 @@ class Command(BaseCommand):
             for arrangement in due:
                 arrangement.reminded_on = timezone.localdate()
                 arrangement.save(update_fields=["reminded_on"])
-        for user, count in per_user.items():
-            send_mail(
-                _("Evaluatie schooladvies gepland"),
-                _(
-                    "Er staan %(n)d evaluatie(s) van een onderwijs-zorgarrangement gepland. "
-                    "Bekijk ze op Mijn werk: %(link)s"
-                )
-                % {"n": count, "link": settings.SITE_URL + "/"},
-                None,
-                [user.email],
-            )
-        return len(per_user)
+        return _tell(
+            per_user,
+            _("Evaluatie schooladvies gepland"),
+            _(
+                "Er staan %(n)d evaluatie(s) van een onderwijs-zorgarrangement gepland. "
+                "Bekijk ze op Mijn werk: %(link)s"
+            ),
+            settings.SITE_URL + "/",
+        )
 
     def send_check_ins(self) -> int:
         per_user: dict = {}
@@ -130,13 +124,16 @@ class Command(BaseCommand):
             for plan in plans:
                 plan.reminded_for = plan.next_check_on
                 plan.save(update_fields=["reminded_for"])
-        link = settings.SITE_URL + reverse("followup:list")
-        for user, count in per_user.items():
-            send_mail(
-                _("Check-ins gepland"),
-                _("Er staan %(n)d check-in(s) gepland voor de komende week. Bekijk ze: %(link)s")
-                % {"n": count, "link": link},
-                None,
-                [user.email],
-            )
-        return len(per_user)
+        return _tell(
+            per_user,
+            _("Check-ins gepland"),
+            _("Er staan %(n)d check-in(s) gepland voor de komende week. Bekijk ze: %(link)s"),
+            settings.SITE_URL + reverse("followup:list"),
+        )
+
+
+def _tell(per_user: dict, subject: str, body: str, link: str) -> int:
+    """One e-mail per professional with how many things wait (no child named); how many went."""
+    for user, count in per_user.items():
+        send_mail(subject, body % {"n": count, "link": link}, None, [user.email])
+    return len(per_user)
