@@ -108,7 +108,28 @@ def register_as_parent(browser, base_url, network):
     assert "Lotte" not in page.content()
 
 
-def change_phase(page, label):
+def change_phase(page, label, *, refused_with: str = ""):
+    """Move the case on its overview; with `refused_with`, the message that refuses the move."""
     page.get_by_label("Nieuwe fase").select_option(label=label)
     page.get_by_role("button", name="Fase wijzigen").click()
-    page.get_by_text("De fase is gewijzigd.").wait_for()
+    page.get_by_text(refused_with or "De fase is gewijzigd.").wait_for()
+
+
+def accept_registration(page, child_name: str) -> None:
+    """The coordinator opens the registration, records the callback and accepts."""
+    page.get_by_role("link", name="Aanmeldingen").click()
+    page.get_by_role("link", name=child_name).click()
+    assert serious_violations(page) == []
+    page.get_by_label("Wat is besproken").fill("Moeder gebeld, huisbezoek afgesproken.")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het terugbelgesprek is vastgelegd.").wait_for()
+    page.get_by_role("button", name="Accepteren: traject starten").click()
+    page.get_by_text("Geaccepteerd: het traject is gestart.").wait_for()
+
+
+def add_to_team(page, user, role_label: str) -> None:
+    page.get_by_role("link", name="Team").click()
+    page.get_by_label("Professional").select_option(label=user.full_name)
+    page.get_by_label("Rol in het team").select_option(label=role_label)
+    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_text("Het team is bijgewerkt.").wait_for()

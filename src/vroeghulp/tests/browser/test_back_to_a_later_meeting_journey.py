@@ -52,9 +52,11 @@ def test_back_to_diagnostics_and_discussed_again_at_a_later_meeting(browser, liv
 
     # Back to gathering information: not without saying why.
     coordinator.goto(file_url)
-    coordinator.get_by_label("Nieuwe fase").select_option(label="Informatieverzameling")
-    coordinator.get_by_role("button", name="Fase wijzigen").click()
-    coordinator.get_by_text("Schrijf op waarom het traject deze stap maakt.").wait_for()
+    change_phase(
+        coordinator,
+        "Informatieverzameling",
+        refused_with="Schrijf op waarom het traject deze stap maakt.",
+    )
     case.refresh_from_db()
     assert case.phase == Phase.MEETING
     coordinator.get_by_label("Nieuwe fase").select_option(label="Informatieverzameling")
@@ -80,9 +82,7 @@ def test_back_to_diagnostics_and_discussed_again_at_a_later_meeting(browser, liv
 
     # The earlier conclusion no longer carries the advice: the team must discuss again.
     coordinator.goto(file_url)
-    coordinator.get_by_label("Nieuwe fase").select_option(label="Advies")
-    coordinator.get_by_role("button", name="Fase wijzigen").click()
-    coordinator.get_by_text("Advies komt na de bespreking in het MDO").wait_for()
+    change_phase(coordinator, "Advies", refused_with="Advies komt na de bespreking in het MDO")
     case.refresh_from_db()
     assert case.phase == Phase.MEETING
 

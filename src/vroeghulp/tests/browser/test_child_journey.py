@@ -13,7 +13,13 @@ from vroeghulp.cases.states import Phase
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
 
-from .conftest import change_phase, log_in, register_as_parent, serious_violations
+from .conftest import (
+    accept_registration,
+    add_to_team,
+    change_phase,
+    log_in,
+    register_as_parent,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,23 +30,12 @@ def test_from_public_registration_to_closing(browser, live_server, world, settin
     register_as_parent(browser, base, world.network)
 
     coordinator = log_in(browser, base, world.users[Role.COORDINATOR])
-    coordinator.get_by_role("link", name="Aanmeldingen").click()
-    coordinator.get_by_role("link", name="Lotte Verbeek").click()
-    assert serious_violations(coordinator) == []
-    coordinator.get_by_label("Wat is besproken").fill("Moeder gebeld, huisbezoek afgesproken.")
-    coordinator.get_by_role("button", name="Opslaan").click()
-    coordinator.get_by_text("Het terugbelgesprek is vastgelegd.").wait_for()
-    coordinator.get_by_role("button", name="Accepteren: traject starten").click()
-    coordinator.get_by_text("Geaccepteerd: het traject is gestart.").wait_for()
+    accept_registration(coordinator, "Lotte Verbeek")
     case = Case.objects.get(child__family_name="Verbeek")
 
     # The team: the casemanager joins.
-    coordinator.get_by_role("link", name="Team").click()
     casemanager_user = world.users[Role.CASEMANAGER]
-    coordinator.get_by_label("Professional").select_option(label=casemanager_user.full_name)
-    coordinator.get_by_label("Rol in het team").select_option(label="Casemanager")
-    coordinator.get_by_role("button", name="Toevoegen").click()
-    coordinator.get_by_text("Het team is bijgewerkt.").wait_for()
+    add_to_team(coordinator, casemanager_user, "Casemanager")
 
     # Consent for the hospital, then withdrawn by the mother.
     coordinator.get_by_role("link", name="Toestemming").click()

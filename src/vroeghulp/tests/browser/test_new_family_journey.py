@@ -17,7 +17,14 @@ from vroeghulp.cases.states import Phase
 from vroeghulp.consent.models import Consent
 from vroeghulp.plans.models import PlanVersion
 
-from .conftest import change_phase, log_in, register_as_parent, serious_violations
+from .conftest import (
+    accept_registration,
+    add_to_team,
+    change_phase,
+    log_in,
+    register_as_parent,
+    serious_violations,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,20 +45,10 @@ def test_a_new_family_from_registration_to_a_closed_file(browser, live_server, w
 
     # The coordinator calls back, accepts and puts the casemanager on the team.
     coordinator = log_in(browser, base, world.users[Role.COORDINATOR])
-    coordinator.get_by_role("link", name="Aanmeldingen").click()
-    coordinator.get_by_role("link", name="Lotte Verbeek").click()
-    coordinator.get_by_label("Wat is besproken").fill("Moeder gebeld, huisbezoek afgesproken.")
-    coordinator.get_by_role("button", name="Opslaan").click()
-    coordinator.get_by_text("Het terugbelgesprek is vastgelegd.").wait_for()
-    coordinator.get_by_role("button", name="Accepteren: traject starten").click()
-    coordinator.get_by_text("Geaccepteerd: het traject is gestart.").wait_for()
+    accept_registration(coordinator, "Lotte Verbeek")
     case = Case.objects.get(child__family_name="Verbeek")
-    coordinator.get_by_role("link", name="Team").click()
     casemanager_user = world.users[Role.CASEMANAGER]
-    coordinator.get_by_label("Professional").select_option(label=casemanager_user.full_name)
-    coordinator.get_by_label("Rol in het team").select_option(label="Casemanager")
-    coordinator.get_by_role("button", name="Toevoegen").click()
-    coordinator.get_by_text("Het team is bijgewerkt.").wait_for()
+    add_to_team(coordinator, casemanager_user, "Casemanager")
     coordinator.get_by_role("link", name="Overzicht").click()
     change_phase(coordinator, "Intake")
 
@@ -101,9 +98,7 @@ def test_a_new_family_from_registration_to_a_closed_file(browser, live_server, w
 
     # Advice before the team concluded is refused.
     coordinator.goto(file_url)
-    coordinator.get_by_label("Nieuwe fase").select_option(label="Advies")
-    coordinator.get_by_role("button", name="Fase wijzigen").click()
-    coordinator.get_by_text("Advies komt na de bespreking in het MDO").wait_for()
+    change_phase(coordinator, "Advies", refused_with="Advies komt na de bespreking in het MDO")
     case.refresh_from_db()
     assert case.phase == Phase.MEETING
 
