@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
-from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.models import TimelineEvent
 from vroeghulp.children.models import Child
 
@@ -41,12 +40,7 @@ def grant_emergency_access(child: Child, *, actor, reason: str) -> EmergencyAcce
             expires_at=now + timedelta(minutes=settings.EMERGENCY_ACCESS_MINUTES),
         )
         for case in child.cases.all():
-            TimelineEvent.objects.create(
-                case=case,
-                kind=EventKind.EMERGENCY_ACCESS,
-                actor=actor,
-                summary=_("Noodtoegang door %(name)s") % {"name": actor.full_name},
-            )
+            TimelineEvent.objects.add(case, "emergency_access", actor=actor, name=actor.full_name)
         decision = Decision(True, Grounds.EMERGENCY, membership=preferred_membership(memberships))
         details = {"expires_at": grant.expires_at.isoformat()}
         record(event_for(actor, decision, AuditAction.EMERGENCY_ACCESS, child, grant, details))

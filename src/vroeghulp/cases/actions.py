@@ -36,12 +36,10 @@ from . import states
 from .constants import (
     ClosingReason,
     DocumentKind,
-    EventKind,
     RequestStatus,
     SupportResponse,
     TeamRole,
 )
-from .hours import hours_text
 from .milestones import refresh_milestones
 from .models import (
     Case,
@@ -110,13 +108,7 @@ def open_case(*, network: Network, child: Child, actor, opened_at=None) -> Case:
     with transaction.atomic():
         opened_at = opened_at or timezone.now()
         case = Case.objects.create(network=network, child=child, opened_at=opened_at)
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.PHASE_CHANGED,
-            actor=actor,
-            at=opened_at,
-            summary=_("Aangemeld"),
-        )
+        TimelineEvent.objects.add(case, "opened", actor=actor, at=opened_at)
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(event_for(actor, decision, AuditAction.CREATE, child, case))
     return case
@@ -154,13 +146,8 @@ def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> Team
             raise refused from None
         if team_role == TeamRole.CASEMANAGER:
             refresh_milestones(Case.objects.filter(pk=case.pk), fields=["casemanager_from"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.TEAM_CHANGED,
-            actor=actor,
-            at=at,
-            summary=_("%(name)s toegevoegd als %(role)s")
-            % {"name": user.full_name, "role": member.get_team_role_display().lower()},
+        TimelineEvent.objects.add(
+            case, "member_added", actor=actor, at=at, name=user.full_name, role=member.team_role
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, member))
     return member
@@ -202,13 +189,7 @@ def transition(
         if states.clears_conclusion(to_phase):
             locked.meeting_concluded_at = None
         locked.save(update_fields=["phase", "version", "closed_at", "meeting_concluded_at"])
-        TimelineEvent.objects.create(
-            case=locked,
-            kind=EventKind.PHASE_CHANGED,
-            actor=actor,
-            at=at,
-            summary=_("Fase: %(phase)s") % {"phase": locked.get_phase_display()},
-        )
+        TimelineEvent.objects.add(locked, "phase_changed", actor=actor, at=at, phase=locked.phase)
         record(
             event_for(
                 actor, decision, AuditAction.UPDATE, case.child, locked, {"to_phase": to_phase}
@@ -261,12 +242,12 @@ def add_note(case: Case, *, actor, text: str, professional_only: bool = False, a
             professional_only=professional_only,
             created_at=at or timezone.now(),
         )
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.NOTE_ADDED,
+        TimelineEvent.objects.add(
+            case,
+            "note_added",
             actor=actor,
             at=note.created_at,
-            summary=_("Notitie toegevoegd door %(org)s") % {"org": note.source_organisation},
+            org=note.source_organisation.name,
             # a note is the team's working record; a shared one is in the parents' download
             professional_only=True,
         )
@@ -311,13 +292,7 @@ def accept_registration(
             opened_at=registration.received_at,
         )
         add_team_member(case, actor=actor, user=actor, team_role=TeamRole.COORDINATOR)
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.REGISTRATION,
-            actor=actor,
-            summary=_("Aanmelding geaccepteerd (%(route)s)")
-            % {"route": accepted.get_route_display()},
-        )
+        TimelineEvent.objects.add(case, "registration_accepted", actor=actor, route=accepted.route)
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(
             registration_event(actor, decision, AuditAction.UPDATE, accepted, {"accepted": True})
@@ -341,13 +316,7 @@ def merge_registration(registration: Registration, *, actor, case: Case, version
             child=case.child,
             version=version,
         )
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.REGISTRATION,
-            actor=actor,
-            summary=_("Nieuwe aanmelding (%(route)s) samengevoegd met dit traject")
-            % {"route": merged.get_route_display()},
-        )
+        TimelineEvent.objects.add(case, "registration_merged", actor=actor, route=merged.route)
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(registration_event(actor, decision, AuditAction.UPDATE, merged, {"merged": case.pk}))
     return case
@@ -363,12 +332,7 @@ def end_team_membership(member: TeamMember, *, actor) -> TeamMember:
         if locked.ended_at is None:
             locked.ended_at = timezone.now()
             locked.save(update_fields=["ended_at"])
-            TimelineEvent.objects.create(
-                case=case,
-                kind=EventKind.TEAM_CHANGED,
-                actor=actor,
-                summary=_("%(name)s is uit het team") % {"name": locked.user.full_name},
-            )
+            TimelineEvent.objects.add(case, "member_left", actor=actor, name=locked.user.full_name)
             record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
     return locked
 
@@ -377,10 +341,8 @@ def record_consent(case: Case, *, actor, **consent_fields) -> Consent:
     """Record the parents' consent, and put it on the timeline of the child's open cases."""
     with transaction.atomic():
         consent = consent_actions.give_consent(case.child, actor=actor, **consent_fields)
-        on_open_timelines(
-            case.child,
-            actor,
-            _("Toestemming gegeven: %(consent)s") % {"consent": consent},
+        TimelineEvent.objects.add_to_open_cases(
+            case.child, "consent_given", actor=actor, **consent_params(consent)
         )
     return consent
 
@@ -393,21 +355,18 @@ def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Co
         was_active = consent.withdrawn_at is None
         consent = consent_actions.withdraw_consent(consent, actor=actor, withdrawn_by=withdrawn_by)
         if was_active:
-            on_open_timelines(
+            TimelineEvent.objects.add_to_open_cases(
                 case.child,
-                actor,
-                _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
-                % {"guardian": withdrawn_by, "consent": consent},
+                "consent_withdrawn",
+                actor=actor,
+                guardian=withdrawn_by.full_name,
+                **consent_params(consent),
             )
     return consent
 
 
-def on_open_timelines(child: Child, actor, summary: str, kind: str = EventKind.CONSENT) -> None:
-    """One timeline event on each open trajectory of the child (consent is about the child)."""
-    TimelineEvent.objects.bulk_create(
-        TimelineEvent(case=case, kind=kind, actor=actor, summary=summary)
-        for case in Case.objects.filter(child=child, phase__in=states.OPEN_PHASES)
-    )
+def consent_params(consent: Consent) -> dict:
+    return {"purpose": consent.purpose, "org": consent.organisation.name}
 
 
 def save_intake(
@@ -437,12 +396,8 @@ def save_intake(
         intake.save()
         refresh_milestones(Case.objects.filter(pk=case.pk), fields=["visited_on"])
         _sync_goals(case, goals or [])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.INTAKE,
-            actor=actor,
-            summary=_("Intake vastgelegd") if created else _("Intake bijgewerkt"),
-        )
+        name = "intake_recorded" if created else "intake_updated"
+        TimelineEvent.objects.add(case, name, actor=actor)
         action = AuditAction.CREATE if created else AuditAction.UPDATE
         record(event_for(actor, decision, action, case.child, intake))
     return intake
@@ -494,12 +449,7 @@ def request_information(
             consent=consent,
             requested_by=actor,
         )
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.INFORMATION,
-            actor=actor,
-            summary=_("Informatie opgevraagd bij %(org)s") % {"org": organisation},
-        )
+        TimelineEvent.objects.add(case, "information_requested", actor=actor, org=organisation.name)
         record(
             event_for(
                 actor,
@@ -534,12 +484,12 @@ def answer_information_request(
         locked.status = status
         locked.answered_on = answered_on
         locked.save(update_fields=["status", "answered_on"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.INFORMATION,
+        TimelineEvent.objects.add(
+            case,
+            "information_answered",
             actor=actor,
-            summary=_("Informatie van %(org)s: %(status)s")
-            % {"org": locked.organisation, "status": locked.get_status_display().lower()},
+            org=locked.organisation.name,
+            status=locked.status,
         )
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
     return locked
@@ -573,7 +523,7 @@ def add_document(
         source=source,
         uploaded_by=actor,
         decision=decision,
-        summary=_("Document toegevoegd: %(title)s"),
+        event="document_added",
         setting=setting,
         information_request=information_request,
         professional_only=professional_only,
@@ -589,7 +539,7 @@ def store_document(
     source,
     uploaded_by,
     decision: Decision,
-    summary: str,
+    event: str,
     setting: str = "",
     information_request: InformationRequest | None = None,
     professional_only: bool = False,
@@ -617,11 +567,11 @@ def store_document(
         )
         document.file.save("upload", upload, save=False)
         document.save()
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.INFORMATION,
+        TimelineEvent.objects.add(
+            case,
+            event,
             actor=uploaded_by,
-            summary=summary % {"title": document.title},
+            title=document.title,
             professional_only=professional_only,
         )
         record(event_for(uploaded_by, decision, AuditAction.CREATE, case.child, document))
@@ -633,8 +583,8 @@ def _add_to_file(
     *,
     actor,
     obj,
-    summary: str,
-    kind: str = EventKind.EXECUTION,
+    event: str,
+    params: dict,
     decision: Decision | None = None,
     professional_only: bool = False,
     closing: bool = False,
@@ -647,12 +597,8 @@ def _add_to_file(
         ensure_editable(case)
     with transaction.atomic():
         obj.save()
-        TimelineEvent.objects.create(
-            case=case,
-            kind=kind,
-            actor=actor,
-            summary=summary,
-            professional_only=professional_only,
+        TimelineEvent.objects.add(
+            case, event, actor=actor, professional_only=professional_only, **params
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, obj))
     return obj
@@ -661,10 +607,7 @@ def _add_to_file(
 def record_contact(case: Case, *, actor, on, form: str, summary: str) -> Contact:
     plausible.check(on, plausible.CONTACT, *plausible.of_trajectory(case))
     contact = Contact(case=case, on=on, form=form, summary=summary.strip(), by=actor)
-    label = contact.get_form_display().lower()
-    return _add_to_file(
-        case, actor=actor, obj=contact, summary=_("Contact (%(form)s)") % {"form": label}
-    )
+    return _add_to_file(case, actor=actor, obj=contact, event="contact", params={"form": form})
 
 
 MAX_HOURS_A_DAY = 24
@@ -691,11 +634,8 @@ def record_time(case: Case, *, actor, on, activity: str, hours) -> TimeSpent:
             case,
             actor=actor,
             obj=spent,
-            summary=_("%(hours)s uur geschreven: %(activity)s")
-            % {
-                "hours": hours_text(Decimal(hours)),
-                "activity": spent.get_activity_display(),
-            },
+            event="hours",
+            params={"hours": Decimal(hours), "activity": activity},
             decision=decision,
             professional_only=True,
         )
@@ -710,11 +650,8 @@ def record_delay(case: Case, *, actor, stage: str, reason: str, note: str = "") 
         case,
         actor=actor,
         obj=delay,
-        summary=_("Reden van vertraging (%(stage)s): %(reason)s")
-        % {
-            "stage": delay.get_stage_display().lower(),
-            "reason": delay.get_reason_display().lower(),
-        },
+        event="delay",
+        params={"stage": stage, "reason": reason},
         professional_only=True,
     )
 
@@ -727,7 +664,11 @@ def refer_out(case: Case, *, actor, service: str, referred_on, organisation=None
         case=case, service=service.strip(), organisation=organisation, referred_on=referred_on
     )
     return _add_to_file(
-        case, actor=actor, obj=referral, summary=_("Verwezen naar %(s)s") % {"s": referral.service}
+        case,
+        actor=actor,
+        obj=referral,
+        event="referred_out",
+        params={"service": referral.service},
     )
 
 
@@ -747,13 +688,8 @@ def record_placement(referral: ReferralOut, *, actor, placed: bool, placed_on=No
         locked.placed = placed
         locked.placed_on = placed_on if placed else None
         locked.save(update_fields=["placed", "placed_on"])
-        summary = _("Geplaatst bij %(s)s") if placed else _("Niet geplaatst bij %(s)s")
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.EXECUTION,
-            actor=actor,
-            summary=summary % {"s": locked.service},
-        )
+        event = "placed" if placed else "not_placed"
+        TimelineEvent.objects.add(case, event, actor=actor, service=locked.service)
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
     return locked
 
@@ -769,8 +705,8 @@ def offer_family_support(
         case,
         actor=actor,
         obj=support,
-        summary=_("Gezinsondersteuning aangeboden: %(p)s (%(r)s)")
-        % {"p": support.programme, "r": support.get_response_display().lower()},
+        event="support_offered",
+        params={"programme": support.programme, "response": support.response},
     )
 
 
@@ -789,12 +725,12 @@ def record_support_answer(support: FamilySupport, *, actor, response: str) -> Fa
         locked.response = response
         locked.answered_on = None if response == SupportResponse.PENDING else timezone.localdate()
         locked.save(update_fields=["response", "answered_on"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.EXECUTION,
+        TimelineEvent.objects.add(
+            case,
+            "support_answered",
             actor=actor,
-            summary=_("Antwoord op gezinsondersteuning %(p)s: %(r)s")
-            % {"p": locked.programme, "r": locked.get_response_display().lower()},
+            programme=locked.programme,
+            response=locked.response,
         )
         record(
             event_for(
@@ -847,8 +783,8 @@ def close_case(
             closed,
             actor=actor,
             obj=closure,
-            summary=_("Traject afgesloten: %(r)s") % {"r": closure.get_reason_display().lower()},
-            kind=EventKind.CLOSING,
+            event="closed",
+            params={"reason": closure.reason},
             closing=True,
         )
         if registration is not None:
@@ -943,6 +879,6 @@ def record_earlier_finding(
         case,
         actor=actor,
         obj=finding,
-        summary=_("Eerder onderzoek vastgelegd: %(what)s") % {"what": what},
-        kind=EventKind.INFORMATION,
+        event="earlier_finding",
+        params={"what": what},
     )

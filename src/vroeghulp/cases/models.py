@@ -27,8 +27,9 @@ from .constants import (
     TimeActivity,
     WaitingStage,
 )
+from .event_texts import EVENTS, stored_params, text_of
 from .hours import hours_text
-from .states import Phase
+from .states import OPEN_PHASES, Phase
 from .uploads import private_path, private_storage
 
 
@@ -124,21 +125,58 @@ class PhaseTransition(models.Model):
         return f"{self.from_phase} → {self.to_phase}"
 
 
+class TimelineEventManager(models.Manager):
+    def add(self, case, name: str, /, *, actor, at=None, professional_only=False, **params):
+        return self.create(**event_fields(case, name, actor, at, professional_only, params))
+
+    def add_to_open_cases(self, child, name: str, /, *, actor, **params) -> None:
+        """One event on each open trajectory of the child (a consent is about the child)."""
+        open_cases = Case.objects.filter(child=child, phase__in=OPEN_PHASES)
+        self.bulk_create(
+            TimelineEvent(**event_fields(case, name, actor, None, False, params))
+            for case in open_cases
+        )
+
+
+def event_fields(case, name, actor, at, professional_only, params) -> dict:
+    fields = {
+        "case": case,
+        "name": name,
+        "kind": EVENTS[name].kind,
+        "actor": actor,
+        "params": stored_params(params),
+        "professional_only": professional_only,
+    }
+    return fields | ({"at": at} if at is not None else {})
+
+
 class TimelineEvent(models.Model):
+    """What happened, stored as the name of the event and its parameters (event_texts.py), so
+    it reads in the language of whoever reads it."""
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=24, choices=EventKind.choices)
+    name = models.CharField(max_length=40, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
-    summary = models.CharField(max_length=300)
+    # the finished sentence of an event written before events had names
+    summary = models.CharField(max_length=300, blank=True)
     professional_only = models.BooleanField(default=False)
+
+    objects = TimelineEventManager()
 
     class Meta:
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    @property
+    def text(self) -> str:
+        return text_of(self.name, self.params, self.summary)
 
 
 class Note(models.Model):

@@ -12,7 +12,6 @@ from vroeghulp.access.policy import Action, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases import actions as case_actions
-from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.cases.states import Phase
 
@@ -64,13 +63,7 @@ def record_check_in(
         plan.next_check_on = add_months(on, plan.every_months)
         plan.reminded_for = None
         plan.save(update_fields=["next_check_on", "reminded_for"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.FOLLOW_UP,
-            actor=actor,
-            summary=_("Check-in; volgende rond %(date)s")
-            % {"date": plan.next_check_on.strftime("%d-%m-%Y")},
-        )
+        TimelineEvent.objects.add(case, "check_in", actor=actor, date=plan.next_check_on)
         record(event_for(actor, decision, AuditAction.CREATE, case.child, check_in))
     return check_in
 

@@ -12,7 +12,6 @@ from vroeghulp.access.policy import Action, coordinator_membership, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases import states
-from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.concurrency import StaleVersionError
@@ -59,12 +58,8 @@ def add_to_agenda(
             parents_attend=parents_attend,
             discussed_without_parents_first=False,
         )
-        _timeline(
-            case,
-            actor,
-            _("Ingepland voor het MDO van %(date)s")
-            % {"date": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y")},
-        )
+        day = timezone.localtime(meeting.starts_at).date()
+        TimelineEvent.objects.add(case, "meeting_scheduled", actor=actor, date=day)
         record(event_for(actor, decision, AuditAction.CREATE, case.child, item))
     return item
 
@@ -149,13 +144,14 @@ def conclude(
         refresh_milestones(Case.objects.filter(pk=locked.case_id), fields=["first_meeting_on"])
         # the team has concluded: the trajectory may move on to advice (cases.states)
         Case.objects.filter(pk=locked.case_id).update(meeting_concluded_at=locked.discussed_at)
-        summary = _("Besproken in het MDO")
         if locked.specialised_centre:
-            summary += _(", verwezen naar %(centre)s") % {"centre": locked.specialised_centre}
-        _timeline(item.case, actor, summary)
+            TimelineEvent.objects.add(
+                item.case,
+                "meeting_discussed_referred",
+                actor=actor,
+                centre=locked.specialised_centre,
+            )
+        else:
+            TimelineEvent.objects.add(item.case, "meeting_discussed", actor=actor)
         record(event_for(actor, decision, AuditAction.UPDATE, item.case.child, locked))
     return locked
-
-
-def _timeline(case: Case, actor, summary: str) -> None:
-    TimelineEvent.objects.create(case=case, kind=EventKind.MEETING, actor=actor, summary=summary)

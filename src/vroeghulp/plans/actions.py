@@ -15,7 +15,6 @@ from vroeghulp.access.policy import Action, Decision, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases.actions import ensure_editable
-from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.milestones import refresh_milestones
 from vroeghulp.cases.models import Case, TeamMember, TimelineEvent
 from vroeghulp.concurrency import StaleVersionError
@@ -142,12 +141,7 @@ def issue_version(plan: Plan, *, actor, version: int) -> PlanVersion:
         )
         issued.pdf.save("plan.pdf", ContentFile(document), save=False)
         issued.save()
-        TimelineEvent.objects.create(
-            case=plan.case,
-            kind=EventKind.PLAN,
-            actor=actor,
-            summary=_("Adviesplan versie %(n)d uitgegeven aan de ouders") % {"n": number},
-        )
+        TimelineEvent.objects.add(plan.case, "plan_issued", actor=actor, n=number)
         record(event_for(actor, decision, AuditAction.CREATE, plan.case.child, issued))
     return issued
 
@@ -165,12 +159,7 @@ def record_discussion(version: PlanVersion, *, actor, on, how: str) -> Discussio
     with transaction.atomic():
         discussion = Discussion.objects.create(version=version, on=on, how=how, recorded_by=actor)
         refresh_milestones(Case.objects.filter(pk=case.pk), fields=["plan_discussed_on"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.PLAN,
-            actor=actor,
-            summary=_("Adviesplan versie %(n)d met de ouders besproken") % {"n": version.number},
-        )
+        TimelineEvent.objects.add(case, "plan_discussed", actor=actor, n=version.number)
         record(event_for(actor, decision, AuditAction.CREATE, case.child, discussion))
     return discussion
 
@@ -219,16 +208,13 @@ def store_reaction(
             comment=comment.strip(),
             recorded_by=recorded_by,
         )
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.PLAN,
+        TimelineEvent.objects.add(
+            case,
+            "plan_reaction",
             actor=recorded_by,
-            summary=_("Reactie van %(guardian)s op versie %(n)d: %(r)s")
-            % {
-                "guardian": guardian,
-                "n": version.number,
-                "r": answer.get_reaction_display().lower(),
-            },
+            guardian=guardian.full_name,
+            n=version.number,
+            reaction=answer.reaction,
         )
         record(event_for(recorded_by, decision, AuditAction.CREATE, case.child, answer))
     return answer
@@ -254,12 +240,8 @@ def share_version(version: PlanVersion, *, actor, organisation) -> Share:
         share = Share.objects.create(
             version=version, organisation=organisation, consent=consent, shared_by=actor
         )
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.PLAN,
-            actor=actor,
-            summary=_("Adviesplan versie %(n)d gedeeld met %(org)s")
-            % {"n": version.number, "org": organisation},
+        TimelineEvent.objects.add(
+            case, "plan_shared", actor=actor, n=version.number, org=organisation.name
         )
         grounds = Decision(True, decision.grounds, consent.pk, decision.membership)
         record(event_for(actor, grounds, AuditAction.EXPORT, case.child, version))
@@ -293,12 +275,12 @@ def save_arrangement(
                 "evaluate_on": evaluate_on,
             },
         )
-        TimelineEvent.objects.create(
-            case=plan.case,
-            kind=EventKind.PLAN,
+        TimelineEvent.objects.add(
+            plan.case,
+            "arrangement",
             actor=actor,
-            summary=_("Onderwijs-zorgarrangement bij %(s)s, evaluatie %(d)s")
-            % {"s": arrangement.setting, "d": evaluate_on.strftime("%d-%m-%Y")},
+            setting=arrangement.setting,
+            date=evaluate_on,
         )
         action = AuditAction.CREATE if created else AuditAction.UPDATE
         record(event_for(actor, decision, action, plan.case.child, arrangement))

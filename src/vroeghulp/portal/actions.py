@@ -23,8 +23,8 @@ from vroeghulp.access.policy import (
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases import states
-from vroeghulp.cases.actions import lead_role, on_open_timelines, store_document
-from vroeghulp.cases.constants import EventKind, TeamRole
+from vroeghulp.cases.actions import consent_params, lead_role, store_document
+from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case, Document, TimelineEvent
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
@@ -65,11 +65,12 @@ def give_own_consent(case: Case, *, user, organisation, purpose: str, ends_on=No
             ends_on=ends_on,
             recorded_by=user,
         )
-        on_open_timelines(
+        TimelineEvent.objects.add_to_open_cases(
             child,
-            user,
-            _("Toestemming gegeven door %(guardian)s: %(consent)s")
-            % {"guardian": guardian, "consent": consent},
+            "consent_given_by",
+            actor=user,
+            guardian=guardian.full_name,
+            **consent_params(consent),
         )
         record(event_for(user, decision, AuditAction.CREATE, child, consent))
     return consent
@@ -85,11 +86,12 @@ def withdraw_own_consent(consent: Consent, *, user) -> Consent:
             locked.withdrawn_at = timezone.now()
             locked.withdrawn_by = guardian
             locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
-            on_open_timelines(
+            TimelineEvent.objects.add_to_open_cases(
                 consent.child,
-                None,
-                _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
-                % {"guardian": guardian, "consent": locked},
+                "consent_withdrawn",
+                actor=None,
+                guardian=guardian.full_name,
+                **consent_params(locked),
             )
             record(event_for(user, decision, AuditAction.UPDATE, consent.child, locked))
     return locked
@@ -203,15 +205,9 @@ def choose_meeting_attendance(item: AgendaItem, *, user, attend: bool) -> Agenda
         locked.parents_attend = attend
         locked.version += 1
         locked.save(update_fields=["parents_attend", "version"])
-        when = timezone.localtime(locked.meeting.starts_at).strftime("%d-%m-%Y")
-        summary = (
-            _("De ouders komen naar het MDO van %(date)s")
-            if attend
-            else _("De ouders komen niet naar het MDO van %(date)s")
-        )
-        TimelineEvent.objects.create(
-            case=case, kind=EventKind.MEETING, actor=user, summary=summary % {"date": when}
-        )
+        name = "parents_attend" if attend else "parents_stay_away"
+        day = timezone.localtime(locked.meeting.starts_at).date()
+        TimelineEvent.objects.add(case, name, actor=user, date=day)
         record(event_for(user, decision, AuditAction.UPDATE, case.child, locked))
     return locked
 
@@ -235,11 +231,8 @@ def correct_contact_details(guardian: Guardian, *, user, version: int, **details
             setattr(locked, name, details[name].strip())
         locked.version += 1
         locked.save(update_fields=[*changed, "version"])
-        on_open_timelines(
-            locked.child,
-            user,
-            _("%(guardian)s heeft de eigen contactgegevens aangepast") % {"guardian": locked},
-            kind=EventKind.REGISTRATION,
+        TimelineEvent.objects.add_to_open_cases(
+            locked.child, "contact_details_changed", actor=user, guardian=locked.full_name
         )
         record(
             event_for(user, decision, AuditAction.UPDATE, locked.child, locked, {"fields": changed})
@@ -268,13 +261,7 @@ def request_data_change(case: Case, *, user, kind: str, text: str) -> DataReques
             received_at=received,
             due_on=timezone.localdate(received) + datetime.timedelta(days=ANSWER_WITHIN_DAYS),
         )
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.REGISTRATION,
-            actor=user,
-            summary=_("Verzoek van de ouders ontvangen: %(kind)s")
-            % {"kind": data_request.get_kind_display().lower()},
-        )
+        TimelineEvent.objects.add(case, "data_request_received", actor=user, kind=data_request.kind)
         record(event_for(user, decision, AuditAction.CREATE, case.child, data_request))
         recipients = [
             member.user.email
@@ -317,12 +304,8 @@ def answer_data_request(
         locked.handled_by = actor
         locked.handled_at = timezone.now()
         locked.save(update_fields=["outcome", "response", "handled_by", "handled_at"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.REGISTRATION,
-            actor=actor,
-            summary=_("Verzoek van de ouders beantwoord: %(outcome)s")
-            % {"outcome": locked.get_outcome_display().lower()},
+        TimelineEvent.objects.add(
+            case, "data_request_answered", actor=actor, outcome=locked.outcome
         )
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
         recipients = [
@@ -346,7 +329,7 @@ def upload_as_parent(case: Case, *, user, upload, title: str) -> Document:
         source=None,
         uploaded_by=user,
         decision=decision,
-        summary=_("Document van de ouders toegevoegd: %(title)s"),
+        event="parents_document_added",
     )
 
 
@@ -394,12 +377,7 @@ def invite_guardian(case: Case, guardian: Guardian, *, actor, email: str) -> tup
             locked.email = email
             locked.version += 1
             locked.save(update_fields=["email", "version"])
-        TimelineEvent.objects.create(
-            case=case,
-            kind=EventKind.REGISTRATION,
-            actor=actor,
-            summary=_("%(guardian)s uitgenodigd voor het ouderportaal") % {"guardian": locked},
-        )
+        TimelineEvent.objects.add(case, "invited", actor=actor, guardian=locked.full_name)
         record(event_for(actor, decision, AuditAction.CREATE, case.child, invitation))
         transaction.on_commit(lambda: _send_invitation(email, token, case))
     return invitation, token
@@ -474,12 +452,8 @@ def accept_invitation(invitation: Invitation, *, user) -> Guardian:
         guardian.save(update_fields=["user"])
         child = guardian.child
         decision = require_as_parent(user, Action.VIEW, child)
-        on_open_timelines(
-            child,
-            user,
-            _("%(guardian)s heeft voor het eerst ingelogd in het ouderportaal")
-            % {"guardian": guardian},
-            kind=EventKind.REGISTRATION,
+        TimelineEvent.objects.add_to_open_cases(
+            child, "first_login", actor=user, guardian=guardian.full_name
         )
         record(event_for(user, decision, AuditAction.UPDATE, child, locked, {"accepted": True}))
     return guardian

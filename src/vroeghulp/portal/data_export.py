@@ -70,7 +70,7 @@ def _case(case) -> dict:
             {"doel": g.text, "bereikt": g.get_realisation_display()} for g in case.goals.all()
         ],
         "tijdlijn": [
-            {"wanneer": e.at, "wat": e.summary}
+            {"wanneer": e.at, "wat": e.text}
             for e in case.events.filter(professional_only=False).order_by("at")
         ],
         "notities": [

@@ -66,7 +66,7 @@ def test_withdrawal_takes_effect_at_once_and_is_on_the_timeline(world):
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None and consent.withdrawn_by == guardian
     assert not Consent.objects.in_force().exists()
-    assert world.own_case.events.filter(summary__startswith="Toestemming ingetrokken").exists()
+    assert world.own_case.events.filter(name="consent_withdrawn").exists()
 
 
 def test_a_team_member_of_another_case_cannot_touch_consents(world):

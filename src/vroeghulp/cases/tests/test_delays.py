@@ -25,7 +25,7 @@ def test_casemanager_records_a_reason_for_delay(world):
     assert "De reden van vertraging is vastgelegd." in html
     assert "te weinig capaciteit" in html
     event = world.own_case.events.get(kind="execution")
-    assert event.summary == "Reden van vertraging (mdo): te weinig capaciteit"
+    assert event.text == "Reden van vertraging (mdo): te weinig capaciteit"
     assert AuditEntry.objects.filter(
         child_id=world.own_case.child_id, action="create", object_type="delay"
     ).exists()

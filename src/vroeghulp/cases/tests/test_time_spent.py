@@ -43,7 +43,7 @@ def test_a_team_member_writes_hours_for_their_organisation(world):
     assert (spent.by, spent.organisation, spent.hours) == (kinderarts, world.organisation, 1.5)
     assert spent.activity == "meeting"
     event = world.own_case.events.get(kind="execution")
-    assert event.summary == "1,5 uur geschreven: MDO (met voorbereiding)"
+    assert event.text == "1,5 uur geschreven: MDO (met voorbereiding)"
     assert AuditEntry.objects.filter(
         action=AuditAction.CREATE, child_id=world.own_case.child_id, object_type="timespent"
     ).exists()

@@ -70,7 +70,10 @@ def test_findings_and_conclusion_make_the_child_discussed(world, coordinator, pa
     assert past_item.findings.get().text.startswith("Taalbegrip")
     waiting = coordinator.get(reverse("meetings:list")).context["waiting"]
     assert world.own_case not in waiting
-    assert world.own_case.events.filter(summary__contains="Radboudumc").exists()
+    assert (
+        "Radboudumc"
+        in world.own_case.events.get(name="meeting_discussed_referred").params["centre"]
+    )
     world.own_case.refresh_from_db()
     assert world.own_case.first_meeting_on == timezone.localdate(past_item.meeting.starts_at)
 

@@ -77,7 +77,7 @@ def test_withdrawing_a_consent_works_at_once(world, parent):
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None and consent.withdrawn_by.user == parent
     assert not Consent.objects.in_force().exists()
-    assert world.own_case.events.filter(summary__startswith="Toestemming ingetrokken").exists()
+    assert world.own_case.events.filter(name="consent_withdrawn").exists()
 
 
 def test_parents_see_who_looked(world, parent):

@@ -104,4 +104,4 @@ def test_from_public_registration_to_closing(browser, live_server, world, settin
     case.refresh_from_db()
     assert case.phase == Phase.CLOSED
     assert case.goals.get().realisation == "reached"
-    assert case.events.filter(summary__startswith="Toestemming ingetrokken").exists()
+    assert case.events.filter(name="consent_withdrawn").exists()

@@ -407,7 +407,11 @@ class Command(BaseCommand):
         )
         rows["events"].append(
             TimelineEvent(
-                case=case, kind=EventKind.PHASE_CHANGED, at=at, summary=f"Fase: {phase_to}"
+                case=case,
+                kind=EventKind.PHASE_CHANGED,
+                name="phase_changed",
+                params={"phase": phase_to},
+                at=at,
             )
         )
 

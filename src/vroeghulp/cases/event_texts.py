@@ -1,0 +1,226 @@
+"""Every kind of timeline event with the words it is told in. An event is stored as its name and
+parameters, and put into words when it is read, in the reader's language (style.md §19).
+
+Parameters are plain values: names as written, numbers, dates as ISO text and the stored value
+of a choice, whose label is looked up (and translated) when the event is read.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N
+
+from .constants import EventKind
+from .hours import hours_text
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    message: str
+    # parameter -> dotted path of the TextChoices whose label it shows
+    labels: dict[str, str] = field(default_factory=dict)
+    dates: tuple[str, ...] = ()
+    hours: tuple[str, ...] = ()
+    # a label inside a sentence is written in lower case, a label after a colon as it is
+    lower: bool = True
+
+    def placeholders(self) -> set[str]:
+        return set(PLACEHOLDER.findall(self.message))
+
+    def words(self, params: dict) -> str:
+        values = {name: self._shown(name, value) for name, value in params.items()}
+        return gettext(self.message) % values
+
+    def _shown(self, name: str, value):
+        if name in self.labels:
+            choices = import_string(self.labels[name])
+            label = str(choices(value).label) if value in choices.values else str(value)
+            return label.lower() if self.lower else label
+        if name in self.dates:
+            return date_format(datetime.date.fromisoformat(value), "j F Y")
+        if name in self.hours:
+            return hours_text(Decimal(value))
+        return value
+
+
+CONSENT_PURPOSE = {"purpose": "vroeghulp.consent.constants.Purpose"}
+
+EVENTS: dict[str, Event] = {
+    # the trajectory and its team
+    "opened": Event(EventKind.PHASE_CHANGED, N("Aangemeld")),
+    "phase_changed": Event(
+        EventKind.PHASE_CHANGED,
+        N("Fase: %(phase)s"),
+        {"phase": "vroeghulp.cases.states.Phase"},
+        lower=False,
+    ),
+    "member_added": Event(
+        EventKind.TEAM_CHANGED,
+        N("%(name)s toegevoegd als %(role)s"),
+        {"role": "vroeghulp.cases.constants.TeamRole"},
+    ),
+    "member_left": Event(EventKind.TEAM_CHANGED, N("%(name)s is uit het team")),
+    "emergency_access": Event(EventKind.EMERGENCY_ACCESS, N("Noodtoegang door %(name)s")),
+    "note_added": Event(EventKind.NOTE_ADDED, N("Notitie toegevoegd door %(org)s")),
+    # registration
+    "registration_accepted": Event(
+        EventKind.REGISTRATION,
+        N("Aanmelding geaccepteerd (%(route)s)"),
+        {"route": "vroeghulp.referrals.constants.Route"},
+        lower=False,
+    ),
+    "registration_merged": Event(
+        EventKind.REGISTRATION,
+        N("Nieuwe aanmelding (%(route)s) samengevoegd met dit traject"),
+        {"route": "vroeghulp.referrals.constants.Route"},
+        lower=False,
+    ),
+    # consent
+    "consent_given": Event(
+        EventKind.CONSENT,
+        N("Toestemming gegeven: %(purpose)s – %(org)s"),
+        CONSENT_PURPOSE,
+        lower=False,
+    ),
+    "consent_given_by": Event(
+        EventKind.CONSENT,
+        N("Toestemming gegeven door %(guardian)s: %(purpose)s – %(org)s"),
+        CONSENT_PURPOSE,
+        lower=False,
+    ),
+    "consent_withdrawn": Event(
+        EventKind.CONSENT,
+        N("Toestemming ingetrokken door %(guardian)s: %(purpose)s – %(org)s"),
+        CONSENT_PURPOSE,
+        lower=False,
+    ),
+    # intake and information
+    "intake_recorded": Event(EventKind.INTAKE, N("Intake vastgelegd")),
+    "intake_updated": Event(EventKind.INTAKE, N("Intake bijgewerkt")),
+    "information_requested": Event(EventKind.INFORMATION, N("Informatie opgevraagd bij %(org)s")),
+    "information_answered": Event(
+        EventKind.INFORMATION,
+        N("Informatie van %(org)s: %(status)s"),
+        {"status": "vroeghulp.cases.constants.RequestStatus"},
+    ),
+    "document_added": Event(EventKind.INFORMATION, N("Document toegevoegd: %(title)s")),
+    "parents_document_added": Event(
+        EventKind.INFORMATION, N("Document van de ouders toegevoegd: %(title)s")
+    ),
+    "earlier_finding": Event(EventKind.INFORMATION, N("Eerder onderzoek vastgelegd: %(what)s")),
+    # team meeting
+    "meeting_scheduled": Event(
+        EventKind.MEETING, N("Ingepland voor het MDO van %(date)s"), dates=("date",)
+    ),
+    "meeting_discussed": Event(EventKind.MEETING, N("Besproken in het MDO")),
+    "meeting_discussed_referred": Event(
+        EventKind.MEETING, N("Besproken in het MDO, verwezen naar %(centre)s")
+    ),
+    "parents_attend": Event(
+        EventKind.MEETING, N("De ouders komen naar het MDO van %(date)s"), dates=("date",)
+    ),
+    "parents_stay_away": Event(
+        EventKind.MEETING, N("De ouders komen niet naar het MDO van %(date)s"), dates=("date",)
+    ),
+    # the advice plan
+    "plan_issued": Event(EventKind.PLAN, N("Adviesplan versie %(n)d uitgegeven aan de ouders")),
+    "plan_discussed": Event(EventKind.PLAN, N("Adviesplan versie %(n)d met de ouders besproken")),
+    "plan_reaction": Event(
+        EventKind.PLAN,
+        N("Reactie van %(guardian)s op versie %(n)d: %(reaction)s"),
+        {"reaction": "vroeghulp.plans.constants.Reaction"},
+    ),
+    "plan_shared": Event(EventKind.PLAN, N("Adviesplan versie %(n)d gedeeld met %(org)s")),
+    "arrangement": Event(
+        EventKind.PLAN,
+        N("Onderwijs-zorgarrangement bij %(setting)s, evaluatie %(date)s"),
+        dates=("date",),
+    ),
+    # execution
+    "contact": Event(
+        EventKind.EXECUTION,
+        N("Contact (%(form)s)"),
+        {"form": "vroeghulp.cases.constants.ContactForm"},
+    ),
+    "hours": Event(
+        EventKind.EXECUTION,
+        N("%(hours)s uur geschreven: %(activity)s"),
+        {"activity": "vroeghulp.cases.constants.TimeActivity"},
+        hours=("hours",),
+        lower=False,
+    ),
+    "delay": Event(
+        EventKind.EXECUTION,
+        N("Reden van vertraging (%(stage)s): %(reason)s"),
+        {
+            "stage": "vroeghulp.cases.constants.WaitingStage",
+            "reason": "vroeghulp.cases.constants.DelayReason",
+        },
+    ),
+    "referred_out": Event(EventKind.EXECUTION, N("Verwezen naar %(service)s")),
+    "placed": Event(EventKind.EXECUTION, N("Geplaatst bij %(service)s")),
+    "not_placed": Event(EventKind.EXECUTION, N("Niet geplaatst bij %(service)s")),
+    "support_offered": Event(
+        EventKind.EXECUTION,
+        N("Gezinsondersteuning aangeboden: %(programme)s (%(response)s)"),
+        {"response": "vroeghulp.cases.constants.SupportResponse"},
+    ),
+    "support_answered": Event(
+        EventKind.EXECUTION,
+        N("Antwoord op gezinsondersteuning %(programme)s: %(response)s"),
+        {"response": "vroeghulp.cases.constants.SupportResponse"},
+    ),
+    # closing and after
+    "closed": Event(
+        EventKind.CLOSING,
+        N("Traject afgesloten: %(reason)s"),
+        {"reason": "vroeghulp.cases.constants.ClosingReason"},
+    ),
+    "check_in": Event(EventKind.FOLLOW_UP, N("Check-in; volgende rond %(date)s"), dates=("date",)),
+    # the parents' portal
+    "contact_details_changed": Event(
+        EventKind.REGISTRATION, N("%(guardian)s heeft de eigen contactgegevens aangepast")
+    ),
+    "data_request_received": Event(
+        EventKind.REGISTRATION,
+        N("Verzoek van de ouders ontvangen: %(kind)s"),
+        {"kind": "vroeghulp.portal.models.DataRequestKind"},
+    ),
+    "data_request_answered": Event(
+        EventKind.REGISTRATION,
+        N("Verzoek van de ouders beantwoord: %(outcome)s"),
+        {"outcome": "vroeghulp.portal.models.DataRequestOutcome"},
+    ),
+    "invited": Event(EventKind.REGISTRATION, N("%(guardian)s uitgenodigd voor het ouderportaal")),
+    "first_login": Event(
+        EventKind.REGISTRATION,
+        N("%(guardian)s heeft voor het eerst ingelogd in het ouderportaal"),
+    ),
+}
+
+
+def stored_params(params: dict) -> dict:
+    """Parameters as they go into the database: dates as ISO text, numbers as text."""
+    return {
+        name: value.isoformat()
+        if isinstance(value, datetime.date)
+        else str(value)
+        if isinstance(value, Decimal)
+        else value
+        for name, value in params.items()
+    }
+
+
+def text_of(name: str, params: dict, summary: str = "") -> str:
+    """An event in the reader's language; an event written before events had names keeps the
+    sentence it was stored with."""
+    event = EVENTS.get(name)
+    return event.words(params) if event is not None else summary
