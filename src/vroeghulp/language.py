@@ -1,8 +1,13 @@
-"""The interface language: Dutch unless the user chose another one with the language switch.
+"""The interface language: Dutch unless the person chose another one with the language switch.
 
 Django's LocaleMiddleware would also follow the browser's Accept-Language; we do not, so that a
 professional with an English browser still gets the Dutch the network works in, and a parent
-gets English only when they ask for it (the choice is kept in a cookie).
+gets another language only when they ask for it. A signed-in person's choice is kept with them
+(`User.language`); before signing in it is kept in a cookie.
+
+The professional side speaks Dutch and English. The parents' side (the portal, the public
+registration form and the confirmation of a registration) also speaks Arabic, Turkish and
+Polish, and so do the e-mails to parents.
 """
 
 from django.conf import settings
@@ -10,16 +15,33 @@ from django.utils import translation
 from django.views.i18n import set_language as django_set_language
 
 from vroeghulp.access.decorators import public
+from vroeghulp.accounts.actions import choose_language
+
+PROFESSIONAL_LANGUAGES = ("nl", "en")
+PARENTS_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+# Where parents are: every page under these paths speaks the parents' languages.
+PARENTS_PATHS = ("/ouders/", "/aanmelden/", "/aanmelding/")
+
+
+def languages_for(path: str) -> tuple[str, ...]:
+    return PARENTS_LANGUAGES if path.startswith(PARENTS_PATHS) else PROFESSIONAL_LANGUAGES
+
+
+def chosen_language(request) -> str | None:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language:
+        return user.language
+    return request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
 
 
 class ChosenLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.known = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.known else settings.LANGUAGE_CODE
+        chosen = chosen_language(request)
+        offered = languages_for(request.path_info)
+        language = chosen if chosen in offered else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
@@ -27,4 +49,28 @@ class ChosenLanguageMiddleware:
         return response
 
 
-set_language = public(django_set_language)
+def offered_languages(request) -> dict:
+    """The languages the switch offers on this page (context processor)."""
+    offered = languages_for(request.path_info)
+    names = dict(settings.LANGUAGES)
+    return {"offered_languages": [(code, names[code]) for code in offered]}
+
+
+def language_for(user=None, spoken: str = "") -> str:
+    """The language to write to someone in: their own choice once they have an account, else
+    (for a parent) the language they said they speak, where the parents' side speaks it; else
+    Dutch."""
+    for candidate in (getattr(user, "language", ""), spoken):
+        if candidate in PARENTS_LANGUAGES:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
+@public
+def set_language(request):
+    """Django's switch (cookie, safe `next`), and for a signed-in person also their account."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and language in PARENTS_LANGUAGES and request.user.is_authenticated:
+        choose_language(request.user, language)
+    return response

@@ -70,10 +70,11 @@ MIDDLEWARE = [
     "vroeghulp.audit.middleware.RequestContextMiddleware",
     "vroeghulp.private_pages.PrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "vroeghulp.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # after authentication: a signed-in person's own choice of language comes first
+    "vroeghulp.language.ChosenLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vroeghulp.accounts.context_processors.navigation",
+                "vroeghulp.language.offered_languages",
             ],
             "libraries": {
                 "forms": "vroeghulp.form_html",
@@ -229,7 +231,15 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Vroeghulp")
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# The professional side speaks Dutch and English (language.PROFESSIONAL_LANGUAGES); the parents'
+# side (portal, public registration form, e-mails to parents) also Arabic, Turkish and Polish.
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "vroeghulp_language"
 LANGUAGE_COOKIE_SECURE = not DEBUG

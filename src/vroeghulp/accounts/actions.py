@@ -107,3 +107,11 @@ def _event(actor: User, network_id: int | None, action: str, obj, details: dict)
         organisation_label=membership.organisation.name if membership else "",
         details=details,
     )
+
+
+def choose_language(user: User, language: str) -> None:
+    """Keep the person's choice of interface language with them, for every device and for the
+    e-mails they get (a choice of language is not personal data of a child: no audit entry)."""
+    if language != user.language:
+        user.language = language
+        user.save(update_fields=["language"])

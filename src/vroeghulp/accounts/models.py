@@ -1,5 +1,6 @@
 """Professionals and parents are users; a professional holds roles per network."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -37,6 +38,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("toegang tot beheer"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # the interface language this person chose with the language switch ("" = not chosen)
+    language = models.CharField(
+        _("taal"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
 
     objects = UserManager()
 

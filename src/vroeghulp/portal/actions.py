@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
@@ -30,6 +30,7 @@ from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.actions import create_consent
 from vroeghulp.consent.models import Consent
+from vroeghulp.language import language_for
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.actions import store_reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
@@ -122,12 +123,12 @@ def send_message_as_parent(case: Case, *, user, body: str) -> Message:
         message = Message.objects.create(case=case, sender=user, from_parent=True, body=body)
         record(event_for(user, decision, AuditAction.CREATE, case.child, message))
         recipients = [
-            member.user.email
+            member.user
             for member in case.team.filter(
                 ended_at__isnull=True, team_role=TeamRole.CASEMANAGER
             ).select_related("user")
         ]
-        transaction.on_commit(lambda: _notify(recipients, case))
+        transaction.on_commit(lambda: _notify(recipients))
     return message
 
 
@@ -142,26 +143,30 @@ def reply_as_professional(case: Case, *, actor, body: str) -> Message:
             read_at=timezone.now()
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, message))
-        recipients = [
-            g.user.email
-            for g in case.child.guardians.filter(
-                user__isnull=False, has_custody=True
-            ).select_related("user")
-        ]
-        transaction.on_commit(lambda: _notify(recipients, case))
+        recipients = _parents_with_an_account(case)
+        transaction.on_commit(lambda: _notify(recipients))
     return message
 
 
-def _notify(recipients: list[str], case: Case) -> None:
-    if not recipients:
-        return
-    send_mail(
-        _("Nieuw bericht in Vroeghulp"),
-        _("Er staat een nieuw bericht voor u klaar in Vroeghulp. Log in om het te lezen: %(link)s")
-        % {"link": settings.SITE_URL + "/"},
-        None,
-        recipients,
-    )
+def _parents_with_an_account(case: Case) -> list:
+    guardians = case.child.guardians.filter(user__isnull=False, has_custody=True)
+    return [g.user for g in guardians.select_related("user")]
+
+
+def _notify(recipients: list) -> None:
+    """Each recipient in their own language."""
+    for user in recipients:
+        with translation.override(language_for(user)):
+            send_mail(
+                _("Nieuw bericht in Vroeghulp"),
+                _(
+                    "Er staat een nieuw bericht voor u klaar in Vroeghulp. "
+                    "Log in om het te lezen: %(link)s"
+                )
+                % {"link": settings.SITE_URL + "/"},
+                None,
+                [user.email],
+            )
 
 
 def questionnaire_open(case: Case) -> bool:
@@ -308,13 +313,8 @@ def answer_data_request(
             case, "data_request_answered", actor=actor, outcome=locked.outcome
         )
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
-        recipients = [
-            g.user.email
-            for g in case.child.guardians.filter(
-                user__isnull=False, has_custody=True
-            ).select_related("user")
-        ]
-        transaction.on_commit(lambda: _notify(recipients, case))
+        recipients = _parents_with_an_account(case)
+        transaction.on_commit(lambda: _notify(recipients))
     return locked
 
 
@@ -379,7 +379,7 @@ def invite_guardian(case: Case, guardian: Guardian, *, actor, email: str) -> tup
             locked.save(update_fields=["email", "version"])
         TimelineEvent.objects.add(case, "invited", actor=actor, guardian=locked.full_name)
         record(event_for(actor, decision, AuditAction.CREATE, case.child, invitation))
-        transaction.on_commit(lambda: _send_invitation(email, token, case))
+        transaction.on_commit(lambda: _send_invitation(email, token, case, locked))
     return invitation, token
 
 
@@ -400,8 +400,8 @@ def resend_invitation(case: Case, invitation: Invitation, *, actor) -> tuple[Inv
         locked.last_sent_at = now
         locked.save(update_fields=["token_hash", "expires_at", "sent_count", "last_sent_at"])
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked, {"resent": True}))
-        email = locked.email
-        transaction.on_commit(lambda: _send_invitation(email, token, case))
+        email, guardian = locked.email, invitation.guardian
+        transaction.on_commit(lambda: _send_invitation(email, token, case, guardian))
     return locked, token
 
 
@@ -459,8 +459,13 @@ def accept_invitation(invitation: Invitation, *, user) -> Guardian:
     return guardian
 
 
-def _send_invitation(email: str, token: str, case: Case) -> None:
+def _send_invitation(email: str, token: str, case: Case, guardian: Guardian) -> None:
     link = settings.SITE_URL + reverse("portal:invitation", args=[token])
+    with translation.override(language_for(guardian.user, guardian.preferred_language)):
+        _send_invitation_mail(email, link, case)
+
+
+def _send_invitation_mail(email: str, link: str, case: Case) -> None:
     send_mail(
         _("Uitnodiging voor het ouderportaal van Vroeghulp"),
         _(

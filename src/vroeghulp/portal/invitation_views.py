@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -121,6 +122,7 @@ def arrive(request, token):
             invited=True,
             full_name=invitation.guardian.full_name,
             client_address=request.META.get("REMOTE_ADDR"),
+            language=translation.get_language(),
         )
         return redirect("portal:login_code")
     context = {

@@ -12,7 +12,7 @@ import secrets
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vroeghulp.accounts.models import User
@@ -54,10 +54,16 @@ def invited_account(email: str, full_name: str = "") -> User:
 
 
 def send_code(
-    email: str, *, invited: bool = False, full_name: str = "", client_address: str | None = None
+    email: str,
+    *,
+    invited: bool = False,
+    full_name: str = "",
+    client_address: str | None = None,
+    language: str = "",
 ) -> None:
     """Send a code if the address belongs to a parent with an account (or was invited by the
-    network: `invited`); silently do nothing else."""
+    network: `invited`); silently do nothing else. The code is written in the parent's own
+    language, or else in `language`, the one of the page where they asked for it."""
     since = timezone.now() - datetime.timedelta(hours=1)
     if (
         client_address
@@ -77,16 +83,17 @@ def send_code(
         expires_at=timezone.now() + LIFETIME,
         client_address=client_address,
     )
-    send_mail(
-        _("Uw inlogcode voor Vroeghulp"),
-        _(
-            "Uw inlogcode is %(code)s. Hij werkt 10 minuten. Heeft u niet om een code gevraagd? "
-            "Dan kunt u deze e-mail negeren."
+    with translation.override(user.language or language or settings.LANGUAGE_CODE):
+        send_mail(
+            _("Uw inlogcode voor Vroeghulp"),
+            _(
+                "Uw inlogcode is %(code)s. Hij werkt 10 minuten. Heeft u niet om een code "
+                "gevraagd? Dan kunt u deze e-mail negeren."
+            )
+            % {"code": code},
+            None,
+            [user.email],
         )
-        % {"code": code},
-        None,
-        [user.email],
-    )
 
 
 def check_code(email: str, code: str, *, invited: bool = False) -> User | None:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -55,9 +55,9 @@ def login_start(request):
         request.session[login_codes.SESSION_EMAIL] = email
         response = redirect("portal:login_code")
         # Looked up and sent once the answer is out, so a known address answers no slower.
-        address = request.META.get("REMOTE_ADDR")
+        address, language = request.META.get("REMOTE_ADDR"), translation.get_language()
         response._resource_closers.append(
-            lambda: login_codes.send_code(email, client_address=address)
+            lambda: login_codes.send_code(email, client_address=address, language=language)
         )
         return response
     provider = settings.OIDC_PROVIDER_NAME if oidc.enabled() else ""

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from vroeghulp.language import language_for
 
 from .models import Registration
 
@@ -14,6 +16,13 @@ def reference(registration: Registration) -> str:
 
 
 def ask_parents_to_confirm(registration: Registration, token: str) -> None:
+    """In the language the referrer wrote down that the parents speak, where we write it."""
+    spoken = next((g.get("preferred_language", "") for g in registration.guardians), "")
+    with translation.override(language_for(spoken=spoken)):
+        _ask_parents_to_confirm(registration, token)
+
+
+def _ask_parents_to_confirm(registration: Registration, token: str) -> None:
     link = settings.SITE_URL + reverse("referrals:confirm", args=[token])
     body = _(
         "Beste ouder of verzorger,\n\n"
