@@ -30,6 +30,7 @@ from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.actions import create_consent
 from vroeghulp.consent.models import Consent
+from vroeghulp.letter_language import writing_to_parent, writing_to_professionals
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.actions import store_reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
@@ -125,7 +126,7 @@ def send_message_as_parent(case: Case, *, user, body: str) -> Message:
                 ended_at__isnull=True, team_role=TeamRole.CASEMANAGER
             ).select_related("user")
         ]
-        transaction.on_commit(lambda: _notify(recipients, case))
+        transaction.on_commit(lambda: _notify_professionals(recipients))
     return message
 
 
@@ -140,17 +141,27 @@ def reply_as_professional(case: Case, *, actor, body: str) -> Message:
             read_at=timezone.now()
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, message))
+        guardians = case.child.guardians.filter(user__isnull=False, has_custody=True)
         recipients = [
-            g.user.email
-            for g in case.child.guardians.filter(
-                user__isnull=False, has_custody=True
-            ).select_related("user")
+            (g.user.email, g.preferred_language) for g in guardians.select_related("user")
         ]
-        transaction.on_commit(lambda: _notify(recipients, case))
+        transaction.on_commit(lambda: _notify_parents(recipients))
     return message
 
 
-def _notify(recipients: list[str], case: Case) -> None:
+def _notify_parents(recipients: list[tuple[str, str]]) -> None:
+    """Each parent in the language they prefer."""
+    for email, preferred in recipients:
+        with writing_to_parent(preferred):
+            _notify([email])
+
+
+def _notify_professionals(recipients: list[str]) -> None:
+    with writing_to_professionals():
+        _notify(recipients)
+
+
+def _notify(recipients: list[str]) -> None:
     if not recipients:
         return
     send_mail(
@@ -288,13 +299,18 @@ def request_data_change(case: Case, *, user, kind: str, text: str) -> DataReques
 
 def _notify_request(recipients: list[str]) -> None:
     if recipients:
-        send_mail(
-            _("Nieuw verzoek van ouders in Vroeghulp"),
-            _("Ouders hebben een verzoek over hun gegevens ingediend. Zie Mijn werk: %(link)s")
-            % {"link": settings.SITE_URL + "/"},
-            None,
-            recipients,
-        )
+        with writing_to_professionals():
+            _send_request_notice(recipients)
+
+
+def _send_request_notice(recipients: list[str]) -> None:
+    send_mail(
+        _("Nieuw verzoek van ouders in Vroeghulp"),
+        _("Ouders hebben een verzoek over hun gegevens ingediend. Zie Mijn werk: %(link)s")
+        % {"link": settings.SITE_URL + "/"},
+        None,
+        recipients,
+    )
 
 
 def answer_data_request(
@@ -325,13 +341,11 @@ def answer_data_request(
             % {"outcome": locked.get_outcome_display().lower()},
         )
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
+        guardians = case.child.guardians.filter(user__isnull=False, has_custody=True)
         recipients = [
-            g.user.email
-            for g in case.child.guardians.filter(
-                user__isnull=False, has_custody=True
-            ).select_related("user")
+            (g.user.email, g.preferred_language) for g in guardians.select_related("user")
         ]
-        transaction.on_commit(lambda: _notify(recipients, case))
+        transaction.on_commit(lambda: _notify_parents(recipients))
     return locked
 
 
@@ -401,7 +415,8 @@ def invite_guardian(case: Case, guardian: Guardian, *, actor, email: str) -> tup
             summary=_("%(guardian)s uitgenodigd voor het ouderportaal") % {"guardian": locked},
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, invitation))
-        transaction.on_commit(lambda: _send_invitation(email, token, case))
+        preferred = locked.preferred_language
+        transaction.on_commit(lambda: _send_invitation(email, token, case, preferred))
     return invitation, token
 
 
@@ -422,8 +437,8 @@ def resend_invitation(case: Case, invitation: Invitation, *, actor) -> tuple[Inv
         locked.last_sent_at = now
         locked.save(update_fields=["token_hash", "expires_at", "sent_count", "last_sent_at"])
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked, {"resent": True}))
-        email = locked.email
-        transaction.on_commit(lambda: _send_invitation(email, token, case))
+        email, preferred = locked.email, locked.guardian.preferred_language
+        transaction.on_commit(lambda: _send_invitation(email, token, case, preferred))
     return locked, token
 
 
@@ -485,8 +500,13 @@ def accept_invitation(invitation: Invitation, *, user) -> Guardian:
     return guardian
 
 
-def _send_invitation(email: str, token: str, case: Case) -> None:
+def _send_invitation(email: str, token: str, case: Case, preferred: str) -> None:
     link = settings.SITE_URL + reverse("portal:invitation", args=[token])
+    with writing_to_parent(preferred):
+        _send_invitation_mail(email, link, case)
+
+
+def _send_invitation_mail(email: str, link: str, case: Case) -> None:
     send_mail(
         _("Uitnodiging voor het ouderportaal van Vroeghulp"),
         _(

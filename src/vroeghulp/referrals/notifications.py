@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp.letter_language import writing_to_parent
+
 from .models import Registration
 
 
@@ -14,6 +16,14 @@ def reference(registration: Registration) -> str:
 
 
 def ask_parents_to_confirm(registration: Registration, token: str) -> None:
+    preferred = next(
+        (g.get("preferred_language") for g in registration.guardians if g.get("full_name")), None
+    )
+    with writing_to_parent(preferred):
+        _ask_parents_to_confirm(registration, token)
+
+
+def _ask_parents_to_confirm(registration: Registration, token: str) -> None:
     link = settings.SITE_URL + reverse("referrals:confirm", args=[token])
     body = _(
         "Beste ouder of verzorger,\n\n"
