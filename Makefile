@@ -19,12 +19,16 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 install: $(VENV)/.synced
 
-# WeasyPrint (advice-plan PDFs) needs Pango and a font from Debian.
+# WeasyPrint (advice-plan PDFs) needs Pango and a font from Debian; the translation catalogue
+# (make messages, src/vroeghulp/tests/test_catalogue_current.py) needs GNU gettext.
 system:
 	@ldconfig -p | grep -q libpangoft2-1.0 || { \
 		echo "Installing Pango for PDF generation"; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 			libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+	@command -v xgettext >/dev/null || { \
+		echo "Installing GNU gettext for make messages and the catalogue tests"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext; }
 
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 browser:
@@ -52,7 +56,7 @@ format: install
 # After changing texts: collect them into the English catalogue, translate the new entries in
 # src/vroeghulp/locale/en/LC_MESSAGES/django.po, then compile (needs GNU gettext). The compiled
 # .mo is committed, so running the application never needs gettext.
-messages: install
-	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py makemessages -l en --no-location \
+messages: install system
+	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py makemessages -l en --no-location --no-wrap \
 		--ignore "*/tests/*" --ignore conftest.py
 	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py compilemessages -l en

@@ -56,16 +56,6 @@ def offered_languages(request) -> dict:
     return {"offered_languages": [(code, names[code]) for code in offered]}
 
 
-def language_for(user=None, spoken: str = "") -> str:
-    """The language to write to someone in: their own choice once they have an account, else
-    (for a parent) the language they said they speak, where the parents' side speaks it; else
-    Dutch."""
-    for candidate in (getattr(user, "language", ""), spoken):
-        if candidate in PARENTS_LANGUAGES:
-            return candidate
-    return settings.LANGUAGE_CODE
-
-
 @public
 def set_language(request):
     """Django's switch (cookie, safe `next`), and for a signed-in person also their account."""

@@ -37,7 +37,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone = models.CharField(_("telefoon"), max_length=32, blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("toegang tot beheer"), default=False)
-    date_joined = models.DateTimeField(default=timezone.now)
+    date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     # the interface language this person chose with the language switch ("" = not chosen)
     language = models.CharField(
         _("taal"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
@@ -91,10 +91,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Membership(models.Model):
     """One role of one professional in one network, on behalf of one organisation."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker")
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("netwerk")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="memberships"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("organisatie"),
     )
     role = models.CharField(_("rol"), max_length=16, choices=Role.choices)
     is_active = models.BooleanField(_("actief"), default=True)

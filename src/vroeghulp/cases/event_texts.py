@@ -12,8 +12,7 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N
+from django.utils.translation import gettext, gettext_noop
 
 from .constants import EventKind
 from .hours import hours_text
@@ -55,154 +54,175 @@ CONSENT_PURPOSE = {"purpose": "vroeghulp.consent.constants.Purpose"}
 
 EVENTS: dict[str, Event] = {
     # the trajectory and its team
-    "opened": Event(EventKind.PHASE_CHANGED, N("Aangemeld")),
+    "opened": Event(EventKind.PHASE_CHANGED, gettext_noop("Aangemeld")),
     "phase_changed": Event(
         EventKind.PHASE_CHANGED,
-        N("Fase: %(phase)s"),
+        gettext_noop("Fase: %(phase)s"),
         {"phase": "vroeghulp.cases.states.Phase"},
         lower=False,
     ),
     "member_added": Event(
         EventKind.TEAM_CHANGED,
-        N("%(name)s toegevoegd als %(role)s"),
+        gettext_noop("%(name)s toegevoegd als %(role)s"),
         {"role": "vroeghulp.cases.constants.TeamRole"},
     ),
-    "member_left": Event(EventKind.TEAM_CHANGED, N("%(name)s is uit het team")),
-    "emergency_access": Event(EventKind.EMERGENCY_ACCESS, N("Noodtoegang door %(name)s")),
-    "note_added": Event(EventKind.NOTE_ADDED, N("Notitie toegevoegd door %(org)s")),
+    "member_left": Event(EventKind.TEAM_CHANGED, gettext_noop("%(name)s is uit het team")),
+    "emergency_access": Event(
+        EventKind.EMERGENCY_ACCESS, gettext_noop("Noodtoegang door %(name)s")
+    ),
+    "note_added": Event(EventKind.NOTE_ADDED, gettext_noop("Notitie toegevoegd door %(org)s")),
     # registration
     "registration_accepted": Event(
         EventKind.REGISTRATION,
-        N("Aanmelding geaccepteerd (%(route)s)"),
+        gettext_noop("Aanmelding geaccepteerd (%(route)s)"),
         {"route": "vroeghulp.referrals.constants.Route"},
         lower=False,
     ),
     "registration_merged": Event(
         EventKind.REGISTRATION,
-        N("Nieuwe aanmelding (%(route)s) samengevoegd met dit traject"),
+        gettext_noop("Nieuwe aanmelding (%(route)s) samengevoegd met dit traject"),
         {"route": "vroeghulp.referrals.constants.Route"},
         lower=False,
     ),
     # consent
     "consent_given": Event(
         EventKind.CONSENT,
-        N("Toestemming gegeven: %(purpose)s – %(org)s"),
+        gettext_noop("Toestemming gegeven: %(purpose)s – %(org)s"),
         CONSENT_PURPOSE,
         lower=False,
     ),
     "consent_given_by": Event(
         EventKind.CONSENT,
-        N("Toestemming gegeven door %(guardian)s: %(purpose)s – %(org)s"),
+        gettext_noop("Toestemming gegeven door %(guardian)s: %(purpose)s – %(org)s"),
         CONSENT_PURPOSE,
         lower=False,
     ),
     "consent_withdrawn": Event(
         EventKind.CONSENT,
-        N("Toestemming ingetrokken door %(guardian)s: %(purpose)s – %(org)s"),
+        gettext_noop("Toestemming ingetrokken door %(guardian)s: %(purpose)s – %(org)s"),
         CONSENT_PURPOSE,
         lower=False,
     ),
     # intake and information
-    "intake_recorded": Event(EventKind.INTAKE, N("Intake vastgelegd")),
-    "intake_updated": Event(EventKind.INTAKE, N("Intake bijgewerkt")),
-    "information_requested": Event(EventKind.INFORMATION, N("Informatie opgevraagd bij %(org)s")),
+    "intake_recorded": Event(EventKind.INTAKE, gettext_noop("Intake vastgelegd")),
+    "intake_updated": Event(EventKind.INTAKE, gettext_noop("Intake bijgewerkt")),
+    "information_requested": Event(
+        EventKind.INFORMATION, gettext_noop("Informatie opgevraagd bij %(org)s")
+    ),
     "information_answered": Event(
         EventKind.INFORMATION,
-        N("Informatie van %(org)s: %(status)s"),
+        gettext_noop("Informatie van %(org)s: %(status)s"),
         {"status": "vroeghulp.cases.constants.RequestStatus"},
     ),
-    "document_added": Event(EventKind.INFORMATION, N("Document toegevoegd: %(title)s")),
+    "document_added": Event(EventKind.INFORMATION, gettext_noop("Document toegevoegd: %(title)s")),
     "parents_document_added": Event(
-        EventKind.INFORMATION, N("Document van de ouders toegevoegd: %(title)s")
+        EventKind.INFORMATION, gettext_noop("Document van de ouders toegevoegd: %(title)s")
     ),
-    "earlier_finding": Event(EventKind.INFORMATION, N("Eerder onderzoek vastgelegd: %(what)s")),
+    "earlier_finding": Event(
+        EventKind.INFORMATION, gettext_noop("Eerder onderzoek vastgelegd: %(what)s")
+    ),
     # team meeting
     "meeting_scheduled": Event(
-        EventKind.MEETING, N("Ingepland voor het MDO van %(date)s"), dates=("date",)
+        EventKind.MEETING, gettext_noop("Ingepland voor het MDO van %(date)s"), dates=("date",)
     ),
-    "meeting_discussed": Event(EventKind.MEETING, N("Besproken in het MDO")),
+    "meeting_discussed": Event(EventKind.MEETING, gettext_noop("Besproken in het MDO")),
     "meeting_discussed_referred": Event(
-        EventKind.MEETING, N("Besproken in het MDO, verwezen naar %(centre)s")
+        EventKind.MEETING, gettext_noop("Besproken in het MDO, verwezen naar %(centre)s")
     ),
     "parents_attend": Event(
-        EventKind.MEETING, N("De ouders komen naar het MDO van %(date)s"), dates=("date",)
+        EventKind.MEETING,
+        gettext_noop("De ouders komen naar het MDO van %(date)s"),
+        dates=("date",),
     ),
     "parents_stay_away": Event(
-        EventKind.MEETING, N("De ouders komen niet naar het MDO van %(date)s"), dates=("date",)
+        EventKind.MEETING,
+        gettext_noop("De ouders komen niet naar het MDO van %(date)s"),
+        dates=("date",),
     ),
     # the advice plan
-    "plan_issued": Event(EventKind.PLAN, N("Adviesplan versie %(n)d uitgegeven aan de ouders")),
-    "plan_discussed": Event(EventKind.PLAN, N("Adviesplan versie %(n)d met de ouders besproken")),
+    "plan_issued": Event(
+        EventKind.PLAN, gettext_noop("Adviesplan versie %(n)d uitgegeven aan de ouders")
+    ),
+    "plan_discussed": Event(
+        EventKind.PLAN, gettext_noop("Adviesplan versie %(n)d met de ouders besproken")
+    ),
     "plan_reaction": Event(
         EventKind.PLAN,
-        N("Reactie van %(guardian)s op versie %(n)d: %(reaction)s"),
+        gettext_noop("Reactie van %(guardian)s op versie %(n)d: %(reaction)s"),
         {"reaction": "vroeghulp.plans.constants.Reaction"},
     ),
-    "plan_shared": Event(EventKind.PLAN, N("Adviesplan versie %(n)d gedeeld met %(org)s")),
+    "plan_shared": Event(
+        EventKind.PLAN, gettext_noop("Adviesplan versie %(n)d gedeeld met %(org)s")
+    ),
     "arrangement": Event(
         EventKind.PLAN,
-        N("Onderwijs-zorgarrangement bij %(setting)s, evaluatie %(date)s"),
+        gettext_noop("Onderwijs-zorgarrangement bij %(setting)s, evaluatie %(date)s"),
         dates=("date",),
     ),
     # execution
     "contact": Event(
         EventKind.EXECUTION,
-        N("Contact (%(form)s)"),
+        gettext_noop("Contact (%(form)s)"),
         {"form": "vroeghulp.cases.constants.ContactForm"},
     ),
     "hours": Event(
         EventKind.EXECUTION,
-        N("%(hours)s uur geschreven: %(activity)s"),
+        gettext_noop("%(hours)s uur geschreven: %(activity)s"),
         {"activity": "vroeghulp.cases.constants.TimeActivity"},
         hours=("hours",),
         lower=False,
     ),
     "delay": Event(
         EventKind.EXECUTION,
-        N("Reden van vertraging (%(stage)s): %(reason)s"),
+        gettext_noop("Reden van vertraging (%(stage)s): %(reason)s"),
         {
             "stage": "vroeghulp.cases.constants.WaitingStage",
             "reason": "vroeghulp.cases.constants.DelayReason",
         },
     ),
-    "referred_out": Event(EventKind.EXECUTION, N("Verwezen naar %(service)s")),
-    "placed": Event(EventKind.EXECUTION, N("Geplaatst bij %(service)s")),
-    "not_placed": Event(EventKind.EXECUTION, N("Niet geplaatst bij %(service)s")),
+    "referred_out": Event(EventKind.EXECUTION, gettext_noop("Verwezen naar %(service)s")),
+    "placed": Event(EventKind.EXECUTION, gettext_noop("Geplaatst bij %(service)s")),
+    "not_placed": Event(EventKind.EXECUTION, gettext_noop("Niet geplaatst bij %(service)s")),
     "support_offered": Event(
         EventKind.EXECUTION,
-        N("Gezinsondersteuning aangeboden: %(programme)s (%(response)s)"),
+        gettext_noop("Gezinsondersteuning aangeboden: %(programme)s (%(response)s)"),
         {"response": "vroeghulp.cases.constants.SupportResponse"},
     ),
     "support_answered": Event(
         EventKind.EXECUTION,
-        N("Antwoord op gezinsondersteuning %(programme)s: %(response)s"),
+        gettext_noop("Antwoord op gezinsondersteuning %(programme)s: %(response)s"),
         {"response": "vroeghulp.cases.constants.SupportResponse"},
     ),
     # closing and after
     "closed": Event(
         EventKind.CLOSING,
-        N("Traject afgesloten: %(reason)s"),
+        gettext_noop("Traject afgesloten: %(reason)s"),
         {"reason": "vroeghulp.cases.constants.ClosingReason"},
     ),
-    "check_in": Event(EventKind.FOLLOW_UP, N("Check-in; volgende rond %(date)s"), dates=("date",)),
+    "check_in": Event(
+        EventKind.FOLLOW_UP, gettext_noop("Check-in; volgende rond %(date)s"), dates=("date",)
+    ),
     # the parents' portal
     "contact_details_changed": Event(
-        EventKind.REGISTRATION, N("%(guardian)s heeft de eigen contactgegevens aangepast")
+        EventKind.REGISTRATION,
+        gettext_noop("%(guardian)s heeft de eigen contactgegevens aangepast"),
     ),
     "data_request_received": Event(
         EventKind.REGISTRATION,
-        N("Verzoek van de ouders ontvangen: %(kind)s"),
+        gettext_noop("Verzoek van de ouders ontvangen: %(kind)s"),
         {"kind": "vroeghulp.portal.models.DataRequestKind"},
     ),
     "data_request_answered": Event(
         EventKind.REGISTRATION,
-        N("Verzoek van de ouders beantwoord: %(outcome)s"),
+        gettext_noop("Verzoek van de ouders beantwoord: %(outcome)s"),
         {"outcome": "vroeghulp.portal.models.DataRequestOutcome"},
     ),
-    "invited": Event(EventKind.REGISTRATION, N("%(guardian)s uitgenodigd voor het ouderportaal")),
+    "invited": Event(
+        EventKind.REGISTRATION, gettext_noop("%(guardian)s uitgenodigd voor het ouderportaal")
+    ),
     "first_login": Event(
         EventKind.REGISTRATION,
-        N("%(guardian)s heeft voor het eerst ingelogd in het ouderportaal"),
+        gettext_noop("%(guardian)s heeft voor het eerst ingelogd in het ouderportaal"),
     ),
 }
 

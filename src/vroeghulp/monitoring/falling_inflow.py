@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from vroeghulp.referrals.constants import Route
 from vroeghulp.referrals.models import Registration
@@ -31,10 +32,23 @@ class Signal:
 
     @property
     def text(self) -> str:
-        return (
-            f"Aanmeldingen {self.kind} {self.source}: {shown(self.now)} in de laatste "
-            f"{WINDOW_MONTHS} maanden, tegen {shown(self.before)} een jaar eerder."
-        )
+        values = {
+            "source": self.source,
+            "now": shown(self.now),
+            "months": WINDOW_MONTHS,
+            "before": shown(self.before),
+        }
+        if self.kind == "uit":
+            sentence = gettext(
+                "Aanmeldingen uit %(source)s: %(now)s in de laatste %(months)s maanden, "
+                "tegen %(before)s een jaar eerder."
+            )
+        else:
+            sentence = gettext(
+                "Aanmeldingen via %(source)s: %(now)s in de laatste %(months)s maanden, "
+                "tegen %(before)s een jaar eerder."
+            )
+        return sentence % values
 
 
 def _window(end: datetime.date, years_back: int) -> tuple[datetime.date, datetime.date]:

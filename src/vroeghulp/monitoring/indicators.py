@@ -20,6 +20,8 @@ from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.cases import states
 from vroeghulp.cases.constants import ClosingReason, GoalRealisation, SupportResponse
@@ -118,7 +120,9 @@ class Result:
     def values(self) -> list[float]:
         """Every value, in order."""
         return [
-            value for value in sorted(self.distribution) for _ in range(self.distribution[value])
+            value
+            for value in sorted(self.distribution)
+            for _copy in range(self.distribution[value])
         ]
 
     @property
@@ -545,7 +549,12 @@ def _reach(scope: Scope, counted) -> Result:
     return Result(
         numerator=sum(counts.get(m.pk, 0) for m in known),
         denominator=sum(m.children_0_7 for m in known),
-        breakdown={f"{m.name} (van {m.children_0_7})": counts.get(m.pk, 0) for m in known},
+        breakdown={
+            gettext("%(name)s (van %(children)s)") % {"name": m.name, "children": m.children_0_7}: (
+                counts.get(m.pk, 0)
+            )
+            for m in known
+        },
     )
 
 
@@ -573,193 +582,210 @@ def reach_discussed(scope: Scope) -> Result:
 
 INDICATORS = [
     Indicator(
-        "inflow", "Instroom", "Aanmeldingen ontvangen in de periode, per route.", "aantal", inflow
+        "inflow",
+        _("Instroom"),
+        _("Aanmeldingen ontvangen in de periode, per route."),
+        "aantal",
+        inflow,
     ),
     Indicator(
         "inflow_municipality",
-        "Instroom per gemeente",
-        "Aanmeldingen per woongemeente van het kind.",
+        _("Instroom per gemeente"),
+        _("Aanmeldingen per woongemeente van het kind."),
         "aantal",
         inflow_by_municipality,
     ),
     Indicator(
         "reach_registered",
-        "Bereik: aangemeld",
-        "Aanmeldingen in de periode per 1.000 kinderen van 0–7 jaar in de gemeenten waarvan "
-        "dat aantal bekend is.",
+        _("Bereik: aangemeld"),
+        _(
+            "Aanmeldingen in de periode per 1.000 kinderen van 0–7 jaar in de gemeenten waarvan "
+            "dat aantal bekend is."
+        ),
         PER_THOUSAND,
         reach_registered,
     ),
     Indicator(
         "reach_discussed",
-        "Bereik: besproken in het MDO",
-        "Kinderen die in de periode in het MDO zijn besproken per 1.000 kinderen van 0–7 jaar "
-        "in de gemeenten waarvan dat aantal bekend is.",
+        _("Bereik: besproken in het MDO"),
+        _(
+            "Kinderen die in de periode in het MDO zijn besproken per 1.000 kinderen van 0–7 jaar "
+            "in de gemeenten waarvan dat aantal bekend is."
+        ),
         PER_THOUSAND,
         reach_discussed,
     ),
     Indicator(
         "declined",
-        "Elders geadviseerd",
-        "Deel van de aanmeldingen dat niet tot een traject leidde.",
+        _("Elders geadviseerd"),
+        _("Deel van de aanmeldingen dat niet tot een traject leidde."),
         "deel",
         declined,
     ),
     Indicator(
         "declined_reasons",
-        "Elders geadviseerd, per reden",
-        "Aanmeldingen van de periode die niet tot een traject leidden, per soort reden.",
+        _("Elders geadviseerd, per reden"),
+        _("Aanmeldingen van de periode die niet tot een traject leidden, per soort reden."),
         "aantal",
         declined_reasons,
     ),
     Indicator(
-        "outflow", "Uitstroom", "Trajecten afgesloten in de periode, per reden.", "aantal", outflow
+        "outflow",
+        _("Uitstroom"),
+        _("Trajecten afgesloten in de periode, per reden."),
+        "aantal",
+        outflow,
     ),
     Indicator(
         "caseload",
-        "Lopende trajecten",
-        "Trajecten die aan het eind van de periode lopen (zonder langdurige begeleiding).",
+        _("Lopende trajecten"),
+        _("Trajecten die aan het eind van de periode lopen (zonder langdurige begeleiding)."),
         "aantal",
         caseload,
     ),
     Indicator(
         "age_first_concern",
-        "Leeftijd bij eerste zorg",
-        "Leeftijd van het kind toen de zorg begon (als bekend).",
+        _("Leeftijd bij eerste zorg"),
+        _("Leeftijd van het kind toen de zorg begon (als bekend)."),
         "jaren",
         age_at_first_concern,
     ),
     Indicator(
         "age_registration",
-        "Leeftijd bij aanmelding",
-        "Leeftijd van het kind op de dag van aanmelding.",
+        _("Leeftijd bij aanmelding"),
+        _("Leeftijd van het kind op de dag van aanmelding."),
         "jaren",
         age_at_registration,
     ),
     Indicator(
         "age_meeting",
-        "Leeftijd bij eerste MDO",
-        "Leeftijd van het kind bij de eerste bespreking in het kernteam.",
+        _("Leeftijd bij eerste MDO"),
+        _("Leeftijd van het kind bij de eerste bespreking in het kernteam."),
         "jaren",
         age_at_meeting,
     ),
     Indicator(
         "days_callback",
-        "Dagen tot terugbellen",
-        "Dagen van aanmelding tot het terugbelgesprek; norm: de terugbeltermijn van het netwerk.",
+        _("Dagen tot terugbellen"),
+        _(
+            "Dagen van aanmelding tot het terugbelgesprek; "
+            "norm: de terugbeltermijn van het netwerk."
+        ),
         "dagen",
         days_to_callback,
     ),
     Indicator(
         "days_intake",
-        "Dagen tot huisbezoek",
-        "Dagen van aanmelding tot het huisbezoek (intake).",
+        _("Dagen tot huisbezoek"),
+        _("Dagen van aanmelding tot het huisbezoek (intake)."),
         "dagen",
         days_to_intake,
     ),
     Indicator(
         "days_meeting",
-        "Dagen tot MDO",
-        "Dagen van aanmelding tot de eerste bespreking in het kernteam.",
+        _("Dagen tot MDO"),
+        _("Dagen van aanmelding tot de eerste bespreking in het kernteam."),
         "dagen",
         days_to_meeting,
     ),
     Indicator(
         "days_plan",
-        "Dagen tot besproken adviesplan",
-        "Dagen van aanmelding tot het eerste gesprek met de ouders over het adviesplan.",
+        _("Dagen tot besproken adviesplan"),
+        _("Dagen van aanmelding tot het eerste gesprek met de ouders over het adviesplan."),
         "dagen",
         days_to_plan_discussed,
     ),
     Indicator(
         "days_meeting_plan",
-        "Dagen van MDO tot besproken plan",
-        "Dagen van de eerste bespreking in het kernteam tot het gesprek over het adviesplan.",
+        _("Dagen van MDO tot besproken plan"),
+        _("Dagen van de eerste bespreking in het kernteam tot het gesprek over het adviesplan."),
         "dagen",
         days_meeting_to_plan,
     ),
     Indicator(
         "delays",
-        "Redenen van vertraging",
-        "Redenen die het team vastlegde toen een wachttijd uitliep, per reden.",
+        _("Redenen van vertraging"),
+        _("Redenen die het team vastlegde toen een wachttijd uitliep, per reden."),
         "aantal",
         delay_reasons,
     ),
     Indicator(
         "discussed",
-        "Besproken door het kernteam",
-        "Deel van de gestarte trajecten dat al in het MDO is besproken.",
+        _("Besproken door het kernteam"),
+        _("Deel van de gestarte trajecten dat al in het MDO is besproken."),
         "deel",
         discussed_by_team,
     ),
     Indicator(
         "casemanager",
-        "Met casemanager",
-        "Deel van de gestarte trajecten met een casemanager.",
+        _("Met casemanager"),
+        _("Deel van de gestarte trajecten met een casemanager."),
         "deel",
         with_casemanager,
     ),
     Indicator(
         "plan_explained",
-        "Plan mondeling toegelicht",
-        "Deel van de uitgegeven planversies dat met de ouders is besproken.",
+        _("Plan mondeling toegelicht"),
+        _("Deel van de uitgegeven planversies dat met de ouders is besproken."),
         "deel",
         plans_explained,
     ),
     Indicator(
         "parents_present",
-        "Ouders bij het MDO",
-        "Deel van de besprekingen in het MDO waarbij de ouders er waren.",
+        _("Ouders bij het MDO"),
+        _("Deel van de besprekingen in het MDO waarbij de ouders er waren."),
         "deel",
         parents_at_meeting,
     ),
     Indicator(
         "hours_trajectory",
-        "Uren per traject",
-        "Geschreven uren per traject dat in de periode is afgesloten (met MDO-tijd); "
-        "de norm is het urenbudget van het netwerk.",
+        _("Uren per traject"),
+        _(
+            "Geschreven uren per traject dat in de periode is afgesloten (met MDO-tijd); "
+            "de norm is het urenbudget van het netwerk."
+        ),
         "uren",
         hours_per_trajectory,
     ),
     Indicator(
         "hours_organisation",
-        "Uren per organisatie",
-        "Uren die professionals in de periode schreven, per organisatie waarvoor zij werken.",
+        _("Uren per organisatie"),
+        _("Uren die professionals in de periode schreven, per organisatie waarvoor zij werken."),
         "aantal",
         hours_per_organisation,
     ),
     Indicator(
         "goals",
-        "Doelen (deels) bereikt",
-        "Deel van de geëvalueerde doelen van ouders dat bij afsluiting (deels) bereikt is.",
+        _("Doelen (deels) bereikt"),
+        _("Deel van de geëvalueerde doelen van ouders dat bij afsluiting (deels) bereikt is."),
         "deel",
         goals_reached,
     ),
     Indicator(
         "satisfaction",
-        "Tevredenheid ouders",
-        "Deel van de antwoorden op de vragenlijst bij afsluiting met een 4 of 5 (van 5).",
+        _("Tevredenheid ouders"),
+        _("Deel van de antwoorden op de vragenlijst bij afsluiting met een 4 of 5 (van 5)."),
         "deel",
         parent_satisfaction,
     ),
     Indicator(
         "dropouts",
-        "Voortijdig gestopt",
-        "Deel van de afsluitingen waarbij de ouders vroegtijdig stopten.",
+        _("Voortijdig gestopt"),
+        _("Deel van de afsluitingen waarbij de ouders vroegtijdig stopten."),
         "deel",
         early_dropouts,
     ),
     Indicator(
         "placements",
-        "Verwijzing leidde tot plaatsing",
-        "Deel van de verwijzingen met bekende afloop dat tot plaatsing leidde.",
+        _("Verwijzing leidde tot plaatsing"),
+        _("Deel van de verwijzingen met bekende afloop dat tot plaatsing leidde."),
         "deel",
         placements,
     ),
     Indicator(
         "family_support",
-        "Gezinsondersteuning aangenomen",
-        "Deel van het beantwoorde aanbod gezinsondersteuning dat de ouders aannamen.",
+        _("Gezinsondersteuning aangenomen"),
+        _("Deel van het beantwoorde aanbod gezinsondersteuning dat de ouders aannamen."),
         "deel",
         family_support_accepted,
     ),

@@ -2,13 +2,24 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_lazy
+
 from vroeghulp.cases.constants import ClosingReason, DelayReason
 from vroeghulp.referrals.constants import DeclineKind, Route
 
 from .indicators import INDICATORS, PER_THOUSAND, Result
 from .suppression import THRESHOLD, band, cells, percent_range, rate_range, shown
 
-TOO_FEW = "te weinig gegevens"
+TOO_FEW = gettext_lazy("te weinig gegevens")
+# An indicator's unit is a key (display() chooses by it); people read its label.
+UNIT_LABELS = {
+    "aantal": gettext_lazy("aantal"),
+    "deel": gettext_lazy("deel"),
+    "jaren": gettext_lazy("jaren"),
+    "dagen": gettext_lazy("dagen"),
+    "uren": gettext_lazy("uren"),
+    PER_THOUSAND: gettext_lazy("per 1.000"),
+}
 # Breakdowns are stored by code; people read the label. Every category is listed, the empty
 # ones too: one left out would tell that the categories shown are not empty.
 BREAKDOWN_LABELS = {
@@ -35,8 +46,9 @@ def _share(result: Result) -> tuple[str, str]:
     """A share as the range the bands of numerator and denominator allow."""
     percent = percent_range(result.numerator, result.denominator)
     if percent is None:
-        return TOO_FEW, ""
-    return percent, f"{shown(result.numerator)} van {shown(result.denominator)}"
+        return str(TOO_FEW), ""
+    of = {"part": shown(result.numerator), "whole": shown(result.denominator)}
+    return percent, gettext("%(part)s van %(whole)s") % of
 
 
 def _per_thousand(result: Result) -> tuple[str, str]:
@@ -44,7 +56,9 @@ def _per_thousand(result: Result) -> tuple[str, str]:
     if not result.denominator:
         return "–", ""
     rate = rate_range(result.numerator, result.denominator)
-    return f"{rate} per 1.000", f"{shown(result.numerator)} van {result.denominator} kinderen 0–7"
+    of = {"part": shown(result.numerator), "whole": result.denominator}
+    value = gettext("%(rate)s per 1.000") % {"rate": rate}
+    return value, gettext("%(part)s van %(whole)s kinderen 0–7") % of
 
 
 def display(unit: str, result: Result) -> tuple[str, str]:
@@ -59,12 +73,27 @@ def display(unit: str, result: Result) -> tuple[str, str]:
         return _per_thousand(result)
     n = result.n
     if n < THRESHOLD:
-        return (TOO_FEW if n else "–"), ""
-    detail = f"80% binnen {result.p80:g} · n = {band(n).shown}"
+        return (str(TOO_FEW) if n else "–"), ""
+    label = unit_label(unit)
+    detail = gettext("80%% binnen %(p80)s · n = %(n)s") % {
+        "p80": f"{result.p80:g}",
+        "n": band(n).shown,
+    }
     if result.norm is not None:
         within = sum(c for value, c in result.distribution.items() if value <= result.norm)
-        detail += f" · {percent_range(within, n)} binnen de norm van {result.norm} {unit}"
-    return f"mediaan {result.median:g} {unit}", detail
+        detail += " · " + gettext("%(share)s binnen de norm van %(norm)s %(unit)s") % {
+            "share": percent_range(within, n),
+            "norm": result.norm,
+            "unit": label,
+        }
+    return gettext("mediaan %(median)s %(unit)s") % {
+        "median": f"{result.median:g}",
+        "unit": label,
+    }, detail
+
+
+def unit_label(unit: str) -> str:
+    return str(UNIT_LABELS.get(unit, unit))
 
 
 def _breakdown(key: str, breakdown: dict[str, int]) -> list:
@@ -72,10 +101,15 @@ def _breakdown(key: str, breakdown: dict[str, int]) -> list:
     if labels is not None:
         found = dict(breakdown)
         named = [(str(label), found.pop(code, 0)) for code, label in labels.items()]
-        named += sorted((str(code), n) for code, n in found.items())  # e.g. "onbekend"
+        named += sorted((_label(code), n) for code, n in found.items())  # e.g. "onbekend"
     else:
-        named = sorted((str(k), v) for k, v in breakdown.items())
+        named = sorted((_label(k), v) for k, v in breakdown.items())
     return cells(named)
+
+
+def _label(code) -> str:
+    """A breakdown key as read: the indicators count what is not known under "onbekend"."""
+    return gettext("onbekend") if code == "onbekend" else str(code)
 
 
 def row(indicator, result: Result, previous: Result | None = None) -> Row:
@@ -86,9 +120,9 @@ def row(indicator, result: Result, previous: Result | None = None) -> Row:
     breakdown = _breakdown(indicator.key, result.breakdown) if listed else []
     return Row(
         indicator.key,
-        indicator.name,
-        indicator.explanation,
-        indicator.unit,
+        str(indicator.name),
+        str(indicator.explanation),
+        unit_label(indicator.unit),
         value,
         detail,
         breakdown,

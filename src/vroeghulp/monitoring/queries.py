@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership
@@ -59,7 +60,7 @@ def registrations_by_municipality(networks, year: int) -> dict[int, list[Cell]]:
         found = counts[network.pk]
         table = [(m.name, found.get(m.pk, 0)) for m in names[network.pk]]
         # Always listed: a row shown only when not empty would tell that it is not empty.
-        table.append(("Onbekend", found.get(None, 0)))
+        table.append((gettext("Onbekend"), found.get(None, 0)))
         tables[network.pk] = cells(table)
     return tables
 

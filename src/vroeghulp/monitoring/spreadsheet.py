@@ -2,31 +2,37 @@
 
 import io
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .indicators import INDICATORS, Scope
-from .presentation import Row
+from .presentation import Row, unit_label
 
 
 def workbook(table: list[Row], scope: Scope) -> bytes:
     book = Workbook()
     figures = book.active
-    figures.title = "Indicatoren"
-    figures.append([f"Periode {scope.start:%d-%m-%Y} tot en met {scope.end:%d-%m-%Y}"])
-    figures.append(["Indicator", "Waarde", "Toelichting bij de waarde", "Uitsplitsing"])
+    figures.title = _("Indicatoren")
+    period = {"start": f"{scope.start:%d-%m-%Y}", "end": f"{scope.end:%d-%m-%Y}"}
+    figures.append([_("Periode %(start)s tot en met %(end)s") % period])
+    figures.append([_("Indicator"), _("Waarde"), _("Toelichting bij de waarde"), _("Uitsplitsing")])
     for row in table:
         breakdown = "; ".join(f"{cell.label}: {cell.shown}" for cell in row.breakdown)
         figures.append([row.name, row.value, row.detail, breakdown])
-    definitions = book.create_sheet("Definities")
-    definitions.append(["Indicator", "Eenheid", "Definitie"])
+    definitions = book.create_sheet(_("Definities"))
+    definitions.append([_("Indicator"), _("Eenheid"), _("Definitie")])
     for indicator in INDICATORS:
-        definitions.append([indicator.name, indicator.unit, indicator.explanation])
+        definitions.append(
+            [str(indicator.name), unit_label(indicator.unit), str(indicator.explanation)]
+        )
     definitions.append([])
     definitions.append(
         [
-            "Elk aantal staat er als bandbreedte (5–8, 9–12, …); 0 tot en met 4 als <5. "
-            "Percentages zijn uit die bandbreedtes berekend."
+            _(
+                "Elk aantal staat er als bandbreedte (5–8, 9–12, …); 0 tot en met 4 als <5. "
+                "Percentages zijn uit die bandbreedtes berekend."
+            )
         ]
     )
     for sheet, widths in ((figures, (34, 22, 50, 60)), (definitions, (34, 10, 90))):

@@ -160,7 +160,15 @@ def export_csv(request):
         f'attachment; filename="indicatoren-{scope.start}-{scope.end}.csv"'
     )
     writer = csv.writer(response)
-    writer.writerow(["indicator", "waarde", "toelichting bij de waarde", "eenheid", "definitie"])
+    writer.writerow(
+        [
+            _("indicator"),
+            _("waarde"),
+            _("toelichting bij de waarde"),
+            _("eenheid"),
+            _("definitie"),
+        ]
+    )
     for row in rows(compute_all(scope)):
         writer.writerow([row.name, row.value, row.detail, row.unit, row.explanation])
         for cell in row.breakdown:

@@ -17,7 +17,7 @@ def default_core_disciplines() -> list[str]:
 
 class Network(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(_("korte naam in adressen"), unique=True)
     name = models.CharField(_("naam"), max_length=200)
     organisational_model = models.CharField(
         _("organisatiemodel"),
@@ -97,7 +97,9 @@ class Network(models.Model):
 
 
 class Municipality(models.Model):
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="municipalities")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="municipalities", verbose_name=_("netwerk")
+    )
     cbs_code = models.CharField(
         _("CBS-gemeentecode"), max_length=6, help_text=_("Bijvoorbeeld GM0268.")
     )
@@ -117,7 +119,9 @@ class Municipality(models.Model):
 
 
 class Organisation(models.Model):
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="organisations")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="organisations", verbose_name=_("netwerk")
+    )
     name = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=24, choices=OrganisationKind.choices)
     partner_type = models.CharField(
@@ -147,7 +151,9 @@ class Region(models.Model):
     offers (besides one municipality and the whole network), so analysts cannot combine
     municipalities freely and difference small counts out of the totals."""
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="regions")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="regions", verbose_name=_("netwerk")
+    )
     name = models.CharField(_("naam"), max_length=100)
     municipalities = models.ManyToManyField(
         Municipality, related_name="regions", verbose_name=_("gemeenten")

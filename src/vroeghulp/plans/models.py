@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.cases.models import Case
@@ -171,7 +172,7 @@ class Share(models.Model):
     )
 
     def __str__(self) -> str:
-        return f"gedeeld met {self.organisation}"
+        return gettext("gedeeld met %(org)s") % {"org": self.organisation}
 
 
 class JargonTerm(models.Model):

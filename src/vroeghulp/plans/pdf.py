@@ -3,7 +3,9 @@
 import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from vroeghulp.pdf_pages import html_to_pdf
 
@@ -26,4 +28,8 @@ def render_html(
 
 def render_pdf(content: dict, number: int, network=None) -> bytes:
     logo = Path(network.logo.path).as_uri() if network is not None and network.logo else ""
-    return html_to_pdf(render_html(content, number, logo_src=logo), pdf_variant="pdf/ua-1")
+    # An issued version is a document that never changes: it is written in the network's
+    # language, not in the language the professional who issued it happened to choose.
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_html(content, number, logo_src=logo)
+    return html_to_pdf(html, pdf_variant="pdf/ua-1")

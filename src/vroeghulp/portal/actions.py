@@ -30,7 +30,7 @@ from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.actions import create_consent
 from vroeghulp.consent.models import Consent
-from vroeghulp.language import language_for
+from vroeghulp.letter_language import for_parent, writing_to_parent, writing_to_professionals
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.actions import store_reaction
 from vroeghulp.plans.models import ParentReaction, PlanVersion
@@ -123,12 +123,12 @@ def send_message_as_parent(case: Case, *, user, body: str) -> Message:
         message = Message.objects.create(case=case, sender=user, from_parent=True, body=body)
         record(event_for(user, decision, AuditAction.CREATE, case.child, message))
         recipients = [
-            member.user
+            member.user.email
             for member in case.team.filter(
                 ended_at__isnull=True, team_role=TeamRole.CASEMANAGER
             ).select_related("user")
         ]
-        transaction.on_commit(lambda: _notify(recipients))
+        transaction.on_commit(lambda: _notify_professionals(recipients))
     return message
 
 
@@ -144,29 +144,41 @@ def reply_as_professional(case: Case, *, actor, body: str) -> Message:
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, message))
         recipients = _parents_with_an_account(case)
-        transaction.on_commit(lambda: _notify(recipients))
+        transaction.on_commit(lambda: _notify_parents(recipients))
     return message
 
 
-def _parents_with_an_account(case: Case) -> list:
+def _parents_with_an_account(case: Case) -> list[tuple[str, str]]:
+    """Address and language of each guardian with custody who has an account."""
     guardians = case.child.guardians.filter(user__isnull=False, has_custody=True)
-    return [g.user for g in guardians.select_related("user")]
+    return [
+        (g.user.email, for_parent(g.preferred_language, g.user))
+        for g in guardians.select_related("user")
+    ]
 
 
-def _notify(recipients: list) -> None:
-    """Each recipient in their own language."""
-    for user in recipients:
-        with translation.override(language_for(user)):
-            send_mail(
-                _("Nieuw bericht in Vroeghulp"),
-                _(
-                    "Er staat een nieuw bericht voor u klaar in Vroeghulp. "
-                    "Log in om het te lezen: %(link)s"
-                )
-                % {"link": settings.SITE_URL + "/"},
-                None,
-                [user.email],
-            )
+def _notify_parents(recipients: list[tuple[str, str]]) -> None:
+    """Each parent in their own language."""
+    for email, language in recipients:
+        with translation.override(language):
+            _notify([email])
+
+
+def _notify_professionals(recipients: list[str]) -> None:
+    with writing_to_professionals():
+        _notify(recipients)
+
+
+def _notify(recipients: list[str]) -> None:
+    if not recipients:
+        return
+    send_mail(
+        _("Nieuw bericht in Vroeghulp"),
+        _("Er staat een nieuw bericht voor u klaar in Vroeghulp. Log in om het te lezen: %(link)s")
+        % {"link": settings.SITE_URL + "/"},
+        None,
+        recipients,
+    )
 
 
 def questionnaire_open(case: Case) -> bool:
@@ -280,13 +292,18 @@ def request_data_change(case: Case, *, user, kind: str, text: str) -> DataReques
 
 def _notify_request(recipients: list[str]) -> None:
     if recipients:
-        send_mail(
-            _("Nieuw verzoek van ouders in Vroeghulp"),
-            _("Ouders hebben een verzoek over hun gegevens ingediend. Zie Mijn werk: %(link)s")
-            % {"link": settings.SITE_URL + "/"},
-            None,
-            recipients,
-        )
+        with writing_to_professionals():
+            _send_request_notice(recipients)
+
+
+def _send_request_notice(recipients: list[str]) -> None:
+    send_mail(
+        _("Nieuw verzoek van ouders in Vroeghulp"),
+        _("Ouders hebben een verzoek over hun gegevens ingediend. Zie Mijn werk: %(link)s")
+        % {"link": settings.SITE_URL + "/"},
+        None,
+        recipients,
+    )
 
 
 def answer_data_request(
@@ -314,7 +331,7 @@ def answer_data_request(
         )
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked))
         recipients = _parents_with_an_account(case)
-        transaction.on_commit(lambda: _notify(recipients))
+        transaction.on_commit(lambda: _notify_parents(recipients))
     return locked
 
 
@@ -379,7 +396,8 @@ def invite_guardian(case: Case, guardian: Guardian, *, actor, email: str) -> tup
             locked.save(update_fields=["email", "version"])
         TimelineEvent.objects.add(case, "invited", actor=actor, guardian=locked.full_name)
         record(event_for(actor, decision, AuditAction.CREATE, case.child, invitation))
-        transaction.on_commit(lambda: _send_invitation(email, token, case, locked))
+        preferred = locked.preferred_language
+        transaction.on_commit(lambda: _send_invitation(email, token, case, preferred))
     return invitation, token
 
 
@@ -400,8 +418,8 @@ def resend_invitation(case: Case, invitation: Invitation, *, actor) -> tuple[Inv
         locked.last_sent_at = now
         locked.save(update_fields=["token_hash", "expires_at", "sent_count", "last_sent_at"])
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked, {"resent": True}))
-        email, guardian = locked.email, invitation.guardian
-        transaction.on_commit(lambda: _send_invitation(email, token, case, guardian))
+        email, preferred = locked.email, locked.guardian.preferred_language
+        transaction.on_commit(lambda: _send_invitation(email, token, case, preferred))
     return locked, token
 
 
@@ -459,9 +477,9 @@ def accept_invitation(invitation: Invitation, *, user) -> Guardian:
     return guardian
 
 
-def _send_invitation(email: str, token: str, case: Case, guardian: Guardian) -> None:
+def _send_invitation(email: str, token: str, case: Case, preferred: str) -> None:
     link = settings.SITE_URL + reverse("portal:invitation", args=[token])
-    with translation.override(language_for(guardian.user, guardian.preferred_language)):
+    with writing_to_parent(preferred):
         _send_invitation_mail(email, link, case)
 
 

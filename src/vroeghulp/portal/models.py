@@ -49,16 +49,19 @@ class SatisfactionQuestion(models.Model):
     """A question of the closing questionnaire, maintained by the network administrator."""
 
     network = models.ForeignKey(
-        "networks.Network", on_delete=models.CASCADE, related_name="satisfaction_questions"
+        "networks.Network",
+        on_delete=models.CASCADE,
+        related_name="satisfaction_questions",
+        verbose_name=_("netwerk"),
     )
-    text = models.CharField(max_length=300)
-    position = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
+    text = models.CharField(_("vraag"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    active = models.BooleanField(_("actief"), default=True)
 
     class Meta:
         ordering = ["position", "pk"]
-        verbose_name = "vraag tevredenheid"
-        verbose_name_plural = "vragen tevredenheid"
+        verbose_name = _("vraag tevredenheid")
+        verbose_name_plural = _("vragen tevredenheid")
 
     def __str__(self) -> str:
         return self.text

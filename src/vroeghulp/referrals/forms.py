@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp import plausible_dates as plausible
@@ -182,6 +183,9 @@ class RegistrationForm(forms.Form):
         if "answer" in self.fields:
             self.fields["answer"].label = _("Controlevraag: hoeveel is %(q)s?") % {"q": question}
             self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if variant == Route.PUBLIC_FORM and get_language() in Language.values:
+            # A parent who reads the form in English most likely prefers English letters too.
+            self.fields["guardian1_language"].initial = get_language()
 
     def received_at(self) -> datetime.datetime | None:
         """When a registration entered by staff came in: the day they give (at the start of

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vroeghulp.language import language_for
+from vroeghulp.letter_language import writing_to_parent
 
 from .models import Registration
 
@@ -16,9 +16,10 @@ def reference(registration: Registration) -> str:
 
 
 def ask_parents_to_confirm(registration: Registration, token: str) -> None:
-    """In the language the referrer wrote down that the parents speak, where we write it."""
-    spoken = next((g.get("preferred_language", "") for g in registration.guardians), "")
-    with translation.override(language_for(spoken=spoken)):
+    preferred = next(
+        (g.get("preferred_language") for g in registration.guardians if g.get("full_name")), None
+    )
+    with writing_to_parent(preferred):
         _ask_parents_to_confirm(registration, token)
 
 

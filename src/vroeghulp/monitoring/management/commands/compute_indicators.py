@@ -44,7 +44,7 @@ class Command(BaseCommand):
             "to": scope.end.isoformat(),
             "indicators": {
                 indicator.key: {
-                    "name": indicator.name,
+                    "name": str(indicator.name),
                     "unit": indicator.unit,
                     **results[indicator.key].as_dict(),
                     "published": display(indicator.unit, results[indicator.key])[0],
