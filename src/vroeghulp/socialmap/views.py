@@ -31,7 +31,7 @@ def _administered(user) -> set[int]:
     return user.networks_with_role(Role.NETWORK_ADMIN)
 
 
-def _entry(user, code, network_ids) -> SocialMapEntry:
+def _entry(code, network_ids) -> SocialMapEntry:
     """The entry, if it is of one of these networks; a 404 otherwise (as if it did not exist)."""
     return get_object_or_404(
         SocialMapEntry.objects.select_related("organisation", "network"),
@@ -83,7 +83,7 @@ def entry_list(request):
 
 @with_role(*EVERY_ROLE)
 def entry_detail(request, code):
-    entry = _entry(request.user, code, _readable_networks(request.user))
+    entry = _entry(code, _readable_networks(request.user))
     may_edit = entry.network_id in _administered(request.user)
     context = {
         "entry": entry,
@@ -123,7 +123,7 @@ def entry_create(request):
 
 @with_role(Role.NETWORK_ADMIN)
 def entry_edit(request, code):
-    entry = _entry(request.user, code, _administered(request.user))
+    entry = _entry(code, _administered(request.user))
 
     def rerender(form, status):
         context = {"form": form, "entry": entry}
@@ -148,7 +148,7 @@ def entry_edit(request, code):
 @require_POST
 @with_role(Role.NETWORK_ADMIN)
 def entry_set_active(request, code):
-    entry = _entry(request.user, code, _administered(request.user))
+    entry = _entry(code, _administered(request.user))
     form = ActiveForm(request.POST)
     done = redirect("socialmap:detail", code=entry.code)
     if not form.is_valid():
