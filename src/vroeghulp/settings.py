@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "vroeghulp.networks",
+    "vroeghulp.socialmap",
     "vroeghulp.accounts",
     "vroeghulp.audit",
     "vroeghulp.access",

@@ -19,6 +19,7 @@ NAVIGATION = [
     ("followup:list", "", _("Follow-up"), CARE),
     ("monitoring:overview", "", _("Monitoring"), {Role.COORDINATOR, Role.ANALYST}),
     ("children:search", "", _("Zoeken"), CARE),
+    ("socialmap:list", "", _("Sociale kaart"), set(Role)),
     ("audit:entries", "", _("Logging"), {Role.LOG_MANAGER}),
     ("admin:index", "", _("Beheer"), {Role.NETWORK_ADMIN}),
 ]

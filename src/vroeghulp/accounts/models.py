@@ -40,7 +40,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     # the interface language this person chose with the language switch ("" = not chosen)
     language = models.CharField(
-        _("taal"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+        _("taal"), max_length=8, choices=settings.LANGUAGES, blank=True, default="", db_default=""
     )
 
     objects = UserManager()

@@ -31,6 +31,7 @@ from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals import notifications
 from vroeghulp.referrals.constants import Status as RegistrationStatus
 from vroeghulp.referrals.models import EarlierExamination, Registration
+from vroeghulp.socialmap import picking
 
 from . import states
 from .constants import (
@@ -656,12 +657,31 @@ def record_delay(case: Case, *, actor, stage: str, reason: str, note: str = "") 
     )
 
 
-def refer_out(case: Case, *, actor, service: str, referred_on, organisation=None) -> ReferralOut:
+def refer_out(
+    case: Case,
+    *,
+    actor,
+    service: str = "",
+    referred_on,
+    organisation=None,
+    social_map_entry=None,
+) -> ReferralOut:
+    """A referral to a provider on the social map, or to a service written out by name."""
     plausible.check(referred_on, plausible.REFERRAL_OUT, *plausible.of_trajectory(case))
     if organisation is not None and organisation.network_id != case.network_id:
         raise PermissionDenied
+    picking.check_pick(case, social_map_entry)
+    service = service.strip() or (social_map_entry.name if social_map_entry else "")
+    if not service:
+        raise ValidationError(_("Kies een aanbieder van de sociale kaart of schrijf de dienst op."))
+    if organisation is None and social_map_entry is not None:
+        organisation = social_map_entry.organisation
     referral = ReferralOut(
-        case=case, service=service.strip(), organisation=organisation, referred_on=referred_on
+        case=case,
+        service=service,
+        organisation=organisation,
+        social_map_entry=social_map_entry,
+        referred_on=referred_on,
     )
     return _add_to_file(
         case,
@@ -695,11 +715,28 @@ def record_placement(referral: ReferralOut, *, actor, placed: bool, placed_on=No
 
 
 def offer_family_support(
-    case: Case, *, actor, programme: str, offered_on, response: str
+    case: Case,
+    *,
+    actor,
+    programme: str = "",
+    offered_on,
+    response: str,
+    social_map_entry=None,
 ) -> FamilySupport:
+    """A family-support programme offered: one on the social map, or one written out by name."""
     plausible.check(offered_on, plausible.FAMILY_SUPPORT, *plausible.of_trajectory(case))
+    picking.check_pick(case, social_map_entry)
+    programme = programme.strip() or (social_map_entry.name if social_map_entry else "")
+    if not programme:
+        raise ValidationError(
+            _("Kies een programma van de sociale kaart of schrijf het programma op.")
+        )
     support = FamilySupport(
-        case=case, programme=programme.strip(), offered_on=offered_on, response=response
+        case=case,
+        programme=programme,
+        social_map_entry=social_map_entry,
+        offered_on=offered_on,
+        response=response,
     )
     return _add_to_file(
         case,

@@ -14,6 +14,8 @@ from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.date_input import DATE, DATE_ERRORS
 from vroeghulp.networks.models import Organisation
+from vroeghulp.socialmap import picking
+from vroeghulp.socialmap.constants import SUPPORT_KINDS
 
 from .actions import already_on_team
 from .constants import (
@@ -283,7 +285,12 @@ class TimeSpentForm(forms.Form):
 
 
 class ReferralOutForm(forms.Form):
-    service = forms.CharField(label=_("Dienst of voorziening"), max_length=200)
+    social_map_entry = picking.entry_field(_("Aanbieder van de sociale kaart"))
+    service = forms.CharField(
+        label=_("Dienst of voorziening (als die niet op de sociale kaart staat)"),
+        max_length=200,
+        required=False,
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisatie (als die in het netwerk zit)"), queryset=None, required=False
     )
@@ -294,9 +301,21 @@ class ReferralOutForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = case.network.organisations.all()
+        picking.offer_entries(self, "social_map_entry", picking.entries_for(case))
         plausible.limit_field(
             self.fields["referred_on"], plausible.REFERRAL_OUT, *plausible.of_trajectory(case)
         )
+
+    def clean_social_map_entry(self):
+        return picking.chosen_entry(self, "social_map_entry")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("social_map_entry") and not (data.get("service") or "").strip():
+            self.add_error(
+                "service", _("Kies een aanbieder van de sociale kaart of schrijf de dienst op.")
+            )
+        return data
 
 
 class PlacementForm(forms.Form):
@@ -316,7 +335,12 @@ class PlacementForm(forms.Form):
 
 
 class FamilySupportForm(forms.Form):
-    programme = forms.CharField(label=_("Programma"), max_length=200)
+    social_map_entry = picking.entry_field(_("Programma van de sociale kaart"))
+    programme = forms.CharField(
+        label=_("Programma (als het niet op de sociale kaart staat)"),
+        max_length=200,
+        required=False,
+    )
     offered_on = forms.DateField(
         label=_("Aangeboden op"),
         widget=DATE,
@@ -327,9 +351,23 @@ class FamilySupportForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
+        programmes = picking.entries_for(case, SUPPORT_KINDS)
+        picking.offer_entries(self, "social_map_entry", programmes)
         plausible.limit_field(
             self.fields["offered_on"], plausible.FAMILY_SUPPORT, *plausible.of_trajectory(case)
         )
+
+    def clean_social_map_entry(self):
+        return picking.chosen_entry(self, "social_map_entry")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("social_map_entry") and not (data.get("programme") or "").strip():
+            self.add_error(
+                "programme",
+                _("Kies een programma van de sociale kaart of schrijf het programma op."),
+            )
+        return data
 
 
 class ClosingForm(forms.Form):

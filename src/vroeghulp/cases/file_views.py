@@ -382,8 +382,8 @@ def _execution_page(
     time_spent = list(case.time_spent.select_related("by", "organisation"))
     context = {
         "contacts": case.contacts.select_related("by"),
-        "referrals": case.referrals_out.select_related("organisation"),
-        "supports": case.family_support.all(),
+        "referrals": case.referrals_out.select_related("organisation", "social_map_entry"),
+        "supports": case.family_support.select_related("social_map_entry"),
         "contact_form": forms.get("contact") or ContactRecordForm(case=case),
         "referral_form": forms.get("referral") or ReferralOutForm(case=case),
         "support_form": forms.get("support") or FamilySupportForm(case=case),

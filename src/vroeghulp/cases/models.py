@@ -378,6 +378,15 @@ class ReferralOut(models.Model):
         related_name="+",
         verbose_name=_("organisatie"),
     )
+    # The provider on the social map, when it is there; `service` keeps the name as referred.
+    social_map_entry = models.ForeignKey(
+        "socialmap.SocialMapEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals_out",
+        verbose_name=_("aanbieder (sociale kaart)"),
+    )
     referred_on = models.DateField(_("verwezen op"))
     placed = models.BooleanField(_("geplaatst"), null=True)
     placed_on = models.DateField(_("geplaatst op"), null=True, blank=True)
@@ -394,6 +403,15 @@ class FamilySupport(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="family_support")
     programme = models.CharField(_("programma"), max_length=200)
+    # The programme on the social map, when it is there; `programme` keeps the name as offered.
+    social_map_entry = models.ForeignKey(
+        "socialmap.SocialMapEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="family_support_offers",
+        verbose_name=_("programma (sociale kaart)"),
+    )
     offered_on = models.DateField(_("aangeboden op"))
     response = models.CharField(
         _("antwoord ouders"),

@@ -39,6 +39,8 @@ from vroeghulp.networks.models import Municipality, Network
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
 from vroeghulp.referrals.models import Registration
+from vroeghulp.socialmap.constants import HELP_KINDS, SUPPORT_KINDS
+from vroeghulp.socialmap.models import SocialMapEntry
 
 from .ages import DaysBetween, age_group_filter
 
@@ -504,6 +506,63 @@ def family_support_accepted(scope: Scope) -> Result:
     return _share(offers, Q(response=SupportResponse.ACCEPTED))
 
 
+# Help given by a provider or programme not on the social map (written out by name).
+NOT_ON_THE_MAP = "niet op de sociale kaart"
+
+
+def _per_entry(scope: Scope, rows, kinds) -> Result:
+    """Rows counted per social-map entry (by name). Every active entry of the scope's networks
+    of these kinds is listed, the empty ones too, and the help not on the map: an entry left
+    out would tell that the ones shown are not empty."""
+
+    def listed(scope):
+        entries = SocialMapEntry.objects.filter(
+            network__in=scope.networks, is_active=True, kind__in=kinds
+        )
+        return list(entries.order_by().values_list("name", flat=True).distinct())
+
+    breakdown = dict.fromkeys(_shared(scope, ("social_map", tuple(sorted(kinds))), listed), 0)
+    breakdown[NOT_ON_THE_MAP] = 0
+    counts = rows.order_by().values_list("social_map_entry__name").annotate(n=Count("pk"))
+    for name, n in counts:
+        key = name if name is not None else NOT_ON_THE_MAP
+        breakdown[key] = breakdown.get(key, 0) + n
+    return Result(count=sum(breakdown.values()), breakdown=breakdown)
+
+
+def _referrals_out(scope: Scope):
+    return ReferralOut.objects.filter(
+        _case_filter(scope, "case__"),
+        referred_on__gte=scope.start,
+        referred_on__lte=scope.end,
+    )
+
+
+def referrals_per_provider(scope: Scope) -> Result:
+    return _per_entry(scope, _referrals_out(scope), HELP_KINDS)
+
+
+def placements_per_provider(scope: Scope) -> Result:
+    return _per_entry(scope, _referrals_out(scope).filter(placed=True), HELP_KINDS)
+
+
+def _support_offers(scope: Scope):
+    return FamilySupport.objects.filter(
+        _case_filter(scope, "case__"),
+        offered_on__gte=scope.start,
+        offered_on__lte=scope.end,
+    )
+
+
+def support_offered_per_programme(scope: Scope) -> Result:
+    return _per_entry(scope, _support_offers(scope), SUPPORT_KINDS)
+
+
+def support_accepted_per_programme(scope: Scope) -> Result:
+    accepted = _support_offers(scope).filter(response=SupportResponse.ACCEPTED)
+    return _per_entry(scope, accepted, SUPPORT_KINDS)
+
+
 def parent_satisfaction(scope: Scope) -> Result:
     """Answers of 4 or 5 out of all answers given in the period (anonymous: totals only)."""
     answers = SatisfactionAnswer.objects.filter(
@@ -788,6 +847,36 @@ INDICATORS = [
         _("Deel van het beantwoorde aanbod gezinsondersteuning dat de ouders aannamen."),
         "deel",
         family_support_accepted,
+    ),
+    Indicator(
+        "referrals_provider",
+        "Verwijzingen per aanbieder",
+        "Verwijzingen in de periode, per aanbieder van de sociale kaart.",
+        "aantal",
+        referrals_per_provider,
+    ),
+    Indicator(
+        "placements_provider",
+        "Plaatsingen per aanbieder",
+        "Verwijzingen uit de periode die tot plaatsing leidden, per aanbieder van de sociale "
+        "kaart.",
+        "aantal",
+        placements_per_provider,
+    ),
+    Indicator(
+        "support_offered_programme",
+        "Gezinsondersteuning aangeboden, per programma",
+        "Aanbod gezinsondersteuning in de periode, per programma van de sociale kaart.",
+        "aantal",
+        support_offered_per_programme,
+    ),
+    Indicator(
+        "support_accepted_programme",
+        "Gezinsondersteuning aangenomen, per programma",
+        "Aanbod gezinsondersteuning uit de periode dat de ouders aannamen, per programma van de "
+        "sociale kaart.",
+        "aantal",
+        support_accepted_per_programme,
     ),
 ]
 

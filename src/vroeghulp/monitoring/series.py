@@ -11,7 +11,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext_lazy as _
 
 from .charts import bar_chart
-from .indicators import Result, Scope, inflow_per_month
+from .indicators import NOT_ON_THE_MAP, Result, Scope, inflow_per_month
 
 # Upper bounds in days (inclusive) with their labels; the last bucket is open.
 WAITING_BUCKETS = [
@@ -70,6 +70,24 @@ def funnel(results: dict[str, Result]) -> list[tuple[str, int]]:
     ]
 
 
+LABEL_LENGTH = 12
+
+
+def per_provider(result: Result) -> list[tuple[str, int]]:
+    """The referrals per social-map entry, by name (shortened to fit under a bar), the help
+    not on the map last."""
+    names = sorted(name for name in result.breakdown if name != NOT_ON_THE_MAP)
+    return [
+        (_short(name), result.breakdown[name])
+        for name in [*names, NOT_ON_THE_MAP]
+        if name in result.breakdown
+    ]
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_LENGTH else name[: LABEL_LENGTH - 1] + "…"
+
+
 def dashboard_charts(
     scope: Scope, results: dict[str, Result], inflow_months: list | None = None
 ) -> list[Chart]:
@@ -105,5 +123,12 @@ def dashboard_charts(
             _("Aantal aanmeldingen per leeftijd van het kind in jaren."),
             bar_chart(age_distribution(results["age_registration"]), bar_width=40),
             _("aanmeldingen"),
+        ),
+        Chart(
+            "aanbieders",
+            _("Verwijzingen per aanbieder"),
+            _("Verwijzingen in de periode per aanbieder van de sociale kaart."),
+            bar_chart(per_provider(results["referrals_provider"]), bar_width=84),
+            _("verwijzingen"),
         ),
     ]

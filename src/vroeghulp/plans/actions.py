@@ -20,6 +20,7 @@ from vroeghulp.cases.models import Case, TeamMember, TimelineEvent
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent.constants import Purpose
 from vroeghulp.consent.models import Consent
+from vroeghulp.socialmap import picking
 
 from . import pdf, snapshot
 from .constants import Reaction
@@ -95,6 +96,9 @@ def save_item(
             item = PlanItem.objects.get(pk=item.pk)
             audit_action = AuditAction.UPDATE
             old_status, old_due_on = item.status, item.due_on
+        if "social_map_entry" in fields:
+            previous = item.social_map_entry if item.pk else None
+            picking.check_pick(plan.case, fields["social_map_entry"], previous)
         for name, value in fields.items():
             setattr(item, name, value.strip() if isinstance(value, str) else value)
         now = timezone.now()

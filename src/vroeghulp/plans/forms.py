@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vroeghulp import plausible_dates as plausible
 from vroeghulp.date_input import DATE, DATE_ERRORS
+from vroeghulp.socialmap import picking
 
 from .actions import evaluation_since
 from .constants import Domain, ExplainedHow, ItemStatus, Reaction
@@ -58,17 +59,34 @@ class ItemForm(forms.Form):
         required=False,
         help_text=_("Iemand uit het team van dit kind."),
     )
+    social_map_entry = picking.entry_field(_("Aanbieder (sociale kaart)"))
     status = forms.ChoiceField(label=_("Stand van zaken"), choices=ItemStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, case, team: list | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        case,
+        team: list | None = None,
+        entries: list | None = None,
+        current_entry=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        # the social map's fitting entries, read once per page like the team
+        entries = picking.entries_for(case) if entries is None else entries
+        if current_entry is not None and all(e.pk != current_entry.pk for e in entries):
+            entries = [*entries, current_entry]
+        picking.offer_entries(self, "social_map_entry", entries)
         self.case = case
         # only the current team: the action refuses anyone else as well
         self.team = {str(user.pk): user for user in (current_team(case) if team is None else team)}
         self.fields["responsible"].choices = [("", _("(niemand)"))] + [
             (pk, user.full_name or user.email) for pk, user in self.team.items()
         ]
+
+    def clean_social_map_entry(self):
+        return picking.chosen_entry(self, "social_map_entry")
 
     def clean_responsible(self):
         return self.team.get(self.cleaned_data.get("responsible") or "")

@@ -48,6 +48,15 @@ class PlanItem(models.Model):
         related_name="+",
         verbose_name=_("verantwoordelijke"),
     )
+    # Who gives the help advised, picked from the social map of the case's network.
+    social_map_entry = models.ForeignKey(
+        "socialmap.SocialMapEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_items",
+        verbose_name=_("aanbieder (sociale kaart)"),
+    )
     status = models.CharField(
         _("stand van zaken"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.TO_DO
     )

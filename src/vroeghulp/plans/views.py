@@ -15,6 +15,7 @@ from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import posted_id, render_file_page
 from vroeghulp.cases.models import Intake
 from vroeghulp.concurrency import STALE_MESSAGE, submit
+from vroeghulp.socialmap import picking
 
 from . import actions, pdf
 from .constants import Domain
@@ -45,6 +46,7 @@ def _page(request, case, decision, forms=None, status=200):
     if plan is not None:
         jargon = dict(JargonTerm.objects.values_list("term", "plain"))
         team = current_team(case)
+        entries = picking.entries_for(case)
         rows = [
             {
                 "item": item,
@@ -55,10 +57,12 @@ def _page(request, case, decision, forms=None, status=200):
                     prefix=f"item{item.pk}",
                     case=case,
                     team=team,
+                    entries=entries,
+                    current_entry=item.social_map_entry,
                 ),
                 "readability": assess(item.advice, jargon),
             }
-            for item in plan.items.select_related("responsible")
+            for item in plan.items.select_related("responsible", "social_map_entry")
         ]
         groups = [
             {"label": domain.label, "rows": [r for r in rows if r["item"].domain == domain]}
@@ -81,7 +85,7 @@ def _page(request, case, decision, forms=None, status=200):
                 initial={"introduction": plan.introduction, "version": plan.version}
             ),
             "item_form": forms.get("item")
-            or ItemForm(initial={"version": plan.version}, case=case, team=team),
+            or ItemForm(initial={"version": plan.version}, case=case, team=team, entries=entries),
             "issue_form": forms.get("issue") or IssueForm(initial={"version": plan.version}),
             "versions": versions,
             "discussion_form": forms.get("discussion") or DiscussionForm(case=case),
@@ -144,6 +148,7 @@ def _item_initial(item: PlanItem) -> dict:
         "by_when": item.by_when,
         "due_on": item.due_on,
         "responsible": item.responsible_id,
+        "social_map_entry": item.social_map_entry_id,
         "status": item.status,
     }
 
@@ -211,7 +216,9 @@ def add_item(request, case, decision):
 def change_item(request, case, decision):
     plan = _draft(case)
     item = get_object_or_404(PlanItem, pk=posted_id(request, "item"), plan=plan)
-    form = ItemForm(request.POST, prefix=f"item{item.pk}", case=case)
+    form = ItemForm(
+        request.POST, prefix=f"item{item.pk}", case=case, current_entry=item.social_map_entry
+    )
     if request.POST.get("remove") == "1":
         try:
             actions.remove_item(

@@ -25,6 +25,7 @@ from vroeghulp.conftest import World, build_world
 from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.plans.actions import issue_version, save_arrangement, save_item, start_plan
 from vroeghulp.referrals.tests.factories import RegistrationFactory
+from vroeghulp.socialmap.tests.factories import SocialMapEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +58,7 @@ class Objects:
     child_code: uuid.UUID
     document_code: uuid.UUID
     version_code: uuid.UUID
+    entry_code: uuid.UUID
 
     def code_for(self, route: str) -> uuid.UUID:
         if route.startswith("aanmeldingen/"):
@@ -67,6 +69,8 @@ class Objects:
             return self.meeting_code
         if route.startswith("logging/kind/"):
             return self.child_code
+        if route.startswith("sociale-kaart/"):
+            return self.entry_code
         return self.case_code
 
     def kwargs_for(self, route: str, names) -> dict:
@@ -118,6 +122,7 @@ def _objects(world: World) -> Objects:
     )
     item = AgendaItem.objects.create(meeting=meeting, case=case)
     registration = RegistrationFactory(network=world.network)
+    entry = SocialMapEntryFactory(network=world.network)
     return Objects(
         world,
         case.code,
@@ -127,6 +132,7 @@ def _objects(world: World) -> Objects:
         case.child.code,
         document.code,
         version.code,
+        entry.code,
     )
 
 

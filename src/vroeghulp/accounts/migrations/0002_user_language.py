@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='language',
-            field=models.CharField(blank=True, choices=[('nl', 'Nederlands'), ('en', 'English'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('pl', 'Polski')], default='', max_length=8, verbose_name='taal'),
+            field=models.CharField(blank=True, choices=[('nl', 'Nederlands'), ('en', 'English'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('pl', 'Polski')], db_default='', default='', max_length=8, verbose_name='taal'),
         ),
     ]

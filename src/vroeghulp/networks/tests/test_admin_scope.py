@@ -31,6 +31,7 @@ def test_the_admin_has_no_child_or_case_data():
         "accounts.User",
         "plans.JargonTerm",
         "portal.SatisfactionQuestion",
+        "socialmap.SocialMapEntry",
     }
 
 

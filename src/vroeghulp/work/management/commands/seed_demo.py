@@ -54,6 +54,7 @@ from vroeghulp.referrals.actions import (
     submit_referrer_registration,
 )
 from vroeghulp.referrals.constants import STAFF_ROUTES, DeclineKind
+from vroeghulp.socialmap import demo as socialmap_demo
 
 DEMO_SLUG = "regio-voorbeeld"
 DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
@@ -306,6 +307,7 @@ class DemoBuilder:
         for index in range(n_children):
             self.create_child(index, n_children)
         self.fresh_registrations()
+        socialmap_demo.seed(self.network, self.users)
         for position, text in enumerate(SATISFACTION_QUESTIONS):
             SatisfactionQuestion.objects.create(network=self.network, text=text, position=position)
         plan_meeting(
