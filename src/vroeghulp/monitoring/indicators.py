@@ -20,7 +20,6 @@ from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.cases import states
@@ -608,12 +607,7 @@ def _reach(scope: Scope, counted) -> Result:
     return Result(
         numerator=sum(counts.get(m.pk, 0) for m in known),
         denominator=sum(m.children_0_7 for m in known),
-        breakdown={
-            gettext("%(name)s (van %(children)s)") % {"name": m.name, "children": m.children_0_7}: (
-                counts.get(m.pk, 0)
-            )
-            for m in known
-        },
+        breakdown={f"{m.name} (van {m.children_0_7})": counts.get(m.pk, 0) for m in known},
     )
 
 

@@ -1,5 +1,6 @@
 """Indicator results as people read them: every count as its band (see suppression.py)."""
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext, gettext_lazy
@@ -101,15 +102,25 @@ def _breakdown(key: str, breakdown: dict[str, int]) -> list:
     if labels is not None:
         found = dict(breakdown)
         named = [(str(label), found.pop(code, 0)) for code, label in labels.items()]
-        named += sorted((_label(code), n) for code, n in found.items())  # e.g. "onbekend"
+        named += sorted((_label(key, code), n) for code, n in found.items())  # e.g. "onbekend"
     else:
-        named = sorted((_label(k), v) for k, v in breakdown.items())
+        named = sorted((_label(key, k), v) for k, v in breakdown.items())
     return cells(named)
 
 
-def _label(code) -> str:
-    """A breakdown key as read: the indicators count what is not known under "onbekend"."""
-    return gettext("onbekend") if code == "onbekend" else str(code)
+REACH_KEY = re.compile(r"^(?P<name>.*) \(van (?P<children>\d+)\)$")
+
+
+def _label(key: str, code) -> str:
+    """A breakdown key as read. The indicators keep their keys the same in every language (the
+    results are compared and cached): what is not known is counted under "onbekend", and reach
+    per municipality under "<name> (van <children 0–7>)"."""
+    if code == "onbekend":
+        return gettext("onbekend")
+    reach = REACH_KEY.match(str(code)) if key.startswith("reach_") else None
+    if reach:
+        return gettext("%(name)s (van %(children)s)") % reach.groupdict()
+    return str(code)
 
 
 def row(indicator, result: Result, previous: Result | None = None) -> Row:
