@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "vroeghulp.children",
     "vroeghulp.consent",
     "vroeghulp.referrals",
+    "vroeghulp.cbplus",
     "vroeghulp.cases",
     "vroeghulp.meetings",
     "vroeghulp.plans",

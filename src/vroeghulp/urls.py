@@ -23,5 +23,6 @@ urlpatterns = [
     path("trajecten/", include("vroeghulp.portal.professional_urls")),
     path("trajecten/", include("vroeghulp.portal.invitation_urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
+    path("cb-plus/", include("vroeghulp.cbplus.urls")),
     path("beheer/", admin_site.urls),
 ]
