@@ -77,8 +77,9 @@ class ConsultForm(forms.Form):
     def __init__(self, *args, organisations, children, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0].pk
+        only = list(organisations[:2])
+        if len(only) == 1:
+            self.fields["organisation"].initial = only[0].pk
         self.fields["child"].queryset = children
         self.fields["child"].label_from_instance = lambda child: (
             f"{child.full_name} ({child.date_of_birth:%d-%m-%Y})"

@@ -66,9 +66,9 @@ def _consult_form(request, data=None) -> ConsultForm:
     network_id = min(networks) if networks else None
     return ConsultForm(
         data,
-        organisations=list(
-            Organisation.objects.filter(pk__in=[m.organisation_id for m in memberships])
-        ),
+        organisations=Organisation.objects.filter(
+            pk__in=[m.organisation_id for m in memberships]
+        ).order_by("name"),
         children=children_for_consult(request.user, network_id),
         municipalities=Municipality.objects.filter(network_id=network_id),
     )
@@ -128,6 +128,15 @@ def _loaded(consult: Consult) -> Consult:
 def _render_detail(request, consult, decision, *, status=200, **forms):
     consult = _loaded(consult)
     editable = may_also(decision, Action.EDIT) and not consult.is_concluded
+    can_register = (
+        may_also(decision, Action.EDIT) and consult.is_concluded and consult.registration_id is None
+    )
+    shown = {
+        "participant_form": editable,
+        "finding_form": editable,
+        "advice_form": editable,
+        "register_form": can_register,
+    }
     version = {"version": consult.version}
     context = {
         "consult": consult,
@@ -135,15 +144,20 @@ def _render_detail(request, consult, decision, *, status=200, **forms):
         "findings": list(consult.findings.all()),
         "can_edit": editable,
         "can_print": may_also(decision, Action.PRINT),
-        "can_register": may_also(decision, Action.EDIT)
-        and consult.is_concluded
-        and consult.registration_id is None,
+        "can_register": can_register,
         "participant_form": forms.get("participant_form")
         or ParticipantForm(colleagues=_colleagues(consult)),
         "finding_form": forms.get("finding_form") or FindingForm(),
         "advice_form": forms.get("advice_form")
         or AdviceForm(initial={**version, "advice": consult.advice}),
         "register_form": forms.get("register_form") or RegisterForm(initial=version),
+        # a form the page no longer shows (the consult changed meanwhile): its message
+        "refusals": [
+            error
+            for name, form in forms.items()
+            if not shown[name]
+            for error in form.non_field_errors()
+        ],
     }
     record_all(
         [
