@@ -32,10 +32,13 @@ from vroeghulp.cases.models import (
     ReferralOut,
     TimeSpent,
 )
+from vroeghulp.cbplus.constants import ConsultStatus
+from vroeghulp.cbplus.models import Consult
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.networks.models import Municipality, Network
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
+from vroeghulp.referrals.constants import Route
 from vroeghulp.referrals.models import Registration
 
 from .ages import DaysBetween, age_group_filter
@@ -571,6 +574,47 @@ def reach_discussed(scope: Scope) -> Result:
     return _reach(scope, counted)
 
 
+def consults(scope: Scope):
+    """CB-plus consults concluded and held in the period: the child's municipality and age on
+    the day of the consult; a route filter without CB-plus leaves none."""
+    rows = Consult.objects.filter(
+        network__in=scope.networks,
+        status=ConsultStatus.CONCLUDED,
+        held_on__gte=scope.start,
+        held_on__lte=scope.end,
+    )
+    if scope.municipality_ids:
+        rows = rows.filter(child__municipality_id__in=scope.municipality_ids)
+    if scope.routes and Route.CBPLUS not in scope.routes:
+        rows = rows.none()
+    if scope.age_groups:
+        rows = rows.filter(age_group_filter(scope.age_groups, "child__date_of_birth", "held_on"))
+    return rows
+
+
+def _consults_counted(scope: Scope) -> dict:
+    """How many consults, and how many of them led to a registration, in one pass."""
+    return _shared(
+        scope,
+        "cbplus",
+        lambda scope: (
+            consults(scope)
+            .order_by()
+            .aggregate(
+                numerator=Count("pk", filter=Q(registration__isnull=False)), denominator=Count("pk")
+            )
+        ),
+    )
+
+
+def consults_held(scope: Scope) -> Result:
+    return Result(count=_consults_counted(scope)["denominator"])
+
+
+def consults_registered(scope: Scope) -> Result:
+    return Result(**_consults_counted(scope))
+
+
 INDICATORS = [
     Indicator(
         "inflow", "Instroom", "Aanmeldingen ontvangen in de periode, per route.", "aantal", inflow
@@ -762,6 +806,21 @@ INDICATORS = [
         "Deel van het beantwoorde aanbod gezinsondersteuning dat de ouders aannamen.",
         "deel",
         family_support_accepted,
+    ),
+    Indicator(
+        "cbplus_consults",
+        "CB-plus-consulten",
+        "Afgeronde CB-plus-consulten op het consultatiebureau, gehouden in de periode.",
+        "aantal",
+        consults_held,
+    ),
+    Indicator(
+        "cbplus_registered",
+        "CB-plus leidde tot aanmelding",
+        "Deel van de afgeronde CB-plus-consulten uit de periode dat tot een aanmelding bij "
+        "Integrale Vroeghulp leidde.",
+        "deel",
+        consults_registered,
     ),
 ]
 

@@ -70,6 +70,14 @@ def funnel(results: dict[str, Result]) -> list[tuple[str, int]]:
     ]
 
 
+def cbplus(results: dict[str, Result]) -> list[tuple[str, int]]:
+    """The period's CB-plus consults, and those that led to a registration with IVH."""
+    return [
+        (str(_("Consulten")), results["cbplus_consults"].count),
+        (str(_("Aangemeld bij IVH")), results["cbplus_registered"].numerator),
+    ]
+
+
 def dashboard_charts(
     scope: Scope, results: dict[str, Result], inflow_months: list | None = None
 ) -> list[Chart]:
@@ -105,5 +113,15 @@ def dashboard_charts(
             _("Aantal aanmeldingen per leeftijd van het kind in jaren."),
             bar_chart(age_distribution(results["age_registration"]), bar_width=40),
             _("aanmeldingen"),
+        ),
+        Chart(
+            "cb-plus",
+            _("CB-plus"),
+            _(
+                "Afgeronde CB-plus-consulten in de periode, en hoeveel daarvan leidden tot een "
+                "aanmelding bij Integrale Vroeghulp."
+            ),
+            bar_chart(cbplus(results), bar_width=92),
+            _("consulten"),
         ),
     ]
