@@ -36,6 +36,13 @@ from .models import Consult, Participant
 from .queries import children_for_consult, consult_rows
 
 PER_PAGE = 25
+# The consult page holds four forms: each its own element ids, so every label finds its field.
+PARTICIPANT_IDS, FINDING_IDS, ADVICE_IDS, REGISTER_IDS = (
+    "deelnemer_%s",
+    "bevinding_%s",
+    "advies_%s",
+    "aanmelden_%s",
+)
 
 
 @signed_in
@@ -146,11 +153,12 @@ def _render_detail(request, consult, decision, *, status=200, **forms):
         "can_print": may_also(decision, Action.PRINT),
         "can_register": can_register,
         "participant_form": forms.get("participant_form")
-        or ParticipantForm(colleagues=_colleagues(consult)),
-        "finding_form": forms.get("finding_form") or FindingForm(),
+        or ParticipantForm(colleagues=_colleagues(consult), auto_id=PARTICIPANT_IDS),
+        "finding_form": forms.get("finding_form") or FindingForm(auto_id=FINDING_IDS),
         "advice_form": forms.get("advice_form")
-        or AdviceForm(initial={**version, "advice": consult.advice}),
-        "register_form": forms.get("register_form") or RegisterForm(initial=version),
+        or AdviceForm(initial={**version, "advice": consult.advice}, auto_id=ADVICE_IDS),
+        "register_form": forms.get("register_form")
+        or RegisterForm(initial=version, auto_id=REGISTER_IDS),
         # a form the page no longer shows (the consult changed meanwhile): its message
         "refusals": [
             error
@@ -195,7 +203,7 @@ def add_participant(request, consult, decision):
         request,
         consult,
         decision,
-        ParticipantForm(request.POST, colleagues=_colleagues(consult)),
+        ParticipantForm(request.POST, colleagues=_colleagues(consult), auto_id=PARTICIPANT_IDS),
         "participant_form",
         lambda data: actions.add_participant(consult, actor=request.user, **data),
         _("De deelnemer is toegevoegd."),
@@ -209,7 +217,7 @@ def add_finding(request, consult, decision):
         request,
         consult,
         decision,
-        FindingForm(request.POST),
+        FindingForm(request.POST, auto_id=FINDING_IDS),
         "finding_form",
         lambda data: actions.add_finding(consult, actor=request.user, **data),
         _("De bevindingen zijn opgeslagen."),
@@ -224,7 +232,7 @@ def save_advice(request, consult, decision):
         request,
         consult,
         decision,
-        AdviceForm(request.POST),
+        AdviceForm(request.POST, auto_id=ADVICE_IDS),
         "advice_form",
         lambda data: actions.save_advice(consult, actor=request.user, conclude=conclude, **data),
         _("Het consult is afgerond.") if conclude else _("Het advies is opgeslagen."),
@@ -235,7 +243,7 @@ def save_advice(request, consult, decision):
 @on_consult(Action.EDIT)
 def register(request, consult, decision):
     """'Aanmelden bij IVH': the registration carries the findings; the coordinator triages it."""
-    form = RegisterForm(request.POST)
+    form = RegisterForm(request.POST, auto_id=REGISTER_IDS)
     if form.is_valid():
         try:
             actions.register_with_ivh(consult, actor=request.user, **form.cleaned_data)
