@@ -43,9 +43,10 @@ class Consult(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # The registration with IVH this consult led to; it carries the consult's findings.
+    # A registration destroyed at the end of its retention period leaves the consult.
     registration = models.OneToOneField(
         Registration,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="cbplus_consult",
