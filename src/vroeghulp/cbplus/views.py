@@ -68,9 +68,10 @@ def consult_list(request):
 
 
 def _consult_form(request, data=None) -> ConsultForm:
+    # One network at a time: its clinics, its children, its municipalities.
     memberships = may_start_consults(request.user)
-    networks = {m.network_id for m in memberships}
-    network_id = min(networks) if networks else None
+    network_id = min(m.network_id for m in memberships) if memberships else None
+    memberships = [m for m in memberships if m.network_id == network_id]
     return ConsultForm(
         data,
         organisations=Organisation.objects.filter(
