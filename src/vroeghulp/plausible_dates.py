@@ -61,6 +61,7 @@ FIRST_CONCERN = Kind(gettext_lazy("het begin van de zorg"))
 EXAMINATION = Kind(gettext_lazy("het onderzoek"))
 RECEIVED = Kind(gettext_lazy("het binnenkomen van de aanmelding"))
 TEAM = Kind(gettext_lazy("de start in het team"))
+CBPLUS_CONSULT = Kind(gettext_lazy("het CB-plus-consult"))
 
 INFORMATION_DUE = Kind(gettext_lazy("de termijn"), ahead_days=YEAR)
 FIRST_CHECK_IN = Kind(gettext_lazy("de eerste check-in"), ahead_days=TWO_YEARS)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "vroeghulp.children",
     "vroeghulp.consent",
     "vroeghulp.referrals",
+    "vroeghulp.cbplus",
     "vroeghulp.cases",
     "vroeghulp.meetings",
     "vroeghulp.plans",

@@ -24,5 +24,6 @@ urlpatterns = [
     path("trajecten/", include("vroeghulp.portal.invitation_urls")),
     path("monitoring/", include("vroeghulp.monitoring.urls")),
     path("sociale-kaart/", include("vroeghulp.socialmap.urls")),
+    path("cb-plus/", include("vroeghulp.cbplus.urls")),
     path("beheer/", admin_site.urls),
 ]

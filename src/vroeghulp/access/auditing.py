@@ -2,9 +2,18 @@
 
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import AuditEvent
+from vroeghulp.cbplus.models import Participant
 from vroeghulp.children.models import Child
 
-from .policy import CARE_ROLES, Action, Decision, decide_registration, preferred_membership
+from .policy import (
+    CARE_ROLES,
+    CONSULT_PARTICIPANT_ROLES,
+    Action,
+    Decision,
+    cbplus_memberships,
+    decide_registration,
+    preferred_membership,
+)
 
 
 def event_for(
@@ -98,3 +107,36 @@ def registration_listing_events(user, registrations, view: str) -> list[AuditEve
         )
         for r in registrations
     ]
+
+
+def consult_listing_events(user, consults, view: str) -> list[AuditEvent]:
+    """One read entry per CB-plus consult in a list (from `visible_consults`), on the grounds
+    `decide_consult` gives, with one query for the participations instead of one per row."""
+    memberships = user.active_memberships()
+    clinics = {m.organisation_id: m for m in cbplus_memberships(user)}
+    took_part = set(
+        Participant.objects.filter(user=user, consult__in=consults).values_list(
+            "consult_id", flat=True
+        )
+    )
+    events = []
+    for consult in consults:
+        in_network = [
+            m
+            for m in memberships
+            if m.network_id == consult.network_id and m.role in CONSULT_PARTICIPANT_ROLES
+        ]
+        if consult.organisation_id in clinics:
+            decision = Decision(True, Grounds.CBPLUS, membership=clinics[consult.organisation_id])
+        elif consult.pk in took_part and in_network:
+            decision = Decision(True, Grounds.CBPLUS, membership=in_network[0])
+        else:
+            care = [m for m in in_network if m.role in CARE_ROLES]
+            grounds = Grounds.TEAM_MEMBERSHIP if consult.registration.child_id else Grounds.TRIAGE
+            decision = Decision(
+                True, grounds, membership=preferred_membership(care) if care else None
+            )
+        events.append(
+            event_for(user, decision, AuditAction.READ, consult.child, consult, {"view": view})
+        )
+    return events

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
 
-from .queries import case_for
+from .queries import case_for, consult_for
 
 RULE_ATTRIBUTE = "access_rule"
 
@@ -91,6 +91,24 @@ def on_case_object(find: Callable, action: str) -> Callable:
             return view(request, found, decision, *args, **kwargs)
 
         return _mark(wrapper, f"case:{action}")
+
+    return decorator
+
+
+def on_consult(action: str) -> Callable:
+    """The view receives the CB-plus consult (by its code) and the access decision on it
+    (`decide_consult`); anyone else a 404."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, code, *args, **kwargs):
+            refusal = _login_then_second_factor(request)
+            if refusal:
+                return refusal
+            consult, decision = consult_for(request.user, code, action)
+            return view(request, consult, decision, *args, **kwargs)
+
+        return _mark(wrapper, f"consult:{action}")
 
     return decorator
 

@@ -10,6 +10,12 @@ Every view, query, export and the admin ask this module. Rules, in order:
 5. otherwise only an emergency grant in force, which allows reading and nothing else;
 6. an item that came from another organisation is shown only while the parents' consent to
    exchange information with that organisation is in force.
+
+A CB-plus consult (`decide_consult`) is not an IVH case file: the well-baby clinic's CB-plus staff
+read, edit and print their clinic's consults; a participant with an account and a care or CB-plus
+role in the network reads, edits and prints the consult they took part in; the network's
+coordinators, and later the child's team, read a consult only once it led to a registration,
+through that registration's own decision. Nobody reaches a consult of another network.
 """
 
 from dataclasses import dataclass, replace
@@ -24,8 +30,10 @@ from vroeghulp.audit.constants import Grounds
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case, TeamMember
 from vroeghulp.cases.states import awaits_triage
+from vroeghulp.cbplus.models import Consult, Participant
 from vroeghulp.children.models import Child, Guardian
 from vroeghulp.consent.models import Consent
+from vroeghulp.networks.constants import OrganisationKind
 from vroeghulp.referrals.constants import OPEN_STATUSES, Status
 from vroeghulp.referrals.models import Registration
 
@@ -53,6 +61,13 @@ EMERGENCY_ACTIONS = frozenset({Action.VIEW})
 # A parent's own contributions (consents, reactions, uploads, messages, requests) are not
 # edits of the professionals' file: they have their own action.
 PARENT_ACTIONS = frozenset({Action.VIEW, Action.EXPORT, Action.PRINT, Action.CONTRIBUTE})
+# CB-plus consults: the clinic's CB-plus staff and the participants work on the consult; through
+# the registration it led to, the coordinators and the child's team only read it.
+CONSULT_ACTIONS = frozenset({Action.VIEW, Action.EDIT, Action.PRINT})
+CONSULT_READ_ACTIONS = frozenset({Action.VIEW})
+# Roles of a participant who may open the consult with their account (all log in with a second
+# factor); an analyst or administrator taking part reads it on paper.
+CONSULT_PARTICIPANT_ROLES = CARE_ROLES | {Role.CBPLUS}
 # Rank grounds so the strongest applies when several do.
 TEAM_ROLE_RANK = [TeamRole.COORDINATOR, TeamRole.CASEMANAGER, TeamRole.MEMBER]
 
@@ -254,3 +269,56 @@ def _awaits_triage(child: Child) -> bool:
 
 def _has_emergency_grant(user, child: Child) -> bool:
     return EmergencyAccess.objects.in_force().filter(user=user, child=child).exists()
+
+
+def cbplus_memberships(user, network_id: int | None = None) -> list[Membership]:
+    """The user's CB-plus roles (at a well-baby clinic), in one network or in all."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    return [
+        m
+        for m in user.active_memberships()
+        if m.role == Role.CBPLUS and network_id in (None, m.network_id)
+    ]
+
+
+def decide_consult(user, action: str, consult: Consult) -> Decision:
+    """May `user` do `action` on this CB-plus consult? See the module's last paragraph."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return DENIED
+    staff = next(
+        (
+            m
+            for m in cbplus_memberships(user, consult.network_id)
+            if m.organisation_id == consult.organisation_id
+        ),
+        None,
+    )
+    if staff is not None and action in CONSULT_ACTIONS:
+        return Decision(True, Grounds.CBPLUS, membership=staff, actions=CONSULT_ACTIONS)
+    in_network = [
+        m
+        for m in user.active_memberships()
+        if m.network_id == consult.network_id and m.role in CONSULT_PARTICIPANT_ROLES
+    ]
+    if (
+        in_network
+        and action in CONSULT_ACTIONS
+        and Participant.objects.filter(consult=consult, user=user).exists()
+    ):
+        return Decision(True, Grounds.CBPLUS, membership=in_network[0], actions=CONSULT_ACTIONS)
+    if consult.registration_id is not None and action in CONSULT_READ_ACTIONS:
+        decision = decide_registration(user, Action.VIEW, consult.registration)
+        if decision:
+            return replace(decision, actions=CONSULT_READ_ACTIONS)
+    return DENIED
+
+
+def may_start_consults(user) -> list[Membership]:
+    """The CB-plus roles at a well-baby clinic (an organisation of kind JGZ) the user may start
+    a consult for."""
+    return [
+        m
+        for m in cbplus_memberships(user)
+        if m.organisation.kind == OrganisationKind.YOUTH_HEALTH_CARE
+    ]

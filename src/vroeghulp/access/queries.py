@@ -7,11 +7,21 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case, TeamMember
 from vroeghulp.cases.states import TRIAGE_PHASES
+from vroeghulp.cbplus.models import Consult, Participant
 from vroeghulp.children.models import Child
 from vroeghulp.id_lists import among
+from vroeghulp.referrals.constants import OPEN_STATUSES, Status
 
 from .models import EmergencyAccess
-from .policy import CARE_ROLES, Decision, decide, decide_as_parent
+from .policy import (
+    CARE_ROLES,
+    CONSULT_PARTICIPANT_ROLES,
+    Decision,
+    cbplus_memberships,
+    decide,
+    decide_as_parent,
+    decide_consult,
+)
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -110,3 +120,40 @@ def own_team_case_ids(user) -> list[int]:
             case__network_id__in=user.networks_with_role(*CARE_ROLES),
         ).values_list("case_id", flat=True)
     )
+
+
+def visible_consults(user) -> QuerySet[Consult]:
+    """The CB-plus consults `decide_consult` lets the user read, as one queryset (the list)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Consult.objects.none()
+    clinics = [m.organisation_id for m in cbplus_memberships(user)]
+    participant_networks = user.networks_with_role(*CONSULT_PARTICIPANT_ROLES)
+    took_part = Participant.objects.filter(user=user).values("consult_id")
+    coordinator_networks = user.networks_with_role(Role.COORDINATOR)
+    triage = Q(
+        network_id__in=coordinator_networks,
+        registration__status__in=[*OPEN_STATUSES, Status.AWAITING_CONFIRMATION, Status.DECLINED],
+    )
+    through_child = Q(registration__child_id__in=visible_children(user).values("pk"))
+    return Consult.objects.filter(
+        Q(organisation_id__in=clinics)
+        | Q(network_id__in=participant_networks, pk__in=took_part)
+        | triage
+        | through_child
+    )
+
+
+def consult_for(user, code, action: str) -> tuple[Consult, Decision]:
+    """The consult with this code if the user may do `action` on it; 404 otherwise, never 403."""
+    found = (
+        visible_consults(user)
+        .select_related("child", "network", "organisation", "registration")
+        .filter(code=code)[:1]
+    )
+    consult = next(iter(found), None)
+    if consult is None:
+        raise Http404
+    decision = decide_consult(user, action, consult)
+    if not decision:
+        raise Http404
+    return consult, decision

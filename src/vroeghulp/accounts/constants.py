@@ -12,6 +12,8 @@ class Role(models.TextChoices):
     NETWORK_ADMIN = "network_admin", _("Netwerkbeheerder")
     ANALYST = "analyst", _("Analist (alleen totalen)")
     LOG_MANAGER = "log_manager", _("Logbeheerder")
+    # Holds CB-plus consults at a well-baby clinic (JGZ); reads no IVH case file.
+    CBPLUS = "cbplus", _("Medewerker CB-plus")
 
 
 # Roles whose holders can reach a child's data, or hand out such access, must log in with a
@@ -23,5 +25,6 @@ ROLES_REQUIRING_SECOND_FACTOR = frozenset(
         Role.TEAM_MEMBER,
         Role.NETWORK_ADMIN,
         Role.LOG_MANAGER,
+        Role.CBPLUS,
     }
 )

@@ -12,6 +12,7 @@ CARE = {Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER}
 # (url name, phase filter, label, roles that see it)
 NAVIGATION = [
     ("home", "", _("Mijn werk"), CARE),
+    ("cbplus:list", "", _("CB-plus"), {Role.CBPLUS, Role.COORDINATOR}),
     ("cases:registrations", "", _("Aanmeldingen"), {Role.COORDINATOR}),
     ("cases:list", "", _("Trajecten"), CARE),
     ("meetings:list", "", _("MDO"), CARE),

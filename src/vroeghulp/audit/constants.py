@@ -26,3 +26,4 @@ class Grounds(models.TextChoices):
     REFERRAL = "referral", _("Aanmelding door verwijzer")
     LOG_MANAGEMENT = "log_management", _("Controle van de logging")
     RETENTION = "retention", _("Bewaartermijn verstreken")
+    CBPLUS = "cbplus", _("CB-plus-consult: consultatiebureau of deelnemer")

@@ -268,16 +268,20 @@ def accept_registration(
     if existing_child is not None and existing_child.network_id != registration.network_id:
         raise PermissionDenied
     with transaction.atomic():
-        child = existing_child or register_child(
-            registration.network,
-            actor=actor,
-            guardians=[GuardianData(**guardian) for guardian in registration.guardians],
-            given_name=registration.child_given_name,
-            family_name=registration.child_family_name,
-            date_of_birth=registration.child_date_of_birth,
-            sex=registration.child_sex,
-            gestational_age_weeks=registration.child_gestational_age_weeks,
-            municipality=registration.municipality,
+        child = (
+            existing_child
+            or _known_child(registration)
+            or register_child(
+                registration.network,
+                actor=actor,
+                guardians=[GuardianData(**guardian) for guardian in registration.guardians],
+                given_name=registration.child_given_name,
+                family_name=registration.child_family_name,
+                date_of_birth=registration.child_date_of_birth,
+                sex=registration.child_sex,
+                gestational_age_weeks=registration.child_gestational_age_weeks,
+                municipality=registration.municipality,
+            )
         )
         accepted = referral_actions.mark_triaged(
             registration,
@@ -300,6 +304,13 @@ def accept_registration(
         )
         transaction.on_commit(lambda: notifications.tell_referrer_trajectory_started(accepted))
     return case
+
+
+def _known_child(registration: Registration) -> Child | None:
+    """A registration from a CB-plus consult is about the consult's child, whom the network
+    already knows: accepting it must not record the child a second time."""
+    consult = getattr(registration, "cbplus_consult", None)
+    return consult.child if consult is not None else None
 
 
 def merge_registration(registration: Registration, *, actor, case: Case, version: int) -> Case:

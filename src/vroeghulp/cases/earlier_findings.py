@@ -16,7 +16,8 @@ def known_before(case) -> KnownBefore:
     """The child's registrations that led to a trajectory (newest first) and its findings."""
     registrations = list(
         Registration.objects.filter(child_id=case.child_id)
-        .select_related("referrer_organisation")
+        # a registration from a CB-plus consult links back to it
+        .select_related("referrer_organisation", "cbplus_consult")
         .only(
             "received_at",
             "route",
@@ -26,6 +27,7 @@ def known_before(case) -> KnownBefore:
             "referrer_name",
             "referrer_role",
             "referrer_organisation__name",
+            "cbplus_consult__code",
         )
         .order_by("-received_at")
     )

@@ -84,6 +84,10 @@ EVENTS: dict[str, Event] = {
         {"route": "vroeghulp.referrals.constants.Route"},
         lower=False,
     ),
+    "registered_from_cbplus": Event(
+        EventKind.REGISTRATION,
+        gettext_noop("Aangemeld vanuit een CB-plus-consult van %(clinic)s"),
+    ),
     # consent
     "consent_given": Event(
         EventKind.CONSENT,

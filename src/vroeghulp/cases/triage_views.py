@@ -70,7 +70,9 @@ def _log_reads(user, registrations, view: str) -> None:
 
 def _registration_for(user, code, action: str) -> Registration:
     registration = (
-        Registration.objects.select_related("network", "municipality", "referrer_organisation")
+        Registration.objects.select_related(
+            "network", "municipality", "referrer_organisation", "cbplus_consult"
+        )
         .filter(code=code)
         .first()
     )

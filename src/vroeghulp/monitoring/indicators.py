@@ -33,10 +33,13 @@ from vroeghulp.cases.models import (
     ReferralOut,
     TimeSpent,
 )
+from vroeghulp.cbplus.constants import ConsultStatus
+from vroeghulp.cbplus.models import Consult
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.networks.models import Municipality, Network
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
+from vroeghulp.referrals.constants import Route
 from vroeghulp.referrals.models import Registration
 from vroeghulp.socialmap.constants import HELP_KINDS, SUPPORT_KINDS
 from vroeghulp.socialmap.models import SocialMapEntry
@@ -633,6 +636,47 @@ def reach_discussed(scope: Scope) -> Result:
     return _reach(scope, counted)
 
 
+def consults(scope: Scope):
+    """CB-plus consults concluded and held in the period: the child's municipality and age on
+    the day of the consult; a route filter without CB-plus leaves none."""
+    rows = Consult.objects.filter(
+        network__in=scope.networks,
+        status=ConsultStatus.CONCLUDED,
+        held_on__gte=scope.start,
+        held_on__lte=scope.end,
+    )
+    if scope.municipality_ids:
+        rows = rows.filter(child__municipality_id__in=scope.municipality_ids)
+    if scope.routes and Route.CBPLUS not in scope.routes:
+        rows = rows.none()
+    if scope.age_groups:
+        rows = rows.filter(age_group_filter(scope.age_groups, "child__date_of_birth", "held_on"))
+    return rows
+
+
+def _consults_counted(scope: Scope) -> dict:
+    """How many consults, and how many of them led to a registration, in one pass."""
+    return _shared(
+        scope,
+        "cbplus",
+        lambda scope: (
+            consults(scope)
+            .order_by()
+            .aggregate(
+                numerator=Count("pk", filter=Q(registration__isnull=False)), denominator=Count("pk")
+            )
+        ),
+    )
+
+
+def consults_held(scope: Scope) -> Result:
+    return Result(count=_consults_counted(scope)["denominator"])
+
+
+def consults_registered(scope: Scope) -> Result:
+    return Result(**_consults_counted(scope))
+
+
 INDICATORS = [
     Indicator(
         "inflow",
@@ -844,33 +888,54 @@ INDICATORS = [
     ),
     Indicator(
         "referrals_provider",
-        "Verwijzingen per aanbieder",
-        "Verwijzingen in de periode, per aanbieder van de sociale kaart.",
+        _("Verwijzingen per aanbieder"),
+        _("Verwijzingen in de periode, per aanbieder van de sociale kaart."),
         "aantal",
         referrals_per_provider,
     ),
     Indicator(
         "placements_provider",
-        "Plaatsingen per aanbieder",
-        "Verwijzingen uit de periode die tot plaatsing leidden, per aanbieder van de sociale "
-        "kaart.",
+        _("Plaatsingen per aanbieder"),
+        _(
+            "Verwijzingen uit de periode die tot plaatsing leidden, per aanbieder van de sociale "
+            "kaart."
+        ),
         "aantal",
         placements_per_provider,
     ),
     Indicator(
         "support_offered_programme",
-        "Gezinsondersteuning aangeboden, per programma",
-        "Aanbod gezinsondersteuning in de periode, per programma van de sociale kaart.",
+        _("Gezinsondersteuning aangeboden, per programma"),
+        _("Aanbod gezinsondersteuning in de periode, per programma van de sociale kaart."),
         "aantal",
         support_offered_per_programme,
     ),
     Indicator(
         "support_accepted_programme",
-        "Gezinsondersteuning aangenomen, per programma",
-        "Aanbod gezinsondersteuning uit de periode dat de ouders aannamen, per programma van de "
-        "sociale kaart.",
+        _("Gezinsondersteuning aangenomen, per programma"),
+        _(
+            "Aanbod gezinsondersteuning uit de periode dat de ouders aannamen, per programma van "
+            "de sociale kaart."
+        ),
         "aantal",
         support_accepted_per_programme,
+    ),
+    Indicator(
+        "cbplus_consults",
+        _("CB-plus-consulten"),
+        _("Afgeronde CB-plus-consulten op het consultatiebureau, gehouden in de periode."),
+        "aantal",
+        consults_held,
+    ),
+    Indicator(
+        "cbplus_registered",
+        _("CB-plus leidde tot aanmelding"),
+        _(
+            "Deel van de afgeronde CB-plus-consulten uit de periode dat tot een aanmelding bij "
+            "Integrale Vroeghulp leidde."
+        ),
+        "deel",
+        consults_registered,
     ),
 ]
 

@@ -88,6 +88,14 @@ def _short(name: str) -> str:
     return name if len(name) <= LABEL_LENGTH else name[: LABEL_LENGTH - 1] + "…"
 
 
+def cbplus(results: dict[str, Result]) -> list[tuple[str, int]]:
+    """The period's CB-plus consults, and those that led to a registration with IVH."""
+    return [
+        (str(_("Consulten")), results["cbplus_consults"].count),
+        (str(_("Aangemeld bij IVH")), results["cbplus_registered"].numerator),
+    ]
+
+
 def dashboard_charts(
     scope: Scope, results: dict[str, Result], inflow_months: list | None = None
 ) -> list[Chart]:
@@ -130,5 +138,15 @@ def dashboard_charts(
             _("Verwijzingen in de periode per aanbieder van de sociale kaart."),
             bar_chart(per_provider(results["referrals_provider"]), bar_width=84),
             _("verwijzingen"),
+        ),
+        Chart(
+            "cb-plus",
+            _("CB-plus"),
+            _(
+                "Afgeronde CB-plus-consulten in de periode, en hoeveel daarvan leidden tot een "
+                "aanmelding bij Integrale Vroeghulp."
+            ),
+            bar_chart(cbplus(results), bar_width=92),
+            _("consulten"),
         ),
     ]

@@ -41,6 +41,7 @@ class Discipline(models.TextChoices):
     YOUTH_NURSE = "jeugdverpleegkundige", _("Jeugdverpleegkundige")
     SPEECH_THERAPIST = "logopedist", _("Logopedist")
     PHYSIOTHERAPIST = "fysiotherapeut", _("Fysiotherapeut")
+    PEDAGOGUE = "pedagoog", _("Pedagoog")
     SOCIAL_WORKER = "maatschappelijk_werker", _("Maatschappelijk werker")
     EDUCATION_ADVISER = "onderwijsadviseur", _("Onderwijsadviseur")
     CHILD_PSYCHIATRIST = "kinderpsychiater", _("Kinder- en jeugdpsychiater")

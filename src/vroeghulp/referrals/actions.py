@@ -196,6 +196,27 @@ def record_staff_registration(
     return registration
 
 
+def submit_cbplus_registration(
+    network: Network, *, actor, decision: Decision, data: RegistrationData
+) -> Registration:
+    """The registration a concluded CB-plus consult leads to, made by the clinic that held it.
+
+    The consult's action decides who may (`decide_consult`) and hands its decision in. The
+    parents agreed in the consult, so there is no confirmation link: the callback deadline runs
+    from now. The consult's findings come in `data.examinations`, so nobody repeats them.
+    """
+    with transaction.atomic():
+        registration = _create(
+            network,
+            data,
+            route=Route.CBPLUS,
+            referrer_user=actor,
+            parents_agreed=True,
+        )
+        record(registration_event(actor, decision, AuditAction.CREATE, registration))
+    return registration
+
+
 def _locked_for_edit(registration: Registration, actor, version: int):
     decision = decide_registration(actor, Action.EDIT, registration)
     if not decision:

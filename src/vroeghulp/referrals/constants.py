@@ -10,6 +10,7 @@ class Route(models.TextChoices):
     PHONE = "phone", _("Telefonisch")
     CJG_FRONT_OFFICE = "cjg", _("Voordeur CJG")
     NEIGHBOURHOOD_TEAM = "wijkteam", _("Sociaal wijkteam")
+    CBPLUS = "cbplus", _("CB-plus (consultatiebureau)")
 
 
 # Routes intake staff enter on someone's behalf.

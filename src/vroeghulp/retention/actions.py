@@ -5,19 +5,23 @@ from django.db import transaction
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import AuditEvent, record
 from vroeghulp.cases.models import Case, Document
+from vroeghulp.cbplus.models import Consult
 from vroeghulp.children.models import Child
 from vroeghulp.meetings.models import AgendaItem
 from vroeghulp.plans.models import Discussion, ParentReaction, PlanVersion, Share
 from vroeghulp.referrals.models import Registration
 
-from .rules import due_children, due_registrations
+from .rules import due_children, due_consult_children, due_registrations
 
 
 def destroy_child_file(child: Child) -> bool:
     """Everything about the child, if it is still due when locked; False when it is not."""
     with transaction.atomic():
         child = Child.objects.select_for_update().filter(pk=child.pk).first()
-        if child is None or not due_children(child.network).filter(pk=child.pk).exists():
+        if child is None or not (
+            due_children(child.network).filter(pk=child.pk).exists()
+            or due_consult_children(child.network).filter(pk=child.pk).exists()
+        ):
             return False
         cases = list(Case.objects.filter(child=child))
         versions = PlanVersion.objects.filter(plan__case__in=cases)
@@ -28,6 +32,7 @@ def destroy_child_file(child: Child) -> bool:
         versions.destroy_with_the_file()
         AgendaItem.objects.filter(case__in=cases).delete()
         Case.objects.filter(pk__in=[c.pk for c in cases]).delete()
+        Consult.objects.filter(child=child).delete()
         Registration.objects.filter(child=child).delete()
         network_id, child_id = child.network_id, child.pk
         child.delete()

@@ -3,7 +3,9 @@
 A child's file is due when every trajectory of the child is closed (long-term follow-up is not
 closed) and the last closing is longer ago than the network's `retention_years`. A registration
 that never became a trajectory (advised elsewhere, never confirmed) is due that long after it came
-in. Nothing else about a child is kept longer; the audit log, which names children by number
+in. A child known only from CB-plus consults (no trajectory) is due that long after the last
+consult; a consult within the period keeps a child's file too. Nothing else about a child is
+kept longer; the audit log, which names children by number
 only, is kept.
 """
 
@@ -34,8 +36,20 @@ def due_children(network: Network, now: datetime.datetime | None = None) -> Quer
         .exclude(cases__phase__in=set(Phase) - {Phase.CLOSED})
         .exclude(cases__closed_at__isnull=True)
         .exclude(registrations__received_at__gte=cutoff(network, now))
+        .exclude(cbplus_consults__held_on__gte=cutoff(network, now).date())
         .annotate(last_closed=Max("cases__closed_at"))
         .filter(last_closed__lt=cutoff(network, now))
+    )
+
+
+def due_consult_children(network: Network, now: datetime.datetime | None = None):
+    """Children without a trajectory, known from CB-plus consults all held before the cutoff."""
+    since = cutoff(network, now)
+    return (
+        Child.objects.filter(network=network, cases__isnull=True, cbplus_consults__isnull=False)
+        .exclude(cbplus_consults__held_on__gte=since.date())
+        .exclude(registrations__received_at__gte=since)
+        .distinct()
     )
 
 

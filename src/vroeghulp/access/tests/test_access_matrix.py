@@ -16,6 +16,8 @@ OWN_CASE = {
     Role.NETWORK_ADMIN: frozenset(),
     Role.ANALYST: frozenset(),
     Role.LOG_MANAGER: frozenset(),
+    # a CB-plus worker reads consults (test_consult_access), never a case file
+    Role.CBPLUS: frozenset(),
 }
 
 

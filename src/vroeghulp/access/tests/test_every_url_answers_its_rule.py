@@ -20,7 +20,9 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import UserFactory, verified_client
 from vroeghulp.cases.constants import DocumentKind
 from vroeghulp.cases.models import Document
-from vroeghulp.children.tests.factories import GuardianFactory
+from vroeghulp.cbplus.constants import ConsultStatus
+from vroeghulp.cbplus.models import Consult
+from vroeghulp.children.tests.factories import ChildFactory, GuardianFactory
 from vroeghulp.conftest import World, build_world
 from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.plans.actions import issue_version, save_arrangement, save_item, start_plan
@@ -44,6 +46,13 @@ CASE_ACTIONS = {
     Role.TEAM_MEMBER: {"view", "edit", "print"},
 }
 PARENT_ACTIONS = {"view", "export", "print", "contribute"}
+# On a CB-plus consult of the CB-plus worker's clinic that led to a registration not yet
+# triaged: the clinic's worker works on it, the coordinators only read it (through the
+# registration); the team of the child's case file does not reach it.
+CONSULT_ACTIONS = {
+    Role.CBPLUS: {"view", "edit", "print"},
+    Role.COORDINATOR: {"view"},
+}
 
 
 @dataclass
@@ -59,8 +68,11 @@ class Objects:
     document_code: uuid.UUID
     version_code: uuid.UUID
     entry_code: uuid.UUID
+    consult_code: uuid.UUID
 
     def code_for(self, route: str) -> uuid.UUID:
+        if route.startswith("cb-plus/"):
+            return self.consult_code
         if route.startswith("aanmeldingen/"):
             return self.registration_code
         if route.startswith("mdo/bespreking/"):
@@ -123,6 +135,16 @@ def _objects(world: World) -> Objects:
     item = AgendaItem.objects.create(meeting=meeting, case=case)
     registration = RegistrationFactory(network=world.network)
     entry = SocialMapEntryFactory(network=world.network)
+    consult = Consult.objects.create(
+        network=world.network,
+        organisation=world.organisation,
+        child=ChildFactory(network=world.network),
+        held_on=today,
+        duration_minutes=45,
+        created_by=world.users[Role.CBPLUS],
+        status=ConsultStatus.CONCLUDED,
+        registration=RegistrationFactory(network=world.network),
+    )
     return Objects(
         world,
         case.code,
@@ -133,6 +155,7 @@ def _objects(world: World) -> Objects:
         document.code,
         version.code,
         entry.code,
+        consult.code,
     )
 
 
@@ -177,6 +200,8 @@ def _allowed(rule: str, visitor, own_network: bool, has_object: bool) -> bool | 
         return None
     if kind == "case":
         return own_network and detail in CASE_ACTIONS.get(visitor, set())
+    if kind == "consult":
+        return own_network and detail in CONSULT_ACTIONS.get(visitor, set())
     if kind == "parent":
         return own_network and visitor == PARENT and detail in PARENT_ACTIONS
     raise AssertionError(f"unknown rule {rule}")

@@ -28,7 +28,10 @@ def test_pages_need_a_login(world):
 
 @pytest.mark.parametrize(
     "role",
-    [Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER, Role.LOG_MANAGER, Role.NETWORK_ADMIN],
+    [
+        *(Role.COORDINATOR, Role.CASEMANAGER, Role.TEAM_MEMBER, Role.LOG_MANAGER),
+        *(Role.NETWORK_ADMIN, Role.CBPLUS),
+    ],
 )
 def test_roles_with_child_data_need_the_second_factor(world, role):
     client = Client()

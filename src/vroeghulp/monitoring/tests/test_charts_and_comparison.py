@@ -27,7 +27,7 @@ def test_bars_show_the_band_of_their_count_and_are_drawn_to_its_top():
     assert heights == [160.0, 53.3, 106.7, 53.3]
 
 
-def test_dashboard_shows_the_five_charts_with_tables(world):
+def test_dashboard_shows_the_six_charts_with_tables(world):
     client = verified_client(world.users[Role.COORDINATOR])
     html = client.get(reverse("monitoring:overview")).content.decode()
     for title in (
@@ -36,10 +36,11 @@ def test_dashboard_shows_the_five_charts_with_tables(world):
         "Van aanmelding tot besproken plan",
         "Leeftijd bij aanmelding",
         "Verwijzingen per aanbieder",
+        "CB-plus",
     ):
         assert title in html
-    assert html.count('<svg class="chart" role="img"') == 5
-    assert html.count("<summary>Als tabel</summary>") == 5
+    assert html.count('<svg class="chart" role="img"') == 6
+    assert html.count("<summary>Als tabel</summary>") == 6
 
 
 @pytest.fixture

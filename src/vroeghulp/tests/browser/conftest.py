@@ -71,7 +71,7 @@ def horizontal_overflow(page) -> int:
 # Steps the journeys share.
 
 
-def log_in(browser, base_url, user):
+def log_in(browser, base_url, user, *, lands_on: str = "Mijn werk"):
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="nl-NL")
     page = context.new_page()
@@ -82,7 +82,7 @@ def log_in(browser, base_url, user):
     code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
     page.get_by_label("Code uit je authenticator-app").fill(f"{code:06d}")
     page.get_by_role("button", name="Bevestigen").click()
-    page.get_by_role("heading", name="Mijn werk").wait_for()
+    page.get_by_role("heading", name=lands_on).wait_for()
     return page
 
 

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 from vroeghulp.networks.models import Network
 from vroeghulp.retention.actions import destroy_child_file, destroy_registration
-from vroeghulp.retention.rules import due_children, due_registrations
+from vroeghulp.retention.rules import due_children, due_consult_children, due_registrations
 
 DAY = 24 * 3600
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             time.sleep(DAY)
 
     def apply(self, network: Network, dry_run: bool) -> None:
-        children = list(due_children(network))
+        children = list(due_children(network)) + list(due_consult_children(network))
         registrations = list(due_registrations(network))
         if not dry_run:
             children = [child for child in children if destroy_child_file(child)]

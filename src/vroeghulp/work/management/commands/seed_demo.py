@@ -28,6 +28,7 @@ from vroeghulp.cases.constants import (
     WaitingStage,
 )
 from vroeghulp.cases.models import Case
+from vroeghulp.cbplus import demo as cbplus_demo
 from vroeghulp.children.actions import link_guardian_account
 from vroeghulp.children.constants import GuardianRelation, Sex
 from vroeghulp.consent.constants import Purpose
@@ -317,6 +318,7 @@ class DemoBuilder:
             location="MEE Gelderse Poort, Nijmegen",
             tier="Regionaal kernteam",
         )
+        cbplus_demo.seed(self.network, self.users, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
