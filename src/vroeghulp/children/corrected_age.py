@@ -118,8 +118,9 @@ def corrected_age(
     return ChildAge(born, on, calendar_days, calendar_days - missing, due_on)
 
 
-def age_of(child, on: datetime.date | None = None) -> ChildAge:
-    """The age of a `Child` under its network's rule.
+def age_of(child, on: datetime.date | None = None, *, network=None) -> ChildAge:
+    """The age of a `Child` under its network's rule (`network`: the child's, when the caller
+    has it loaded already, such as a case page's `case.network`).
 
     The network is read only for a child born before 37 weeks, so lists that load their children
     with `child__network` (or show no premature child) ask nothing more of the database.
@@ -128,7 +129,7 @@ def age_of(child, on: datetime.date | None = None) -> ChildAge:
         child.date_of_birth,
         child.gestational_age_weeks,
         child.gestational_age_days,
-        lambda: child.network,
+        lambda: network or child.network,
         on,
     )
 

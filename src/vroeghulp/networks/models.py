@@ -87,6 +87,7 @@ class Network(models.Model):
     premature_threshold_weeks = models.PositiveSmallIntegerField(
         _("prematuur: geboren vóór (weken)"),
         default=PREMATURE_THRESHOLD_WEEKS,
+        db_default=PREMATURE_THRESHOLD_WEEKS,
         validators=[MinValueValidator(24), MaxValueValidator(37)],
         help_text=_(
             "Kinderen die vóór zoveel weken zwangerschap geboren zijn, volgt het netwerk op "
@@ -96,6 +97,7 @@ class Network(models.Model):
     corrected_age_until_months = models.PositiveSmallIntegerField(
         _("gecorrigeerde leeftijd tot (maanden)"),
         default=CORRECTED_AGE_UNTIL_MONTHS,
+        db_default=CORRECTED_AGE_UNTIL_MONTHS,
         validators=[MinValueValidator(1), MaxValueValidator(48)],
         help_text=_(
             "Tot deze gecorrigeerde leeftijd staat de gecorrigeerde leeftijd naast de "
@@ -104,9 +106,11 @@ class Network(models.Model):
     )
     premature_schedule = models.JSONField(
         _("schema consulten en huisbezoeken (gecorrigeerde maanden)"),
-        default=default_premature_schedule,
+        null=True,
+        blank=True,
         help_text=_(
-            'Per moment de gecorrigeerde leeftijd in maanden en de soort: "consult" of '
+            "Leeg: het standaardschema (gecorrigeerd 0, 3, 6, 9, 12, 18 en 24 maanden). "
+            'Anders per moment de gecorrigeerde leeftijd in maanden en de soort: "consult" of '
             '"home_visit", bijvoorbeeld [{"months": 0, "kind": "home_visit"}, '
             '{"months": 3, "kind": "consult"}].'
         ),
@@ -126,7 +130,10 @@ class Network(models.Model):
         unknown = set(self.core_team_disciplines or []) - set(Discipline.values)
         if unknown:
             raise ValidationError({"core_team_disciplines": _("Onbekende discipline.")})
-        if not valid_premature_schedule(self.premature_schedule, self.corrected_age_until_months):
+        schedule = self.premature_schedule
+        if schedule is not None and not valid_premature_schedule(
+            schedule, self.corrected_age_until_months
+        ):
             raise ValidationError(
                 {
                     "premature_schedule": _(
@@ -139,6 +146,13 @@ class Network(models.Model):
     @property
     def accepts_public_registrations(self) -> bool:
         return self.public_registration_enabled and not self.referral_required
+
+    @property
+    def premature_moments(self) -> list[dict]:
+        """The moments of the premature follow-up: the network's own, or the default."""
+        if self.premature_schedule is None:
+            return default_premature_schedule()
+        return self.premature_schedule
 
 
 def valid_premature_schedule(schedule, until_months: int) -> bool:

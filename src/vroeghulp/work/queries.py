@@ -131,7 +131,7 @@ def work_for(user, everything: bool = False) -> WorkList:
         .select_related("case", "case__child")
         .order_by("due_on"),
         "my_cases": mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
-        .select_related("child", "child__municipality")
+        .select_related("child", "child__municipality", "child__network")
         .order_by("-opened_at"),
     }
     shown, more = {name: [] for name in sections}, dict.fromkeys(sections, 0)
