@@ -1,4 +1,4 @@
-"""The Prematuur tab and the ages on the case file: calendar age with the corrected age beside it."""
+"""The Prematuur tab and the case file: the calendar age with the corrected age beside it."""
 
 import pytest
 from django.urls import reverse

@@ -48,9 +48,7 @@ def test_a_network_schedule_is_used(world):
     born_at_27_plus_1(world.own_case)
     case = Case.objects.select_related("child", "network").get(pk=world.own_case.pk)
     actions.plan_schedule(case, actor=world.users[Role.CASEMANAGER])
-    assert list(PrematureVisit.objects.values_list("corrected_months", "kind")) == [
-        (6, "consult")
-    ]
+    assert list(PrematureVisit.objects.values_list("corrected_months", "kind")) == [(6, "consult")]
 
 
 def test_a_child_born_at_32_weeks_gets_no_schedule(world):
