@@ -45,6 +45,7 @@ from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans import actions as plan_actions
 from vroeghulp.portal.models import SatisfactionQuestion
+from vroeghulp.prematurity import demo as premature_demo
 from vroeghulp.referrals.actions import (
     RegistrationData,
     decline_registration,
@@ -315,6 +316,7 @@ class DemoBuilder:
             location="MEE Gelderse Poort, Nijmegen",
             tier="Regionaal kernteam",
         )
+        premature_demo.seed(self)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
