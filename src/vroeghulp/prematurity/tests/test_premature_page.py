@@ -86,3 +86,18 @@ def test_due_visits_are_on_the_casemanagers_work_list(world):
     other = verified_client(world.users[Role.TEAM_MEMBER]).get("/").content.decode()
     assert "Prematuur: consulten en huisbezoeken" not in other
     assert timezone.localdate()  # the list is computed from today's date
+
+
+def test_the_parents_see_the_age_and_the_next_visit(world, client):
+    from vroeghulp.accounts.tests.factories import UserFactory
+    from vroeghulp.children.tests.factories import GuardianFactory
+    from vroeghulp.prematurity import actions
+
+    born_at_27_plus_1(world.own_case, days_ago=118)
+    actions.plan_schedule(world.own_case, actor=world.users[Role.CASEMANAGER])
+    parent = UserFactory(email="moeder@example.test")
+    GuardianFactory(child=world.own_case.child, user=parent)
+    client.force_login(parent)
+    page = client.get(reverse("portal:child", args=[world.own_case.code])).content.decode()
+    assert "3 mnd oud; gecorrigeerd voor de vroege geboorte: 4 wk" in page
+    assert "Consult (gecorrigeerde leeftijd 3 maanden)" in page
