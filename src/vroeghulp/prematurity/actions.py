@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for
@@ -15,10 +16,9 @@ from vroeghulp.audit.writer import record
 from vroeghulp.cases.actions import ensure_editable
 from vroeghulp.cases.constants import EventKind
 from vroeghulp.cases.models import Case, TimelineEvent
-from vroeghulp.children.models import gestation_text
 from vroeghulp.concurrency import StaleVersionError
 
-from .constants import HANDOVER, VISIT_DONE, HandoverMode
+from .constants import HANDOVER, VISIT_DONE, HandoverMode, VisitKind
 from .models import PrematureVisit, WarmHandover
 from .schedule import planned_moments
 
@@ -35,12 +35,7 @@ def record_gestation(case: Case, *, actor, weeks: int, days: int | None) -> Case
     with transaction.atomic():
         child.gestational_age_weeks, child.gestational_age_days = weeks, days or 0
         child.save(update_fields=["gestational_age_weeks", "gestational_age_days"])
-        _on_timeline(
-            case,
-            actor,
-            _("Zwangerschapsduur bij geboorte: %(gestation)s")
-            % {"gestation": gestation_text(weeks, days or 0)},
-        )
+        _on_timeline(case, "premature_gestation", actor, weeks=weeks, days=days or 0)
         record(event_for(actor, decision, AuditAction.UPDATE, child, child))
     return case
 
@@ -67,12 +62,7 @@ def plan_schedule(case: Case, *, actor) -> list[PrematureVisit]:
         for visit in visits:  # one save each: the work list is kept until its rows change
             visit.save()
         if visits:
-            _on_timeline(
-                case,
-                actor,
-                _("Schema prematuur: %(n)d bezoeken gepland op gecorrigeerde leeftijd")
-                % {"n": len(visits)},
-            )
+            _on_timeline(case, "premature_schedule", actor, n=len(visits))
             record(
                 event_for(
                     actor,
@@ -102,9 +92,10 @@ def record_visit(
         current.save(update_fields=["done_on", "done_by", "notes", "version"])
         _on_timeline(
             case,
+            "premature_visit_done",
             actor,
-            _("%(kind)s prematuur (gecorrigeerd %(months)d mnd) gedaan")
-            % {"kind": current.get_kind_display(), "months": current.corrected_months},
+            kind=current.kind,
+            months=current.corrected_months,
         )
         record(event_for(actor, decision, AuditAction.UPDATE, case.child, current))
     return current
@@ -144,16 +135,30 @@ def record_handover(
     with transaction.atomic():
         handover.save()
         _on_timeline(
-            case,
-            actor,
-            _("Warme overdracht: %(from)s stelde %(to)s voor aan het gezin")
-            % {"from": handover.from_name, "to": handover.to_name},
+            case, "warm_handover", actor, from_name=handover.from_name, to_name=handover.to_name
         )
         record(event_for(actor, decision, AuditAction.CREATE, case.child, handover))
     return handover
 
 
-def _on_timeline(case: Case, actor, summary: str) -> None:
+# The events of this app: a name and its parameters; the sentence is made in one place.
+EVENT_TEXTS = {
+    "premature_gestation": gettext_noop("Zwangerschapsduur bij geboorte: %(weeks)s+%(days)s weken"),
+    "premature_schedule": gettext_noop(
+        "Schema prematuur: %(n)s bezoeken gepland op gecorrigeerde leeftijd"
+    ),
+    "premature_visit_done": gettext_noop("%(kind)s prematuur (gecorrigeerd %(months)s mnd) gedaan"),
+    "warm_handover": gettext_noop(
+        "Warme overdracht: %(from_name)s stelde %(to_name)s voor aan het gezin"
+    ),
+}
+
+
+def _on_timeline(case: Case, name: str, actor, **params) -> None:
+    shown = dict(params)
+    if "kind" in shown:
+        shown["kind"] = VisitKind(shown["kind"]).label
+    summary = _(EVENT_TEXTS[name]) % shown
     TimelineEvent.objects.create(
         case=case, kind=EventKind.PREMATURE, actor=actor, summary=summary[:300]
     )
