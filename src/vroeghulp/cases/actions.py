@@ -280,6 +280,7 @@ def accept_registration(
                 date_of_birth=registration.child_date_of_birth,
                 sex=registration.child_sex,
                 gestational_age_weeks=registration.child_gestational_age_weeks,
+                gestational_age_days=registration.child_gestational_age_days,
                 municipality=registration.municipality,
             )
         )

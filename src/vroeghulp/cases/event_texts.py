@@ -197,6 +197,25 @@ EVENTS: dict[str, Event] = {
         gettext_noop("Antwoord op gezinsondersteuning %(programme)s: %(response)s"),
         {"response": "vroeghulp.cases.constants.SupportResponse"},
     ),
+    # children born too early
+    "premature_gestation": Event(
+        EventKind.PREMATURE,
+        gettext_noop("Zwangerschapsduur bij geboorte: %(weeks)s+%(days)s weken"),
+    ),
+    "premature_schedule": Event(
+        EventKind.PREMATURE,
+        gettext_noop("Schema prematuur: %(n)s bezoeken gepland op gecorrigeerde leeftijd"),
+    ),
+    "premature_visit_done": Event(
+        EventKind.PREMATURE,
+        gettext_noop("%(kind)s prematuur (gecorrigeerd %(months)s mnd) gedaan"),
+        {"kind": "vroeghulp.prematurity.constants.VisitKind"},
+        lower=False,
+    ),
+    "warm_handover": Event(
+        EventKind.PREMATURE,
+        gettext_noop("Warme overdracht: %(from_name)s stelde %(to_name)s voor aan het gezin"),
+    ),
     # closing and after
     "closed": Event(
         EventKind.CLOSING,

@@ -13,6 +13,8 @@ from vroeghulp.access.decorators import with_role
 from vroeghulp.access.policy import Action, decide_registration
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.writer import record_all
+from vroeghulp.children.corrected_age import age_of_registration
+from vroeghulp.children.models import gestation_text
 from vroeghulp.concurrency import STALE_MESSAGE, StaleVersionError, submit
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals.constants import Status
@@ -31,6 +33,10 @@ DECLINED_SHOWN = 50
 def _row(registration, candidates) -> dict:
     return {
         "registration": registration,
+        "age": age_of_registration(registration),
+        "gestation": gestation_text(
+            registration.child_gestational_age_weeks, registration.child_gestational_age_days
+        ),
         "deadline": callback_state(registration.callback_due_on, registration.called_back_at),
         "candidates": candidates.get(registration.pk, []),
     }
@@ -41,7 +47,7 @@ def registrations(request):
     networks = request.user.networks_with_role(Role.COORDINATOR)
     waiting = list(
         Registration.objects.filter(network_id__in=networks, status=Status.NEW)
-        .select_related("municipality")
+        .select_related("municipality", "network")
         .order_by("callback_due_on", "received_at")[:200]
     )
     unconfirmed = list(

@@ -27,7 +27,9 @@ PAGE_SIZE = 50
 
 def _listed(request, cases, view: str, template: str, extra: dict | None = None):
     page = Paginator(
-        cases.select_related("child", "child__municipality").order_by("-opened_at", "pk"),
+        cases.select_related("child", "child__municipality", "child__network").order_by(
+            "-opened_at", "pk"
+        ),
         PAGE_SIZE,
     ).get_page(request.GET.get("pagina"))
     record_all(listing_events(request.user, page.object_list, AuditAction.READ, view))

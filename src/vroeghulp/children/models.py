@@ -25,6 +25,13 @@ class Child(models.Model):
         blank=True,
         validators=[MinValueValidator(22), MaxValueValidator(44)],
     )
+    # the days beyond the whole weeks (27 + 1 is 27 weeks and 1 day): corrected age counts in days
+    gestational_age_days = models.PositiveSmallIntegerField(
+        _("zwangerschapsduur bij geboorte (dagen na de hele weken)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(6)],
+    )
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
     municipality = models.ForeignKey(
         Municipality,
@@ -49,6 +56,17 @@ class Child(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def gestation_text(self) -> str:
+        """ "27+1 weken", as neonatal care writes it; empty when unknown."""
+        return gestation_text(self.gestational_age_weeks, self.gestational_age_days)
+
+
+def gestation_text(weeks: int | None, days: int | None) -> str:
+    if weeks is None:
+        return ""
+    return _("%(weeks)d+%(days)d weken") % {"weeks": weeks, "days": days or 0}
 
 
 class Guardian(models.Model):

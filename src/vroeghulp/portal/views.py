@@ -20,6 +20,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import posted_id, render_file_page
+from vroeghulp.children.corrected_age import age_of
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
@@ -129,6 +130,7 @@ def _child_page(
     context = {
         "case": case,
         "child": case.child,
+        "age": age_of(case.child, network=case.network),
         "now": now,
         "next_step": next_step,
         "contact": contact_person(case),

@@ -39,6 +39,7 @@ class RegistrationData:
     guardians: list[dict]
     child_sex: str = "x"
     child_gestational_age_weeks: int | None = None
+    child_gestational_age_days: int | None = None
     municipality: object = None
     concern_referrer: str = ""
     concern_parents: str = ""

@@ -54,6 +54,9 @@ class Registration(models.Model):
     child_gestational_age_weeks = models.PositiveSmallIntegerField(
         _("zwangerschapsduur (weken)"), null=True, blank=True
     )
+    child_gestational_age_days = models.PositiveSmallIntegerField(
+        _("zwangerschapsduur (dagen na de hele weken)"), null=True, blank=True
+    )
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,

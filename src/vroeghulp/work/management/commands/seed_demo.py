@@ -46,6 +46,7 @@ from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans import actions as plan_actions
 from vroeghulp.portal.models import SatisfactionQuestion
+from vroeghulp.prematurity import demo as premature_demo
 from vroeghulp.referrals.actions import (
     RegistrationData,
     decline_registration,
@@ -319,6 +320,7 @@ class DemoBuilder:
             tier="Regionaal kernteam",
         )
         cbplus_demo.seed(self.network, self.users, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY)
+        premature_demo.seed(self)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
