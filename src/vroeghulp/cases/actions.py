@@ -318,12 +318,38 @@ def accept_registration(
             summary=_("Aanmelding geaccepteerd (%(route)s)")
             % {"route": accepted.get_route_display()},
         )
+        _pre_registration_on_timeline(case, accepted)
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(
             registration_event(actor, decision, AuditAction.UPDATE, accepted, {"accepted": True})
         )
         transaction.on_commit(lambda: notifications.tell_referrer_trajectory_started(accepted))
     return case
+
+
+def _pre_registration_on_timeline(case: Case, registration: Registration) -> None:
+    """A referrer's pre-registration that the parents confirmed: both moments on the timeline,
+    at the time they happened (the audit log has recorded each since it happened)."""
+    if registration.confirmed_at is None:
+        return
+    TimelineEvent.objects.bulk_create(
+        [
+            TimelineEvent(
+                case=case,
+                kind=EventKind.REGISTRATION,
+                actor=registration.referrer_user,
+                at=registration.received_at,
+                summary=_("Vooraanmelding door %(org)s, met akkoord van de ouders")
+                % {"org": registration.referrer_organisation or registration.referrer_name},
+            ),
+            TimelineEvent(
+                case=case,
+                kind=EventKind.REGISTRATION,
+                at=registration.confirmed_at,
+                summary=_("Aanmelding bevestigd door de ouders"),
+            ),
+        ]
+    )
 
 
 def merge_registration(registration: Registration, *, actor, case: Case, version: int) -> Case:
@@ -888,6 +914,19 @@ def referrer_to_inform(case: Case) -> Registration | None:
         )
         .exclude(referrer_user__email="")
         .select_related("referrer_user", "network")
+        .order_by("-received_at")
+        .first()
+    )
+
+
+def referrer_without_consent(case: Case) -> Registration | None:
+    """The organisation that registered the child (a school's pre-registration, say) that will
+    not hear of the closing because no consent to exchange information with it is in force."""
+    consented = Consent.objects.for_information(case.child).values("organisation_id")
+    return (
+        Registration.objects.filter(child=case.child, referrer_organisation__isnull=False)
+        .exclude(referrer_organisation__in=consented)
+        .select_related("referrer_organisation")
         .order_by("-received_at")
         .first()
     )

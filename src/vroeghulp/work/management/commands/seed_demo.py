@@ -27,6 +27,7 @@ from vroeghulp.cases.constants import (
     TeamRole,
     WaitingStage,
 )
+from vroeghulp.cases.family_demo import seed as seed_school_and_families
 from vroeghulp.cases.models import Case
 from vroeghulp.children.actions import link_guardian_account
 from vroeghulp.children.constants import GuardianRelation, Sex
@@ -315,6 +316,7 @@ class DemoBuilder:
             location="MEE Gelderse Poort, Nijmegen",
             tier="Regionaal kernteam",
         )
+        seed_school_and_families(self.network, self.users, DEMO_PASSWORD, DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
