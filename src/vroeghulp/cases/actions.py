@@ -20,8 +20,9 @@ from vroeghulp.access.policy import (
 )
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
-from vroeghulp.children.actions import GuardianData, register_child
-from vroeghulp.children.models import Child
+from vroeghulp.children.actions import GuardianData, link_family, register_child
+from vroeghulp.children.constants import FamilyLinkKind, FamilyLinkSource
+from vroeghulp.children.models import Child, FamilyLink
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
 from vroeghulp.consent.models import Consent
@@ -41,6 +42,7 @@ from .constants import (
     SupportResponse,
     TeamRole,
 )
+from .duplicates import family_candidates_for
 from .hours import hours_text
 from .milestones import refresh_milestones
 from .models import (
@@ -275,15 +277,26 @@ def add_note(case: Case, *, actor, text: str, professional_only: bool = False, a
 
 
 def accept_registration(
-    registration: Registration, *, actor, version: int, existing_child: Child | None = None
+    registration: Registration,
+    *,
+    actor,
+    version: int,
+    existing_child: Child | None = None,
+    sibling: Child | None = None,
+    family_kind: str = FamilyLinkKind.SIBLING,
 ) -> Case:
     """Accept into a trajectory: the child (new, or one the network knows), a case, a team.
 
     The coordinator who accepts becomes the case's coordinator; the referrer hears only that the
-    trajectory started.
+    trajectory started. With `sibling` (a child the duplicate check found to be of the same
+    family) the new child is linked to that brother or sister.
     """
     coordinator = coordinator_membership(actor, registration.network_id)
     if existing_child is not None and existing_child.network_id != registration.network_id:
+        raise PermissionDenied
+    if sibling is not None and sibling.pk not in {
+        case.child_id for case in family_candidates_for(registration)
+    }:
         raise PermissionDenied
     with transaction.atomic():
         child = existing_child or register_child(
@@ -319,6 +332,14 @@ def accept_registration(
             % {"route": accepted.get_route_display()},
         )
         _pre_registration_on_timeline(case, accepted)
+        if sibling is not None:
+            _link_family(
+                child,
+                sibling,
+                actor=actor,
+                kind=family_kind,
+                source=FamilyLinkSource.DUPLICATE_CHECK,
+            )
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(
             registration_event(actor, decision, AuditAction.UPDATE, accepted, {"accepted": True})
@@ -350,6 +371,23 @@ def _pre_registration_on_timeline(case: Case, registration: Registration) -> Non
             ),
         ]
     )
+
+
+def link_sibling(case: Case, sibling: Child, *, actor, kind: str) -> FamilyLink:
+    """From the case page: link the child to a brother or sister the user may also see."""
+    ensure_editable(case)
+    with transaction.atomic():
+        return _link_family(case.child, sibling, actor=actor, kind=kind)
+
+
+def _link_family(child: Child, sibling: Child, *, actor, kind: str, **source) -> FamilyLink:
+    """The link and its audit entries, and on both children's open timelines the fact only:
+    the sibling's name is not written where the sibling's file may not be open to the reader."""
+    link = link_family(child, sibling, actor=actor, kind=kind, **source)
+    summary = _("Gezin: %(kind)s bekend in het netwerk") % {"kind": link.get_kind_display()}
+    on_open_timelines(child, actor, summary, kind=EventKind.REGISTRATION)
+    on_open_timelines(sibling, actor, summary, kind=EventKind.REGISTRATION)
+    return link
 
 
 def merge_registration(registration: Registration, *, actor, case: Case, version: int) -> Case:

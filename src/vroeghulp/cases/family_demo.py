@@ -1,5 +1,5 @@
 """Demo data for the school referral protocol and for families: an intern begeleider's
-pre-registration waiting for the parents, and (see `seed`) a family with two children."""
+pre-registration waiting for the parents, and a family with two children, linked."""
 
 import datetime
 
@@ -8,10 +8,19 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
+from vroeghulp.children.constants import FamilyLinkKind
 from vroeghulp.networks.constants import OrganisationKind
 from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Network, Organisation
-from vroeghulp.referrals.actions import RegistrationData, submit_referrer_registration
+from vroeghulp.referrals.actions import (
+    RegistrationData,
+    record_staff_registration,
+    submit_referrer_registration,
+)
+from vroeghulp.referrals.constants import Route
+
+from .actions import accept_registration, add_team_member
+from .constants import TeamRole
 
 IB_EMAIL = "ib@vroeghulp.test"
 
@@ -28,6 +37,7 @@ def seed(network: Network, users: dict[str, User], password: str, totp_key: str)
     Membership.objects.create(user=ib, network=network, organisation=school, role=Role.REFERRER)
     TOTPDevice.objects.create(user=ib, name="demo", key=totp_key, confirmed=True)
     _school_pre_registration(network, ib)
+    _family_with_two_children(network, users)
 
 
 def _school_pre_registration(network: Network, ib: User) -> None:
@@ -60,3 +70,49 @@ def _school_pre_registration(network: Network, ib: User) -> None:
         parents_agreed=True,
         parent_email="kim.vandam@example.invalid",
     )
+
+
+def _family_with_two_children(network: Network, users: dict[str, User]) -> None:
+    """Mila and her little brother Lucas: Lucas's registration is linked to Mila through the
+    duplicate check's "zelfde gezin". Each has their own casemanager, so each casemanager sees
+    only that a sibling is known; the coordinator, on both teams, sees both."""
+    coordinator = users["coordinator@vroeghulp.test"]
+    today = timezone.localdate()
+    mother = {
+        "full_name": "Sandra Hendriks",
+        "relation": "mother",
+        "phone": "06-23456789",
+        "email": "sandra.hendriks@example.invalid",
+    }
+    children = [
+        ("Mila", today.replace(year=today.year - 4) - datetime.timedelta(days=70), "casemanager"),
+        ("Lucas", today.replace(year=today.year - 2) - datetime.timedelta(days=20), "casemanager2"),
+    ]
+    sister = None
+    for given_name, born, casemanager in children:
+        registration = record_staff_registration(
+            network,
+            actor=coordinator,
+            route=Route.PHONE,
+            data=RegistrationData(
+                child_given_name=given_name,
+                child_family_name="Hendriks",
+                child_date_of_birth=born,
+                guardians=[dict(mother)],
+                concern_parents="Hij of zij praat nog weinig en is snel van slag.",
+            ),
+        )
+        case = accept_registration(
+            registration,
+            actor=coordinator,
+            version=registration.version,
+            sibling=sister,
+            family_kind=FamilyLinkKind.SIBLING,
+        )
+        add_team_member(
+            case,
+            actor=coordinator,
+            user=users[f"{casemanager}@vroeghulp.test"],
+            team_role=TeamRole.CASEMANAGER,
+        )
+        sister = sister or case.child
