@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import listing_events, parent_events
 from vroeghulp.access.decorators import on_case, with_role
-from vroeghulp.access.policy import CARE_ROLES, Action, readable_items
+from vroeghulp.access.policy import CARE_ROLES, Action, may_also, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
@@ -102,7 +102,11 @@ def _render_detail(
         "siblings": family.siblings_for(case, request.user),
         "coordinators": family.network_coordinators(case),
         "family_form": family_form
-        or FamilyLinkForm(children=family.linkable_children(case, request.user)),
+        or FamilyLinkForm(
+            children=family.linkable_children(case, request.user)
+            if may_also(decision, Action.EDIT)
+            else ()
+        ),
     }
     return render_file_page(
         request, case, decision, "overview", "cases/detail.html", context, status

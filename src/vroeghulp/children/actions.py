@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from vroeghulp.access.auditing import event_for
@@ -83,17 +83,22 @@ def link_family(
         decision = require(actor, Action.EDIT, child)
         sibling_decision = require(actor, Action.VIEW, sibling)
     first, second = sorted([child, sibling], key=lambda c: c.pk)
+    already = ValidationError(_("Deze kinderen zijn al als gezin gekoppeld."))
     with transaction.atomic():
         if FamilyLink.objects.filter(child=first, other_child=second).exists():
-            raise ValidationError(_("Deze kinderen zijn al als gezin gekoppeld."))
-        link = FamilyLink.objects.create(
-            network_id=child.network_id,
-            child=first,
-            other_child=second,
-            kind=kind,
-            source=source,
-            created_by=actor,
-        )
+            raise already
+        try:
+            with transaction.atomic():  # two people linking the same pair at once
+                link = FamilyLink.objects.create(
+                    network_id=child.network_id,
+                    child=first,
+                    other_child=second,
+                    kind=kind,
+                    source=source,
+                    created_by=actor,
+                )
+        except IntegrityError as error:
+            raise already from error
         record(
             event_for(actor, decision, AuditAction.CREATE, child, link),
             event_for(actor, sibling_decision, AuditAction.CREATE, sibling, link),
