@@ -88,6 +88,19 @@ EVENTS: dict[str, Event] = {
         EventKind.REGISTRATION,
         gettext_noop("Aangemeld vanuit een CB-plus-consult van %(clinic)s"),
     ),
+    "pre_registered": Event(
+        EventKind.REGISTRATION,
+        gettext_noop("Vooraanmelding door %(org)s, met akkoord van de ouders"),
+    ),
+    "confirmed_by_parents": Event(
+        EventKind.REGISTRATION, gettext_noop("Aanmelding bevestigd door de ouders")
+    ),
+    "family_known": Event(
+        EventKind.REGISTRATION,
+        gettext_noop("Gezin: %(kind)s bekend in het netwerk"),
+        {"kind": "vroeghulp.children.constants.FamilyLinkKind"},
+        lower=False,
+    ),
     # consent
     "consent_given": Event(
         EventKind.CONSENT,

@@ -537,6 +537,7 @@ def _closing_page(request, case, decision, form=None, status=200):
             initial={"version": case.version},
         ),
         "referrer_to_inform": actions.referrer_to_inform(case),
+        "referrer_without_consent": actions.referrer_without_consent(case),
     }
     return render_file_page(
         request, case, decision, "closing", "cases/closing.html", context, status

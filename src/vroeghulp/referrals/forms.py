@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp import plausible_dates as plausible
-from vroeghulp.children.constants import GuardianRelation, Sex
+from vroeghulp.children.constants import FamilyLinkKind, GuardianRelation, Sex
 from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE, DATE_ERRORS
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
@@ -383,6 +383,9 @@ class DecisionForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     case = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # Accepting as a new child of a known family: the sibling's case, and how they are related.
+    sibling_case = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    family_kind = forms.ChoiceField(choices=FamilyLinkKind.choices, required=False)
 
 
 def default_callback_time() -> datetime.datetime:

@@ -27,6 +27,7 @@ from vroeghulp.cases.constants import (
     TeamRole,
     WaitingStage,
 )
+from vroeghulp.cases.family_demo import seed as seed_school_and_families
 from vroeghulp.cases.models import Case
 from vroeghulp.cbplus import demo as cbplus_demo
 from vroeghulp.children.actions import link_guardian_account
@@ -321,6 +322,7 @@ class DemoBuilder:
         )
         cbplus_demo.seed(self.network, self.users, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY)
         premature_demo.seed(self)
+        seed_school_and_families(self.network, self.users, DEMO_PASSWORD, DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
