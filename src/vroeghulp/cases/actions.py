@@ -24,7 +24,7 @@ from vroeghulp.children.actions import GuardianData, register_child
 from vroeghulp.children.models import Child
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
-from vroeghulp.consent.models import Consent
+from vroeghulp.consent.models import Consent, ConsentGiving
 from vroeghulp.networks.constants import OrganisationKind
 from vroeghulp.networks.models import Network, Organisation
 from vroeghulp.referrals import actions as referral_actions
@@ -399,6 +399,42 @@ def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Co
                 _("Toestemming ingetrokken door %(guardian)s: %(consent)s")
                 % {"guardian": withdrawn_by, "consent": consent},
             )
+    return consent
+
+
+def record_guardian_consent(
+    case: Case, consent: Consent, *, actor, guardian, given_on
+) -> ConsentGiving:
+    """One more guardian gave an existing consent (the one still missing, say)."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        giving = consent_actions.record_guardian_consent(
+            consent, actor=actor, guardian=guardian, given_on=given_on
+        )
+        on_open_timelines(
+            case.child,
+            actor,
+            _("Toestemming gegeven door %(guardian)s: %(consent)s")
+            % {"guardian": guardian, "consent": consent},
+        )
+    return giving
+
+
+def record_child_answer(case: Case, consent: Consent, *, actor, answer: str, asked_on) -> Consent:
+    """The child's own say on a consent, where the network asks children of its age."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        consent = consent_actions.record_child_answer(
+            consent, actor=actor, answer=answer, asked_on=asked_on
+        )
+        on_open_timelines(
+            case.child,
+            actor,
+            _("Het kind is gevraagd: %(answer)s (%(consent)s)")
+            % {"answer": consent.get_child_answer_display().lower(), "consent": consent},
+        )
     return consent
 
 

@@ -17,3 +17,15 @@ class GuardianRelation(models.TextChoices):
     GUARDIAN = "guardian", _("Voogd")
     FOSTER_PARENT = "foster", _("Pleegouder")
     OTHER = "other", _("Anders")
+
+
+class CustodyChangeKind(models.TextChoices):
+    GAINED = "gained", _("Gezag gekregen")
+    LOST = "lost", _("Gezag verloren")
+
+
+class CustodySource(models.TextChoices):
+    COURT_DECISION = "court", _("Uitspraak van de rechter")
+    CUSTODY_REGISTER = "register", _("Ingeschreven in het gezagsregister")
+    PARENTS_STATEMENT = "statement", _("Verklaring van de ouders")
+    OTHER = "other", _("Anders")

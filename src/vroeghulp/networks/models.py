@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +74,17 @@ class Network(models.Model):
         _("ouders zien in 'wie keek er' ook de naam van de medewerker"),
         default=False,
         help_text=_("Uit: ouders zien organisatie en rol, niet de naam."),
+    )
+    child_say_from_age = models.PositiveSmallIntegerField(
+        _("kinderen vanaf deze leeftijd worden zelf ook gevraagd"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_(
+            "Bijvoorbeeld 12 voor een netwerk dat kinderen tot 12 jaar helpt. Leeg: uit. Aan: "
+            "een toestemming voor een kind van deze leeftijd geldt pas als het kind zelf ook "
+            "heeft ingestemd."
+        ),
     )
 
     class Meta:

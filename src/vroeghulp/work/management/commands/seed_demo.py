@@ -608,6 +608,6 @@ class DemoBuilder:
                 actor=self.users["coordinator@vroeghulp.test"],
                 organisation=self.organisations["Radboudumc Amalia kinderziekenhuis"],
                 purpose=Purpose.EXCHANGE_INFORMATION,
-                given_by=[g for g in child.guardians.all() if g.has_custody][:1],
+                given_by=[g for g in child.guardians.all() if g.has_custody],
                 given_on=opened.date(),
             )
