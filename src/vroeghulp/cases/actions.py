@@ -408,6 +408,7 @@ def record_guardian_consent(
     """One more guardian gave an existing consent (the one still missing, say)."""
     if consent.child_id != case.child_id:
         raise PermissionDenied
+    ensure_editable(case)
     with transaction.atomic():
         giving = consent_actions.record_guardian_consent(
             consent, actor=actor, guardian=guardian, given_on=given_on
@@ -425,6 +426,7 @@ def record_child_answer(case: Case, consent: Consent, *, actor, answer: str, ask
     """The child's own say on a consent, where the network asks children of its age."""
     if consent.child_id != case.child_id:
         raise PermissionDenied
+    ensure_editable(case)
     with transaction.atomic():
         consent = consent_actions.record_child_answer(
             consent, actor=actor, answer=answer, asked_on=asked_on
