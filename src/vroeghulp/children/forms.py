@@ -31,6 +31,7 @@ class CustodyChangeForm(forms.Form):
     guardian = forms.ModelChoiceField(
         label=_("Ouder of verzorger"),
         queryset=None,
+        empty_label=_("Kies om wie het gaat"),
         error_messages={"required": _("Kies om wie het gaat.")},
     )
     change = forms.ChoiceField(
