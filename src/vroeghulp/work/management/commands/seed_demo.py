@@ -44,6 +44,7 @@ from vroeghulp.networks.constants import Discipline, OrganisationalModel, Organi
 from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans import actions as plan_actions
+from vroeghulp.portal import demo_guardians
 from vroeghulp.portal.models import SatisfactionQuestion
 from vroeghulp.referrals.actions import (
     RegistrationData,
@@ -315,6 +316,7 @@ class DemoBuilder:
             location="MEE Gelderse Poort, Nijmegen",
             tier="Regionaal kernteam",
         )
+        demo_guardians.seed(self.network, self.users)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
