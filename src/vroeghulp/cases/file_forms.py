@@ -120,12 +120,15 @@ class GuardianConsentForm(forms.Form):
     """One more guardian gives an existing consent (the one still missing)."""
 
     guardian = forms.ModelChoiceField(
-        label=_("Gegeven door"),
+        label=_("Welke ouder"),
         queryset=None,
         error_messages={"required": _("Kies wie de toestemming geeft.")},
     )
     given_on = forms.DateField(
-        label=_("Gegeven op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+        label=_("Datum van deze toestemming"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        initial=timezone.localdate,
     )
 
     def __init__(self, *args, case, **kwargs):

@@ -57,11 +57,11 @@ def test_the_other_guardian_sees_their_own_consent_is_missing(world, mother, fat
     page = _page(_client(father), world)
     assert "Mirjam Eigen gaf toestemming op" in page
     assert "nog nodig: uw toestemming" in page
-    assert "Ook mijn toestemming geven voor" in page
+    assert "Ik geef ook toestemming voor" in page
     page = _page(_client(mother), world)
     assert "U gaf toestemming op" in page
     assert "nog nodig: toestemming van Pieter Eigen" in page
-    assert "Ook mijn toestemming geven voor" not in page
+    assert "Ik geef ook toestemming voor" not in page
     # the father adds his own: one consent, two givings, in force
     assert _give(_client(father), world).status_code == 302
     assert list(Consent.objects.in_force()) == [consent]
