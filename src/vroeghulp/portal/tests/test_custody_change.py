@@ -78,8 +78,12 @@ def test_the_history_shows_on_the_consents_tab(world, father):
 def test_who_lost_custody_loses_the_portal(world, father):
     parent = _parent_client(father)
     assert parent.get(reverse("portal:child", args=[world.own_case.code])).status_code == 200
+    child_link = reverse("portal:child", args=[world.own_case.code])
+    assert parent.get(reverse("portal:home")).url == child_link
     _post(verified_client(world.users[Role.CASEMANAGER]), world, father)
     assert parent.get(reverse("portal:child", args=[world.own_case.code])).status_code == 404
+    home = parent.get(reverse("portal:home"))
+    assert home.status_code == 200 and child_link not in home.content.decode()
     response = parent.post(
         reverse("portal:give_consent", args=[world.own_case.code]),
         {"organisation": world.other_organisation.pk, "purpose": Purpose.SHARE_PLAN},
