@@ -25,7 +25,7 @@ from vroeghulp.children.constants import FamilyLinkKind, FamilyLinkSource
 from vroeghulp.children.models import Child, FamilyLink
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
-from vroeghulp.consent.models import Consent
+from vroeghulp.consent.models import Consent, ConsentGiving
 from vroeghulp.networks.constants import OrganisationKind
 from vroeghulp.networks.models import Network, Organisation
 from vroeghulp.referrals import actions as referral_actions
@@ -435,6 +435,46 @@ def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Co
 
 def consent_params(consent: Consent) -> dict:
     return {"purpose": consent.purpose, "org": consent.organisation.name}
+
+
+def record_guardian_consent(
+    case: Case, consent: Consent, *, actor, guardian, given_on
+) -> ConsentGiving:
+    """One more guardian gave an existing consent (the one still missing, say)."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    ensure_editable(case)
+    with transaction.atomic():
+        giving = consent_actions.record_guardian_consent(
+            consent, actor=actor, guardian=guardian, given_on=given_on
+        )
+        TimelineEvent.objects.add_to_open_cases(
+            case.child,
+            "consent_given_by",
+            actor=actor,
+            guardian=guardian.full_name,
+            **consent_params(consent),
+        )
+    return giving
+
+
+def record_child_answer(case: Case, consent: Consent, *, actor, answer: str, asked_on) -> Consent:
+    """The child's own say on a consent, where the network asks children of its age."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    ensure_editable(case)
+    with transaction.atomic():
+        consent = consent_actions.record_child_answer(
+            consent, actor=actor, answer=answer, asked_on=asked_on
+        )
+        TimelineEvent.objects.add_to_open_cases(
+            case.child,
+            "child_answered",
+            actor=actor,
+            answer=consent.child_answer,
+            **consent_params(consent),
+        )
+    return consent
 
 
 def save_intake(

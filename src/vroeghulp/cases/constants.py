@@ -25,6 +25,7 @@ class EventKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Langdurige begeleiding")
     PLAN = "plan", _("Adviesplan")
     PREMATURE = "premature", _("Prematuur")
+    CUSTODY = "custody", _("Gezag")
 
 
 class GoalRealisation(models.TextChoices):

@@ -120,6 +120,23 @@ EVENTS: dict[str, Event] = {
         CONSENT_PURPOSE,
         lower=False,
     ),
+    "child_answered": Event(
+        EventKind.CONSENT,
+        gettext_noop("Het kind is gevraagd: %(answer)s (%(purpose)s – %(org)s)"),
+        {"answer": "vroeghulp.consent.constants.ChildAnswer", **CONSENT_PURPOSE},
+    ),
+    "custody_gained": Event(
+        EventKind.CUSTODY,
+        gettext_noop("%(guardian)s heeft gezag gekregen per %(date)s (%(source)s)"),
+        {"source": "vroeghulp.children.constants.CustodySource"},
+        dates=("date",),
+    ),
+    "custody_lost": Event(
+        EventKind.CUSTODY,
+        gettext_noop("%(guardian)s heeft geen gezag meer per %(date)s (%(source)s)"),
+        {"source": "vroeghulp.children.constants.CustodySource"},
+        dates=("date",),
+    ),
     # intake and information
     "intake_recorded": Event(EventKind.INTAKE, gettext_noop("Intake vastgelegd")),
     "intake_updated": Event(EventKind.INTAKE, gettext_noop("Intake bijgewerkt")),

@@ -77,4 +77,14 @@ urlpatterns = [
         file_views.withdraw_consent,
         name="withdraw_consent",
     ),
+    path(
+        "trajecten/<uuid:code>/toestemming/ouder/",
+        file_views.give_guardian_consent,
+        name="give_guardian_consent",
+    ),
+    path(
+        "trajecten/<uuid:code>/toestemming/kind/",
+        file_views.child_answer,
+        name="child_answer",
+    ),
 ]

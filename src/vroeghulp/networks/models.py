@@ -115,6 +115,17 @@ class Network(models.Model):
             '{"months": 3, "kind": "consult"}].'
         ),
     )
+    child_say_from_age = models.PositiveSmallIntegerField(
+        _("kinderen vanaf deze leeftijd worden zelf ook gevraagd"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_(
+            "Bijvoorbeeld 12 voor een netwerk dat kinderen tot 12 jaar helpt. Leeg: uit. Aan: "
+            "een toestemming voor een kind van deze leeftijd geldt pas als het kind zelf ook "
+            "heeft ingestemd."
+        ),
+    )
 
     class Meta:
         verbose_name = _("netwerk")

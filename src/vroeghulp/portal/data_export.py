@@ -33,8 +33,17 @@ def child_data(child) -> dict:
                 "gezag": g.has_custody,
                 "telefoon": g.phone,
                 "email": g.email,
+                "wijzigingen_gezag": [
+                    {
+                        "wijziging": c.get_change_display(),
+                        "gaat_in_op": c.effective_on,
+                        "bron": c.get_source_display(),
+                        "toelichting": c.note,
+                    }
+                    for c in g.custody_changes.all()
+                ],
             }
-            for g in child.guardians.all()
+            for g in child.guardians.prefetch_related("custody_changes")
         ],
         "aanmeldingen": [
             {
@@ -53,8 +62,17 @@ def child_data(child) -> dict:
                 "gegeven_op": c.given_on,
                 "geldig_tot": c.ends_on,
                 "ingetrokken_op": c.withdrawn_at,
+                "ingetrokken_door": c.withdrawn_by.full_name if c.withdrawn_by else "",
+                "gegeven_door": [
+                    {"naam": g.guardian.full_name, "gegeven_op": g.given_on}
+                    for g in c.givings.all()
+                ],
+                "antwoord_kind": c.get_child_answer_display(),
+                "kind_gevraagd_op": c.child_asked_on,
             }
-            for c in Consent.objects.filter(child=child).select_related("organisation")
+            for c in Consent.objects.filter(child=child)
+            .select_related("organisation", "withdrawn_by")
+            .prefetch_related("givings__guardian")
         ],
         "trajecten": [_case(case) for case in cases],
     }
