@@ -20,7 +20,7 @@ from . import actions, states
 from .constants import EventKind
 from .earlier_findings import known_before
 from .file_views import render_file_page
-from .forms import DelayForm, NoteForm, TransitionForm
+from .forms import AdviceWithoutMeetingForm, DelayForm, NoteForm, TransitionForm
 
 PAGE_SIZE = 50
 
@@ -71,7 +71,15 @@ def _timeline(case, kind: str):
 
 
 def _render_detail(
-    request, case, decision, *, note_form=None, delay_form=None, transition_form=None, status=200
+    request,
+    case,
+    decision,
+    *,
+    note_form=None,
+    delay_form=None,
+    transition_form=None,
+    advice_form=None,
+    status=200,
 ):
     notes = readable_items(
         decision, case.child, case.notes.select_related("author", "source_organisation")
@@ -91,9 +99,22 @@ def _render_detail(
         "delay_form": delay_form or DelayForm(),
         "transition_form": transition_form
         or TransitionForm(phases=phases, initial={"version": case.version}),
+        "offers_advice_without_meeting": _offers_advice_without_meeting(request.user, case),
+        "advice_form": advice_form or AdviceWithoutMeetingForm(initial={"version": case.version}),
     }
     return render_file_page(
         request, case, decision, "overview", "cases/detail.html", context, status
+    )
+
+
+def _offers_advice_without_meeting(user, case) -> bool:
+    """In a network that allows it, the case's trajectbegeleider or coordinator sees the form
+    for advice without a team meeting while no conclusion is recorded."""
+    return (
+        case.network.advice_without_meeting
+        and states.offers_advice_without_meeting(case.phase)
+        and not case.meeting_concluded_at
+        and states.may_advise_without_meeting(actions.lead_role(case, user))
     )
 
 
@@ -168,3 +189,17 @@ def change_phase(request, case, decision):
             messages.success(request, _("De fase is gewijzigd."))
             return redirect("cases:detail", code=case.code)
     return _render_detail(request, case, decision, transition_form=form, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def advise_without_meeting(request, case, decision):
+    return _detail_post(
+        request,
+        case,
+        decision,
+        AdviceWithoutMeetingForm(request.POST),
+        "advice_form",
+        lambda data: actions.advise_without_meeting(case, actor=request.user, **data),
+        _("Het traject is in de fase advies, zonder MDO en met instemming van de ouders."),
+    )

@@ -15,6 +15,7 @@ from vroeghulp.cases.models import Document, Goal, InformationRequest, Intake, N
 from vroeghulp.pdf_pages import html_to_pdf
 
 from .models import AgendaItem
+from .parts import discussion_parts
 
 
 @dataclass
@@ -26,6 +27,8 @@ class MeetingPack:
     requests: list[InformationRequest]
     documents: list[Document]
     notes: list[Note]
+    # a discussion in two parts (the team first without the parents): what each part holds
+    parts: list[dict]
 
 
 def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
@@ -42,6 +45,9 @@ def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
         ),
         notes=readable_items(
             decision, child, case.notes.select_related("author", "source_organisation")
+        ),
+        parts=discussion_parts(
+            item, list(item.participants.all()), list(item.findings.select_related("author"))
         ),
     )
 
