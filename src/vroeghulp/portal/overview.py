@@ -99,6 +99,6 @@ def appointments(case) -> list[Appointment]:
             )
         )
     plan = FollowUpPlan.objects.filter(case=case, active=True).first()
-    if plan:
+    if plan and plan.next_check_on:
         found.append(Appointment(_("Contact om te horen hoe het gaat"), plan.next_check_on))
     return found
