@@ -54,6 +54,7 @@ from vroeghulp.referrals.actions import (
     submit_referrer_registration,
 )
 from vroeghulp.referrals.constants import STAFF_ROUTES, DeclineKind
+from vroeghulp.work import demo_regional
 
 DEMO_SLUG = "regio-voorbeeld"
 DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
@@ -315,6 +316,7 @@ class DemoBuilder:
             location="MEE Gelderse Poort, Nijmegen",
             tier="Regionaal kernteam",
         )
+        demo_regional.seed(self.network, DEMO_PASSWORD, DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
