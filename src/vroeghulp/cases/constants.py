@@ -26,6 +26,7 @@ class EventKind(models.TextChoices):
     PLAN = "plan", _("Adviesplan")
     PREMATURE = "premature", _("Prematuur")
     CUSTODY = "custody", _("Gezag")
+    TIER = "tier", _("Teamniveau")
 
 
 class GoalRealisation(models.TextChoices):

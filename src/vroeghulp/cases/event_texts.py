@@ -61,11 +61,18 @@ EVENTS: dict[str, Event] = {
         {"phase": "vroeghulp.cases.states.Phase"},
         lower=False,
     ),
+    "phase_changed_without_meeting": Event(
+        EventKind.PHASE_CHANGED,
+        gettext_noop("Fase: %(phase)s (zonder MDO, met instemming van de ouders)"),
+        {"phase": "vroeghulp.cases.states.Phase"},
+        lower=False,
+    ),
     "member_added": Event(
         EventKind.TEAM_CHANGED,
         gettext_noop("%(name)s toegevoegd als %(role)s"),
         {"role": "vroeghulp.cases.constants.TeamRole"},
     ),
+    "tier_chosen": Event(EventKind.TIER, gettext_noop("Besproken door: %(tier)s")),
     "member_left": Event(EventKind.TEAM_CHANGED, gettext_noop("%(name)s is uit het team")),
     "emergency_access": Event(
         EventKind.EMERGENCY_ACCESS, gettext_noop("Noodtoegang door %(name)s")
@@ -252,6 +259,12 @@ EVENTS: dict[str, Event] = {
         gettext_noop("Traject afgesloten: %(reason)s"),
         {"reason": "vroeghulp.cases.constants.ClosingReason"},
     ),
+    "contact_requested": Event(
+        EventKind.FOLLOW_UP,
+        gettext_noop("Verzoek om contact (%(who)s)"),
+        {"who": "vroeghulp.followup.constants.AskedBy"},
+    ),
+    "check_in_on_request": Event(EventKind.FOLLOW_UP, gettext_noop("Check-in op verzoek")),
     "check_in": Event(
         EventKind.FOLLOW_UP, gettext_noop("Check-in; volgende rond %(date)s"), dates=("date",)
     ),

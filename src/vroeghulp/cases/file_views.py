@@ -50,6 +50,7 @@ from .file_forms import (
     TimeSpentForm,
     WithdrawForm,
 )
+from .forms import TierForm
 from .hours import against_budget
 from .models import Document, InformationRequest, Intake, TeamMember
 
@@ -103,14 +104,41 @@ def team(request, case, decision):
     return _team_page(request, case, decision)
 
 
-def _team_page(request, case, decision, form=None, status=200):
+def _team_page(request, case, decision, form=None, status=200, tier_form=None):
     members = (
         TeamMember.objects.filter(case=case)
         .select_related("user")
         .order_by("ended_at", "started_at")
     )
-    context = {"members": members, "form": form or TeamMemberForm(case=case)}
+    tiers = list(case.network.tiers.filter(active=True))
+    context = {
+        "members": members,
+        "form": form or TeamMemberForm(case=case),
+        # team tiers, in a network that has them: the chosen one, its history and the choice
+        "tiers": tiers,
+        "tier": case.team_tier,
+        "tier_choices": case.tier_choices.select_related("tier", "chosen_by"),
+        "may_choose_tier": bool(tiers)
+        and actions.lead_role(case, request.user) in states.CASE_LEADS,
+        "tier_form": tier_form or TierForm(network=case.network, initial={"version": case.version}),
+    }
     return render_file_page(request, case, decision, "team", "cases/team.html", context, status)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def choose_tier(request, case, decision):
+    return submit(
+        request,
+        TierForm(request.POST, network=case.network),
+        lambda data: actions.choose_tier(case, actor=request.user, **data),
+        success=_("Het team is gekozen."),
+        done=reverse("cases:team", args=[case.code]),
+        rerender=lambda form, status: _team_page(
+            request, case, decision, status=status, tier_form=form
+        ),
+        current_version=lambda: type(case).objects.get(pk=case.pk).version,
+    )
 
 
 @require_POST

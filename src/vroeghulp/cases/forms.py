@@ -71,3 +71,51 @@ class FamilyLinkForm(forms.Form):
 
     def clean_sibling(self):
         return self.children[self.cleaned_data["sibling"]]
+
+
+class AdviceWithoutMeetingForm(forms.Form):
+    """Advice without a team meeting (a network setting): why, and the parents' agreement."""
+
+    same_for_everyone = True  # see form_html
+
+    reason = forms.CharField(
+        label=_("Waarom advies zonder MDO"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Schrijf op waarom er advies komt zonder MDO.")},
+    )
+    parents_agreed = forms.BooleanField(
+        label=_("De ouders stemmen ermee in dat er advies komt zonder bespreking in het MDO"),
+        error_messages={
+            "required": _(
+                "Advies zonder MDO kan alleen met instemming van de ouders. Bespreek het met "
+                "hen en bevestig dat zij ermee instemmen."
+            )
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TierForm(forms.Form):
+    """Which of the network's teams (tiers) discusses this child."""
+
+    tier = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": _("Kies een team van dit netwerk.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom dit team"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Schrijf op waarom dit team het kind bespreekt.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tier"].queryset = network.tiers.filter(active=True)
+        self.fields["tier"].label_from_instance = lambda tier: (
+            f"{tier.name} ({tier.get_kind_display().lower()})"
+        )

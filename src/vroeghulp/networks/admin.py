@@ -233,3 +233,43 @@ class RegionAdmin(NetworkScopedAdmin):
             networks = administered_networks(request.user)
             kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+# --- Team tiers: local core teams and a provincial team, maintained per network --------------
+
+from .constants import Discipline  # noqa: E402
+from .models import TeamTier  # noqa: E402
+
+
+class TeamTierForm(forms.ModelForm):
+    disciplines = forms.MultipleChoiceField(
+        label=_("samenstelling (disciplines)"),
+        choices=Discipline.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = TeamTier
+        fields = ["network", "name", "kind", "disciplines", "municipalities", "active"]
+
+    def clean(self):
+        data = super().clean()
+        network, chosen = data.get("network"), data.get("municipalities")
+        if network and chosen and any(m.network_id != network.pk for m in chosen):
+            raise ValidationError(_("Een team werkt voor gemeenten van het eigen netwerk."))
+        return data
+
+
+@admin.register(TeamTier, site=admin_site)
+class TeamTierAdmin(NetworkScopedAdmin):
+    form = TeamTierForm
+    list_display = ["name", "kind", "network", "active"]
+    list_filter = ["kind", "active"]
+    filter_horizontal = ["municipalities"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Municipality:
+            networks = administered_networks(request.user)
+            kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from vroeghulp.cases.models import Case
 from vroeghulp.consent.models import Consent
+from vroeghulp.meetings.parts import discussions_for_parents
 from vroeghulp.plans.models import PlanVersion
 from vroeghulp.referrals.models import Registration
 
@@ -99,6 +100,21 @@ def _case(case) -> dict:
         "contacten": [
             {"datum": c.on, "vorm": c.get_form_display(), "samenvatting": c.summary}
             for c in case.contacts.all()
+        ],
+        "besprekingen_mdo": [
+            {
+                "datum": d["date"],
+                "aanwezig": [f"{p.name} ({p.get_discipline_display()})" for p in d["participants"]],
+                "bevindingen": [
+                    {"discipline": f.get_discipline_display(), "tekst": f.text}
+                    for f in d["findings"]
+                ],
+                "notities": d["notes"],
+                "conclusie": d["conclusion"],
+                "verder_onderzoek": d["further_diagnostics"],
+                "verwezen_naar": d["specialised_centre"],
+            }
+            for d in discussions_for_parents(case)
         ],
         "adviesplan_versies": [
             {"versie": v.number, "uitgegeven": v.issued_at, "inhoud": v.content}

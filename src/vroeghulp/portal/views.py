@@ -26,6 +26,7 @@ from vroeghulp.concurrency import submit
 from vroeghulp.consent.completeness import completeness
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
+from vroeghulp.meetings.parts import discussions_for_parents
 from vroeghulp.plans import pdf as plan_pdf_module
 from vroeghulp.plans.models import PlanItem, PlanVersion
 
@@ -152,6 +153,7 @@ def _child_page(
         "message_form": message_form or MessageForm(),
         "questionnaire": satisfaction_form or _questionnaire(case),
         "meetings": _upcoming_meetings(case),
+        "discussions": discussions_for_parents(case),
         "attendance_form": AttendanceForm(),
         "data_requests": case.data_requests.all(),
         "request_form": request_form or DataRequestForm(),

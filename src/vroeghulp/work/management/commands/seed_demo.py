@@ -59,6 +59,7 @@ from vroeghulp.referrals.actions import (
 )
 from vroeghulp.referrals.constants import STAFF_ROUTES, DeclineKind
 from vroeghulp.socialmap import demo as socialmap_demo
+from vroeghulp.work import demo_regional
 
 DEMO_SLUG = "regio-voorbeeld"
 DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
@@ -325,6 +326,7 @@ class DemoBuilder:
         premature_demo.seed(self)
         seed_school_and_families(self.network, self.users, DEMO_PASSWORD, DEMO_TOTP_KEY)
         demo_guardians.seed(self.network, self.users)
+        demo_regional.seed(self.network, DEMO_PASSWORD, DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
