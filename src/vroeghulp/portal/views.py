@@ -198,7 +198,28 @@ def give_consent(request, case, decision):
 @require_POST
 @as_parent(Action.CONTRIBUTE)
 def withdraw_consent(request, case, decision):
-    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
+    """Asks once more ("Weet u het zeker?", saying what withdrawing means); only the confirmed
+    request withdraws."""
+    consent = get_object_or_404(
+        Consent.objects.select_related("organisation"),
+        pk=posted_id(request, "consent"),
+        child=case.child,
+    )
+    if request.POST.get("confirmed") != "yes":
+        record_all(
+            [
+                event_for(
+                    request.user,
+                    decision,
+                    AuditAction.READ,
+                    case.child,
+                    consent,
+                    {"view": "portal-withdraw-confirm"},
+                )
+            ]
+        )
+        context = {"case": case, "child": case.child, "consent": consent}
+        return render(request, "portal/withdraw_consent.html", context)
     actions.withdraw_own_consent(consent, user=request.user)
     messages.success(
         request, _("Uw toestemming is ingetrokken. Vanaf nu wordt hier niets meer mee gedeeld.")
