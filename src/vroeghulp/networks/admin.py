@@ -132,7 +132,10 @@ class MembershipAdmin(HidesPlatformAccounts, NetworkScopedAdmin):
         save_role(request, obj)
 
 
-class MembershipInline(NetworkScopedChoices, admin.TabularInline):
+class MembershipInline(NetworkScopedChoices, admin.StackedInline):
+    """Stacked, so that every select has its label (a table's column header is none) and the
+    form fits a phone."""
+
     model = Membership
     min_num = 1
     extra = 0

@@ -272,7 +272,11 @@ def plan_page(request, case, decision, version_code):
     network = case.network
     logo = reverse("networks:logo", args=[network.slug]) if network.logo else ""
     html = plan_pdf_module.render_html(
-        version.content, version.number, for_print_page=True, logo_src=logo
+        version.content,
+        version.number,
+        for_print_page=True,
+        logo_src=logo,
+        back_url=reverse("portal:child", args=[case.code]),
     )
     response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"
