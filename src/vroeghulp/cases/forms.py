@@ -10,8 +10,6 @@ from .states import Phase
 
 
 class NoteForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     text = forms.CharField(
         label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
     )
@@ -21,8 +19,6 @@ class NoteForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     to_phase = forms.ChoiceField(label=_("Nieuwe fase"), choices=())
     reason = forms.CharField(
         label=_("Toelichting"),
@@ -38,8 +34,6 @@ class TransitionForm(forms.Form):
 
 
 class DelayForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     stage = forms.ChoiceField(label=_("Welke stap liep uit"), choices=WaitingStage.choices)
     reason = forms.ChoiceField(label=_("Reden"), choices=DelayReason.choices)
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
@@ -75,8 +69,6 @@ class FamilyLinkForm(forms.Form):
 
 class AdviceWithoutMeetingForm(forms.Form):
     """Advice without a team meeting (a network setting): why, and the parents' agreement."""
-
-    same_for_everyone = True  # see form_html
 
     reason = forms.CharField(
         label=_("Waarom advies zonder MDO"),

@@ -12,8 +12,6 @@ ATTENDANCE = [("", _("Nog niet bekend")), ("yes", _("Ja, de ouders zijn erbij"))
 
 
 class MeetingForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     starts_at = forms.DateTimeField(
         label=_("Datum en tijd"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

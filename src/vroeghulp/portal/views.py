@@ -247,7 +247,28 @@ def give_consent(request, case, decision):
 @require_POST
 @as_parent(Action.CONTRIBUTE)
 def withdraw_consent(request, case, decision):
-    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
+    """Asks once more ("Weet u het zeker?", saying what withdrawing means); only the confirmed
+    request withdraws."""
+    consent = get_object_or_404(
+        Consent.objects.select_related("organisation"),
+        pk=posted_id(request, "consent"),
+        child=case.child,
+    )
+    if request.POST.get("confirmed") != "yes":
+        record_all(
+            [
+                event_for(
+                    request.user,
+                    decision,
+                    AuditAction.READ,
+                    case.child,
+                    consent,
+                    {"view": "portal-withdraw-confirm"},
+                )
+            ]
+        )
+        context = {"case": case, "child": case.child, "consent": consent}
+        return render(request, "portal/withdraw_consent.html", context)
     try:
         actions.withdraw_own_consent(consent, user=request.user)
     except ValidationError as error:
@@ -305,7 +326,11 @@ def plan_page(request, case, decision, version_code):
     network = case.network
     logo = reverse("networks:logo", args=[network.slug]) if network.logo else ""
     html = plan_pdf_module.render_html(
-        version.content, version.number, for_print_page=True, logo_src=logo
+        version.content,
+        version.number,
+        for_print_page=True,
+        logo_src=logo,
+        back_url=reverse("portal:child", args=[case.code]),
     )
     response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"

@@ -87,7 +87,7 @@ def test_a_guardian_never_withdraws_in_the_other_guardians_name(world, mother, f
     assert "Mijn toestemming intrekken" not in _page(_client(father), world)
     response = _client(father).post(
         reverse("portal:withdraw_consent", args=[world.own_case.code]),
-        {"consent": consent.pk},
+        {"consent": consent.pk, "confirmed": "yes"},
         follow=True,
     )
     assert "alleen een toestemming intrekken die u zelf heeft gegeven" in (
@@ -102,7 +102,8 @@ def test_a_withdrawal_is_recorded_as_the_guardians_own(world, mother, father):
     _give(_client(father), world, Purpose.SHARE_PLAN)
     consent = Consent.objects.get()
     _client(father).post(
-        reverse("portal:withdraw_consent", args=[world.own_case.code]), {"consent": consent.pk}
+        reverse("portal:withdraw_consent", args=[world.own_case.code]),
+        {"consent": consent.pk, "confirmed": "yes"},
     )
     consent.refresh_from_db()
     assert consent.withdrawn_by == father

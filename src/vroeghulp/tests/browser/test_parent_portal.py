@@ -97,6 +97,10 @@ def test_read_the_plan(plan_version, phone):
 def test_withdraw_a_consent(consent, phone):
     phone.reload()
     phone.get_by_role("button", name=f"Intrekken voor {consent.organisation.name}").click()
+    phone.get_by_role("heading", name="Weet u het zeker?").wait_for()
+    _check(phone, "confirm withdrawal")
+    assert Consent.objects.in_force().exists()
+    phone.get_by_role("button", name="Ja, toestemming intrekken").click()
     phone.get_by_text("Uw toestemming is ingetrokken.").wait_for()
     assert not Consent.objects.in_force().exists()
     _within_a_minute(phone)
