@@ -22,6 +22,7 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import UserFactory
 from vroeghulp.children.tests.factories import GuardianFactory
 from vroeghulp.conftest import build_world
+from vroeghulp.language import languages_for
 from vroeghulp.networks.admin import admin_site
 
 from .conftest import horizontal_overflow, serious_violations, widest_elements
@@ -131,6 +132,8 @@ def test_every_page_of_every_role_is_accessible_and_fits_a_phone(browser, live_s
             context.add_cookies([{**cookie, "url": live_server.url} for cookie in cookies])
             page = context.new_page()
             for name, url in pages:
+                if language not in languages_for(url):
+                    continue  # a professional page in Arabic is the Dutch page: seen already
                 where = f"{visitor} {language} {device} {name} {url}"
                 response = page.goto(live_server.url + url)
                 if response.status != 200:
