@@ -4,6 +4,7 @@ only where the access policy itself lets the viewer see the sibling's file."""
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 from vroeghulp.access.auditing import event_for
@@ -94,18 +95,24 @@ def network_coordinators(case: Case) -> list[str]:
     )
 
 
+LINKABLE_SHOWN = 20
+
+
 def linkable_children(case: Case, user) -> list[Child]:
     """Children the viewer may already see, of the same network, who look like family (a
     similar family name or a shared parent's contact) and are not linked yet."""
     child = case.child
     linked = {link.sibling_of(child).pk for link in FamilyLink.objects.of_child(child)}
-    own_keys = set().union(*(contact_keys(g) for g in child.guardians.all()))
+    guardians = list(child.guardians.all())
+    own_keys = set().union(*(contact_keys(g) for g in guardians))
     candidates = (
         visible_children(user)
         .filter(network_id=case.network_id)
+        .filter(_could_be_family(child, guardians))
         .exclude(pk=child.pk)
+        .distinct()
         .prefetch_related("guardians")
-        .order_by("given_name")[:200]
+        .order_by("given_name")[:LINKABLE_SHOWN]
     )
     return [
         other
@@ -116,3 +123,17 @@ def linkable_children(case: Case, user) -> list[Child]:
             or own_keys & set().union(*(contact_keys(g) for g in other.guardians.all()))
         )
     ]
+
+
+def _could_be_family(child: Child, guardians) -> Q:
+    """A sieve in the database (the same family name, a parent's address or phone as written),
+    so the page looks at a handful of children, not at every child the viewer may see; spelling
+    variants of a name are the registration's duplicate check's work ("zelfde gezin")."""
+    sieve = Q(family_name__iexact=child.family_name)
+    emails = [g.email for g in guardians if g.email]
+    phones = [g.phone for g in guardians if g.phone]
+    if emails:
+        sieve |= Q(guardians__email__in=emails)
+    if phones:
+        sieve |= Q(guardians__phone__in=phones)
+    return sieve

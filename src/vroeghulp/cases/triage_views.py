@@ -58,7 +58,17 @@ def registrations(request):
     )
     declined = list(
         Registration.objects.filter(network_id__in=networks, status=Status.DECLINED)
-        .only("code", "child_given_name", "child_family_name", "triaged_at", "decline_reason")
+        # what the list shows, and what the access policy reads to log each row's reading
+        .only(
+            "code",
+            "child_given_name",
+            "child_family_name",
+            "triaged_at",
+            "decline_reason",
+            "status",
+            "child",
+            "network",
+        )
         .order_by("-triaged_at")[:DECLINED_SHOWN]
     )
     candidates = candidates_for(waiting)

@@ -106,8 +106,9 @@ def _render_detail(
         "coordinators": family.network_coordinators(case),
         "family_form": family_form
         or FamilyLinkForm(
+            # looked for when asked: it is a search among every child the viewer may see
             children=family.linkable_children(case, request.user)
-            if may_also(decision, Action.EDIT)
+            if may_also(decision, Action.EDIT) and request.GET.get("gezin")
             else ()
         ),
         "offers_advice_without_meeting": _offers_advice_without_meeting(request.user, case),

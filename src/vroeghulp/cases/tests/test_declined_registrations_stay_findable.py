@@ -2,6 +2,8 @@
 reason, read-only; others never see it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from vroeghulp.accounts.constants import Role
@@ -54,3 +56,18 @@ def test_a_declined_registration_cannot_be_changed_or_seen_by_others(world, othe
     ):
         page = client.get(reverse("cases:registration", args=[registration.code]))
         assert page.status_code == 404
+
+
+def _list_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("cases:registrations")).status_code == 200
+    return len(queries)
+
+
+def test_the_list_asks_the_same_queries_for_one_declined_registration_or_many(world):
+    client = verified_client(world.users[Role.COORDINATOR])
+    _declined(world)
+    one = _list_queries(client)
+    for _ in range(5):
+        _declined(world)
+    assert _list_queries(client) == one

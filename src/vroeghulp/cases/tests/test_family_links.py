@@ -153,3 +153,13 @@ def test_linking_twice_is_refused_in_dutch(world, family):
     with pytest.raises(Exception, match="al als gezin gekoppeld"):
         actions.link_sibling(world.own_case, brother_case.child, actor=both, kind="sibling")
     assert FamilyLink.objects.count() == 1
+
+
+def test_the_page_looks_for_brothers_and_sisters_only_when_asked(world, family):
+    _brother_case, both = family
+    url = reverse("cases:detail", args=[world.own_case.code])
+    client = verified_client(both)
+    plain = client.get(url).content.decode()
+    assert "Een broer of zus koppelen" in plain and "Daan Hendriks (03-02-2020)" not in plain
+    asked = client.get(url + "?gezin=1").content.decode()
+    assert "Daan Hendriks (03-02-2020)" in asked
