@@ -93,7 +93,8 @@ CHOICES = {
     "cases/states.py": ("Phase",),
     "cases/constants.py": ("TeamRole",),
     "portal/models.py": ("DataRequestKind", "DataRequestOutcome"),
-    "accounts/constants.py": ("Role",),  # who looked at the file: their role
+    "accounts/constants.py": ("Role",),  # who looked at the file: their role,
+    "audit/constants.py": ("AuditAction", "Grounds"),  # what they did, and on what grounds
 }
 
 # makemessages' keywords for the django domain (xgettext style) and the same as Python names.
