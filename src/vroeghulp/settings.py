@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "vroeghulp.meetings",
     "vroeghulp.plans",
     "vroeghulp.followup",
+    "vroeghulp.prematurity",
     "vroeghulp.portal",
     "vroeghulp.work",
     "vroeghulp.kept",

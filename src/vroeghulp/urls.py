@@ -17,6 +17,7 @@ urlpatterns = [
     path("logging/", include("vroeghulp.audit.urls")),
     path("mdo/", include("vroeghulp.meetings.urls")),
     path("follow-up/", include("vroeghulp.followup.urls")),
+    path("trajecten/", include("vroeghulp.prematurity.urls")),
     path("adviesplan/", include("vroeghulp.plans.urls")),
     path("netwerk/", include("vroeghulp.networks.urls")),
     path("ouders/", include("vroeghulp.portal.urls")),

@@ -20,8 +20,9 @@ from vroeghulp.access.policy import (
 )
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record
-from vroeghulp.children.actions import GuardianData, register_child
-from vroeghulp.children.models import Child
+from vroeghulp.children.actions import GuardianData, link_family, register_child
+from vroeghulp.children.constants import FamilyLinkKind, FamilyLinkSource
+from vroeghulp.children.models import Child, FamilyLink
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
 from vroeghulp.consent.models import Consent
@@ -41,6 +42,7 @@ from .constants import (
     SupportResponse,
     TeamRole,
 )
+from .duplicates import family_candidates_for
 from .milestones import refresh_milestones
 from .models import (
     Case,
@@ -257,15 +259,26 @@ def add_note(case: Case, *, actor, text: str, professional_only: bool = False, a
 
 
 def accept_registration(
-    registration: Registration, *, actor, version: int, existing_child: Child | None = None
+    registration: Registration,
+    *,
+    actor,
+    version: int,
+    existing_child: Child | None = None,
+    sibling: Child | None = None,
+    family_kind: str = FamilyLinkKind.SIBLING,
 ) -> Case:
     """Accept into a trajectory: the child (new, or one the network knows), a case, a team.
 
     The coordinator who accepts becomes the case's coordinator; the referrer hears only that the
-    trajectory started.
+    trajectory started. With `sibling` (a child the duplicate check found to be of the same
+    family) the new child is linked to that brother or sister.
     """
     coordinator = coordinator_membership(actor, registration.network_id)
     if existing_child is not None and existing_child.network_id != registration.network_id:
+        raise PermissionDenied
+    if sibling is not None and sibling.pk not in {
+        case.child_id for case in family_candidates_for(registration)
+    }:
         raise PermissionDenied
     with transaction.atomic():
         child = (
@@ -280,6 +293,7 @@ def accept_registration(
                 date_of_birth=registration.child_date_of_birth,
                 sex=registration.child_sex,
                 gestational_age_weeks=registration.child_gestational_age_weeks,
+                gestational_age_days=registration.child_gestational_age_days,
                 municipality=registration.municipality,
             )
         )
@@ -298,6 +312,15 @@ def accept_registration(
         )
         add_team_member(case, actor=actor, user=actor, team_role=TeamRole.COORDINATOR)
         TimelineEvent.objects.add(case, "registration_accepted", actor=actor, route=accepted.route)
+        _pre_registration_on_timeline(case, accepted)
+        if sibling is not None:
+            _link_family(
+                child,
+                sibling,
+                actor=actor,
+                kind=family_kind,
+                source=FamilyLinkSource.DUPLICATE_CHECK,
+            )
         decision = Decision(True, Grounds.TRIAGE, membership=coordinator)
         record(
             registration_event(actor, decision, AuditAction.UPDATE, accepted, {"accepted": True})
@@ -311,6 +334,39 @@ def _known_child(registration: Registration) -> Child | None:
     already knows: accepting it must not record the child a second time."""
     consult = getattr(registration, "cbplus_consult", None)
     return consult.child if consult is not None else None
+
+
+def _pre_registration_on_timeline(case: Case, registration: Registration) -> None:
+    """A referrer's pre-registration that the parents confirmed: both moments on the timeline,
+    at the time they happened (the audit log has recorded each since it happened)."""
+    if registration.confirmed_at is None:
+        return
+    TimelineEvent.objects.add(
+        case,
+        "pre_registered",
+        actor=registration.referrer_user,
+        at=registration.received_at,
+        org=str(registration.referrer_organisation or registration.referrer_name),
+    )
+    TimelineEvent.objects.add(
+        case, "confirmed_by_parents", actor=None, at=registration.confirmed_at
+    )
+
+
+def link_sibling(case: Case, sibling: Child, *, actor, kind: str) -> FamilyLink:
+    """From the case page: link the child to a brother or sister the user may also see."""
+    ensure_editable(case)
+    with transaction.atomic():
+        return _link_family(case.child, sibling, actor=actor, kind=kind)
+
+
+def _link_family(child: Child, sibling: Child, *, actor, kind: str, **source) -> FamilyLink:
+    """The link and its audit entries, and on both children's open timelines the fact only:
+    the sibling's name is not written where the sibling's file may not be open to the reader."""
+    link = link_family(child, sibling, actor=actor, kind=kind, **source)
+    for one in (child, sibling):
+        TimelineEvent.objects.add_to_open_cases(one, "family_known", actor=actor, kind=link.kind)
+    return link
 
 
 def merge_registration(registration: Registration, *, actor, case: Case, version: int) -> Case:
@@ -872,6 +928,19 @@ def referrer_to_inform(case: Case) -> Registration | None:
         )
         .exclude(referrer_user__email="")
         .select_related("referrer_user", "network")
+        .order_by("-received_at")
+        .first()
+    )
+
+
+def referrer_without_consent(case: Case) -> Registration | None:
+    """The organisation that registered the child (a school's pre-registration, say) that will
+    not hear of the closing because no consent to exchange information with it is in force."""
+    consented = Consent.objects.for_information(case.child).values("organisation_id")
+    return (
+        Registration.objects.filter(child=case.child, referrer_organisation__isnull=False)
+        .exclude(referrer_organisation__in=consented)
+        .select_related("referrer_organisation")
         .order_by("-received_at")
         .first()
     )

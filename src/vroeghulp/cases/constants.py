@@ -24,6 +24,7 @@ class EventKind(models.TextChoices):
     CLOSING = "closing", _("Afsluiting")
     FOLLOW_UP = "follow_up", _("Langdurige begeleiding")
     PLAN = "plan", _("Adviesplan")
+    PREMATURE = "premature", _("Prematuur")
 
 
 class GoalRealisation(models.TextChoices):

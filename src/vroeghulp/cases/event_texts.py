@@ -88,6 +88,19 @@ EVENTS: dict[str, Event] = {
         EventKind.REGISTRATION,
         gettext_noop("Aangemeld vanuit een CB-plus-consult van %(clinic)s"),
     ),
+    "pre_registered": Event(
+        EventKind.REGISTRATION,
+        gettext_noop("Vooraanmelding door %(org)s, met akkoord van de ouders"),
+    ),
+    "confirmed_by_parents": Event(
+        EventKind.REGISTRATION, gettext_noop("Aanmelding bevestigd door de ouders")
+    ),
+    "family_known": Event(
+        EventKind.REGISTRATION,
+        gettext_noop("Gezin: %(kind)s bekend in het netwerk"),
+        {"kind": "vroeghulp.children.constants.FamilyLinkKind"},
+        lower=False,
+    ),
     # consent
     "consent_given": Event(
         EventKind.CONSENT,
@@ -196,6 +209,25 @@ EVENTS: dict[str, Event] = {
         EventKind.EXECUTION,
         gettext_noop("Antwoord op gezinsondersteuning %(programme)s: %(response)s"),
         {"response": "vroeghulp.cases.constants.SupportResponse"},
+    ),
+    # children born too early
+    "premature_gestation": Event(
+        EventKind.PREMATURE,
+        gettext_noop("Zwangerschapsduur bij geboorte: %(weeks)s+%(days)s weken"),
+    ),
+    "premature_schedule": Event(
+        EventKind.PREMATURE,
+        gettext_noop("Schema prematuur: %(n)s bezoeken gepland op gecorrigeerde leeftijd"),
+    ),
+    "premature_visit_done": Event(
+        EventKind.PREMATURE,
+        gettext_noop("%(kind)s prematuur (gecorrigeerd %(months)s mnd) gedaan"),
+        {"kind": "vroeghulp.prematurity.constants.VisitKind"},
+        lower=False,
+    ),
+    "warm_handover": Event(
+        EventKind.PREMATURE,
+        gettext_noop("Warme overdracht: %(from_name)s stelde %(to_name)s voor aan het gezin"),
     ),
     # closing and after
     "closed": Event(

@@ -20,6 +20,7 @@ from vroeghulp.access.decorators import on_case
 from vroeghulp.access.policy import Action, decide, may_also, readable_items
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
+from vroeghulp.children.corrected_age import age_of
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
 from vroeghulp.links import link
@@ -58,6 +59,7 @@ TABS = [
     ("messages:case", gettext_lazy("Berichten")),
     ("cases:closing", gettext_lazy("Afsluiten")),
     ("followup:case", gettext_lazy("Follow-up")),
+    ("prematurity:case", gettext_lazy("Prematuur")),
 ]
 
 
@@ -78,6 +80,8 @@ def render_file_page(request, case, decision, section, template, context, status
     base = {
         "case": case,
         "child": case.child,
+        # calendar age, and the corrected age beside it for a child born too early
+        "age": age_of(case.child, network=case.network),
         "tabs": tabs,
         # a closed file is read-only; moving it on (reopen, follow-up) stays possible
         "can_edit": may_also(decision, Action.EDIT) and states.is_editable(case.phase),
@@ -533,6 +537,7 @@ def _closing_page(request, case, decision, form=None, status=200):
             initial={"version": case.version},
         ),
         "referrer_to_inform": actions.referrer_to_inform(case),
+        "referrer_without_consent": actions.referrer_without_consent(case),
     }
     return render_file_page(
         request, case, decision, "closing", "cases/closing.html", context, status

@@ -13,6 +13,9 @@ from vroeghulp.access.decorators import with_role
 from vroeghulp.access.policy import Action, decide_registration
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.writer import record_all
+from vroeghulp.children.constants import FamilyLinkKind
+from vroeghulp.children.corrected_age import age_of_registration
+from vroeghulp.children.models import gestation_text
 from vroeghulp.concurrency import STALE_MESSAGE, StaleVersionError, submit
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals.constants import Status
@@ -21,7 +24,7 @@ from vroeghulp.referrals.forms import CallbackForm, DecisionForm, DeclineForm, d
 from vroeghulp.referrals.models import Registration
 
 from . import actions
-from .duplicates import candidates_for
+from .duplicates import candidates_for, family_candidates_for
 from .models import Case
 
 # The most recent registrations answered elsewhere, on the registrations page.
@@ -31,6 +34,10 @@ DECLINED_SHOWN = 50
 def _row(registration, candidates) -> dict:
     return {
         "registration": registration,
+        "age": age_of_registration(registration),
+        "gestation": gestation_text(
+            registration.child_gestational_age_weeks, registration.child_gestational_age_days
+        ),
         "deadline": callback_state(registration.callback_due_on, registration.called_back_at),
         "candidates": candidates.get(registration.pk, []),
     }
@@ -41,7 +48,7 @@ def registrations(request):
     networks = request.user.networks_with_role(Role.COORDINATOR)
     waiting = list(
         Registration.objects.filter(network_id__in=networks, status=Status.NEW)
-        .select_related("municipality")
+        .select_related("municipality", "network")
         .order_by("callback_due_on", "received_at")[:200]
     )
     unconfirmed = list(
@@ -95,6 +102,10 @@ def _render_detail(request, registration, *, callback_form=None, decline_form=No
         "deadline": callback_state(registration.callback_due_on, registration.called_back_at),
         "examinations": registration.earlier_examinations.all(),
         "candidates": candidates,
+        "family_candidates": family_candidates_for(registration)
+        if registration.status == Status.NEW
+        else [],
+        "family_kinds": FamilyLinkKind.choices,
         "can_decide": registration.status == Status.NEW
         and decide_registration(request.user, Action.EDIT, registration).allowed,
         "callback_form": callback_form
@@ -171,6 +182,7 @@ def accept(request, code):
         raise Http404
     version = form.cleaned_data["version"]
     known_case = _candidate_case(registration, form.cleaned_data["case"])
+    sibling = _family_candidate(registration, form.cleaned_data["sibling_case"])
     try:
         if known_case is not None and request.POST.get("join") == "1":
             case = actions.merge_registration(
@@ -183,6 +195,8 @@ def accept(request, code):
                 actor=request.user,
                 version=version,
                 existing_child=known_case.child if known_case else None,
+                sibling=sibling,
+                family_kind=form.cleaned_data["family_kind"] or FamilyLinkKind.SIBLING,
             )
             messages.success(request, _("Geaccepteerd: het traject is gestart."))
     except StaleVersionError:
@@ -192,6 +206,16 @@ def accept(request, code):
         messages.error(request, " ".join(error.messages))
         return redirect("cases:registration", code=registration.code)
     return redirect("cases:detail", code=case.code)
+
+
+def _family_candidate(registration, code):
+    """Only a child the family check offered for this registration may be linked."""
+    if code is None:
+        return None
+    for case in family_candidates_for(registration):
+        if case.code == code:
+            return case.child
+    raise Http404
 
 
 def _candidate_case(registration, code) -> Case | None:

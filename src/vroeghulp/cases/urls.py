@@ -13,6 +13,7 @@ urlpatterns = [
     path("trajecten/", views.case_list, name="list"),
     path("trajecten/<uuid:code>/", views.detail, name="detail"),
     path("trajecten/<uuid:code>/notitie/", views.add_note, name="add_note"),
+    path("trajecten/<uuid:code>/gezin/", views.link_family, name="link_family"),
     path("trajecten/<uuid:code>/fase/", views.change_phase, name="change_phase"),
     path("trajecten/<uuid:code>/vertraging/", views.add_delay, name="add_delay"),
     path("trajecten/<uuid:code>/team/", file_views.team, name="team"),

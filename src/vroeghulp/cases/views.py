@@ -10,24 +10,26 @@ from django.views.decorators.http import require_POST
 
 from vroeghulp.access.auditing import listing_events, parent_events
 from vroeghulp.access.decorators import on_case, with_role
-from vroeghulp.access.policy import CARE_ROLES, Action, readable_items
+from vroeghulp.access.policy import CARE_ROLES, Action, may_also, readable_items
 from vroeghulp.access.queries import cases_of_guardian, visible_cases
 from vroeghulp.audit.constants import AuditAction, Grounds
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
 
-from . import actions, states
+from . import actions, family, states
 from .constants import EventKind
 from .earlier_findings import known_before
 from .file_views import render_file_page
-from .forms import DelayForm, NoteForm, TransitionForm
+from .forms import DelayForm, FamilyLinkForm, NoteForm, TransitionForm
 
 PAGE_SIZE = 50
 
 
 def _listed(request, cases, view: str, template: str, extra: dict | None = None):
     page = Paginator(
-        cases.select_related("child", "child__municipality").order_by("-opened_at", "pk"),
+        cases.select_related("child", "child__municipality", "child__network").order_by(
+            "-opened_at", "pk"
+        ),
         PAGE_SIZE,
     ).get_page(request.GET.get("pagina"))
     record_all(listing_events(request.user, page.object_list, AuditAction.READ, view))
@@ -71,7 +73,15 @@ def _timeline(case, kind: str):
 
 
 def _render_detail(
-    request, case, decision, *, note_form=None, delay_form=None, transition_form=None, status=200
+    request,
+    case,
+    decision,
+    *,
+    note_form=None,
+    delay_form=None,
+    transition_form=None,
+    family_form=None,
+    status=200,
 ):
     notes = readable_items(
         decision, case.child, case.notes.select_related("author", "source_organisation")
@@ -91,6 +101,14 @@ def _render_detail(
         "delay_form": delay_form or DelayForm(),
         "transition_form": transition_form
         or TransitionForm(phases=phases, initial={"version": case.version}),
+        "siblings": family.siblings_for(case, request.user),
+        "coordinators": family.network_coordinators(case),
+        "family_form": family_form
+        or FamilyLinkForm(
+            children=family.linkable_children(case, request.user)
+            if may_also(decision, Action.EDIT)
+            else ()
+        ),
     }
     return render_file_page(
         request, case, decision, "overview", "cases/detail.html", context, status
@@ -168,3 +186,20 @@ def change_phase(request, case, decision):
             messages.success(request, _("De fase is gewijzigd."))
             return redirect("cases:detail", code=case.code)
     return _render_detail(request, case, decision, transition_form=form, status=400)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def link_family(request, case, decision):
+    form = FamilyLinkForm(request.POST, children=family.linkable_children(case, request.user))
+    return _detail_post(
+        request,
+        case,
+        decision,
+        form,
+        "family_form",
+        lambda data: actions.link_sibling(
+            case, data["sibling"], actor=request.user, kind=data["kind"]
+        ),
+        _("Het gezin is gekoppeld."),
+    )

@@ -17,3 +17,16 @@ class GuardianRelation(models.TextChoices):
     GUARDIAN = "guardian", _("Voogd")
     FOSTER_PARENT = "foster", _("Pleegouder")
     OTHER = "other", _("Anders")
+
+
+class FamilyLinkKind(models.TextChoices):
+    """How two children of one family are related; shown on both children's case pages."""
+
+    SIBLING = "sibling", _("broer/zus")
+    MULTIPLE_BIRTH = "multiple_birth", _("tweeling of meerling")
+    HOUSEHOLD = "household", _("zelfde huishouden")
+
+
+class FamilyLinkSource(models.TextChoices):
+    CASE_PAGE = "case_page", _("Vastgelegd in het dossier")
+    DUPLICATE_CHECK = "duplicate_check", _("Bij de aanmelding: zelfde gezin")

@@ -5,11 +5,12 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.networks.models import Municipality, Network
 
-from .constants import GuardianRelation, Sex
+from .constants import FamilyLinkKind, FamilyLinkSource, GuardianRelation, Sex
 
 
 class Child(models.Model):
@@ -24,6 +25,13 @@ class Child(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(22), MaxValueValidator(44)],
+    )
+    # the days beyond the whole weeks (27 + 1 is 27 weeks and 1 day): corrected age counts in days
+    gestational_age_days = models.PositiveSmallIntegerField(
+        _("zwangerschapsduur bij geboorte (dagen na de hele weken)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(6)],
     )
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
     municipality = models.ForeignKey(
@@ -49,6 +57,17 @@ class Child(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def gestation_text(self) -> str:
+        """ "27+1 weken", as neonatal care writes it; empty when unknown."""
+        return gestation_text(self.gestational_age_weeks, self.gestational_age_days)
+
+
+def gestation_text(weeks: int | None, days: int | None) -> str:
+    if weeks is None:
+        return ""
+    return _("%(weeks)d+%(days)d weken") % {"weeks": weeks, "days": days or 0}
 
 
 class Guardian(models.Model):
@@ -76,3 +95,45 @@ class Guardian(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class FamilyLinkQuerySet(models.QuerySet):
+    def of_child(self, child: "Child") -> "FamilyLinkQuerySet":
+        return self.filter(models.Q(child=child) | models.Q(other_child=child))
+
+
+class FamilyLink(models.Model):
+    """Two children of one family known to the same network (siblings, twins, one household).
+
+    Stored once per pair, the lower id first. The link says only *that* the children belong
+    together; whether a viewer of one child may open the other is the access policy's decision.
+    """
+
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="family_links")
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="+")
+    other_child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=16, choices=FamilyLinkKind.choices)
+    source = models.CharField(max_length=16, choices=FamilyLinkSource.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = FamilyLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gezinsrelatie")
+        verbose_name_plural = _("gezinsrelaties")
+        constraints = [
+            models.UniqueConstraint(fields=["child", "other_child"], name="uniq_family_link"),
+            models.CheckConstraint(
+                condition=models.Q(child__lt=models.F("other_child")),
+                name="family_link_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    def sibling_of(self, child: "Child") -> "Child":
+        return self.other_child if self.child_id == child.pk else self.child

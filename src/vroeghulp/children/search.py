@@ -14,7 +14,7 @@ def search_cases(user, *, name: str = "", date_of_birth=None):
     cases = (
         visible_cases(user)
         .filter(child__network_id__in=user.networks_with_role(*CARE_ROLES))
-        .select_related("child", "child__municipality")
+        .select_related("child", "child__municipality", "child__network")
     )
     for part in name.split():
         cases = cases.filter(

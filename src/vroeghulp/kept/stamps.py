@@ -28,6 +28,7 @@ from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans.models import Arrangement, Plan, PlanItem
 from vroeghulp.portal.models import DataRequest
+from vroeghulp.prematurity.models import PrematureVisit
 from vroeghulp.referrals.models import Registration
 
 from .models import Stamp
@@ -92,6 +93,7 @@ REACHES = {
     InformationRequest: lambda request: teams_of({"case_id": request.case_id}),
     FollowUpPlan: lambda plan: teams_of({"case_id": plan.case_id}),
     DataRequest: lambda request: teams_of({"case_id": request.case_id}),
+    PrematureVisit: lambda visit: teams_of({"case_id": visit.case_id}),
     Arrangement: lambda arrangement: teams_of({"case__plan__pk": arrangement.plan_id}),
     # the team holds whoever was responsible before a change as well (teams_of keeps members
     # who left); the responsible person is named too, should they not be on it

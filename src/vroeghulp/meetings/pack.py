@@ -8,10 +8,12 @@ organisation appears only under the parents' consent for it.
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from vroeghulp.access.policy import Decision, readable_items
 from vroeghulp.cases.earlier_findings import KnownBefore, known_before
 from vroeghulp.cases.models import Document, Goal, InformationRequest, Intake, Note
+from vroeghulp.children.corrected_age import ChildAge, age_of
 from vroeghulp.pdf_pages import html_to_pdf
 
 from .models import AgendaItem
@@ -26,6 +28,8 @@ class MeetingPack:
     requests: list[InformationRequest]
     documents: list[Document]
     notes: list[Note]
+    # on the day of the meeting, with the corrected age for a child born too early
+    age: ChildAge
 
 
 def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
@@ -43,6 +47,7 @@ def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
         notes=readable_items(
             decision, child, case.notes.select_related("author", "source_organisation")
         ),
+        age=age_of(child, timezone.localdate(item.meeting.starts_at)),
     )
 
 

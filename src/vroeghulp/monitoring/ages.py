@@ -1,11 +1,18 @@
 """Age groups for the dashboard filter: the child's age when the registration came in.
 
 The age is computed in the database, so a filter costs no extra round trips at national scale.
+A child born before its network's premature threshold is placed in a group by corrected age
+(children/corrected_age.py) while that is below the network's limit: a child born at 27 weeks
+and registered at 14 months is 11 months corrected and belongs with the under-ones. In the
+database the limit counts months of 30.4375 days (the calendar's average).
 """
 
-from django.db.models import Func, IntegerField, Q
+from django.db.models import Case, F, Func, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.children.corrected_age import TERM_DAYS
 
 # (code, label, from days, until days): the child's age on the day of registration.
 AGE_GROUPS = [
@@ -39,9 +46,43 @@ class DaysBetween(Func):
         return f"(CAST({moment} AS date) - {day})", params
 
 
+# 30.4375 days a month, as a fraction of integers so both databases compare whole numbers
+MONTH_DAYS_TIMES_16 = 487
+
+
+def age_in_days(date_of_birth: str, moment: str):
+    """The child's age in days at `moment`: corrected for a child under its network's premature
+    rule, the calendar age otherwise. `date_of_birth` is the path of the birth date
+    ("child_date_of_birth" on a registration, "child__date_of_birth" on a case, after a prefix
+    such as "case__"); the gestation and the network are found beside it."""
+    prefix = date_of_birth.removesuffix("date_of_birth")
+    network = prefix.removesuffix("child_").removesuffix("child__") + "network__"
+    born_at_days = F(f"{prefix}gestational_age_weeks") * 7 + Coalesce(
+        F(f"{prefix}gestational_age_days"), Value(0)
+    )
+    calendar = DaysBetween(date_of_birth, moment)
+    corrected = calendar - (Value(TERM_DAYS) - born_at_days)
+    under_rule = (
+        Q(**{f"{prefix}gestational_age_weeks__isnull": False})
+        & Q(LessThan(born_at_days, F(f"{network}premature_threshold_weeks") * 7))
+        & Q(
+            LessThan(
+                corrected * 16,
+                F(f"{network}corrected_age_until_months") * MONTH_DAYS_TIMES_16,
+            )
+        )
+    )
+    # before the due date a child counts as 0 days corrected
+    return Case(
+        When(under_rule, then=Greatest(corrected, Value(0))),
+        default=calendar,
+        output_field=IntegerField(),
+    )
+
+
 def age_group_filter(codes: list[str], date_of_birth: str, moment: str) -> Q:
     """Rows whose child was in one of the age groups at `moment` (empty codes: no filter)."""
-    age = DaysBetween(date_of_birth, moment)
+    age = age_in_days(date_of_birth, moment)
     q = Q()
     for code, _label, start, until in AGE_GROUPS:
         if code in codes:

@@ -64,7 +64,7 @@ def _counts(networks, start, end, field: str) -> Counter:
         network__in=networks,
         received_at__gte=_moment(start),
         received_at__lt=_moment(end + datetime.timedelta(days=1)),
-    ).exclude(status="awaiting_confirmation")
+    ).exclude(status__in=["awaiting_confirmation", "not_confirmed"])
     return Counter(dict(rows.order_by().values_list(field).annotate(n=Count("pk"))))
 
 

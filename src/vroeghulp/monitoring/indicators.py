@@ -205,7 +205,7 @@ class Indicator:
 def registrations(scope: Scope):
     rows = Registration.objects.filter(
         network__in=scope.networks, received_at__gte=scope.start_at, received_at__lt=scope.end_at
-    ).exclude(status="awaiting_confirmation")
+    ).exclude(status__in=["awaiting_confirmation", "not_confirmed"])
     if scope.municipality_ids:
         rows = rows.filter(municipality_id__in=scope.municipality_ids)
     if scope.routes:

@@ -47,3 +47,29 @@ class Discipline(models.TextChoices):
     CHILD_PSYCHIATRIST = "kinderpsychiater", _("Kinder- en jeugdpsychiater")
     CASEMANAGER = "trajectbegeleider", _("Trajectbegeleider / casemanager")
     OTHER = "other", _("Anders")
+
+
+class PrematureVisitKind(models.TextChoices):
+    """A moment of the follow-up of a premature child (the network's schedule names its kind)."""
+
+    CONSULT = "consult", _("Consult")
+    HOME_VISIT = "home_visit", _("Huisbezoek")
+
+
+# Follow-up of children born too early: who is followed (born before this many weeks), until
+# which corrected age, and at which corrected ages a consult or home visit is planned. Each is a
+# network setting with these defaults.
+PREMATURE_THRESHOLD_WEEKS = 32
+CORRECTED_AGE_UNTIL_MONTHS = 24
+
+
+def default_premature_schedule() -> list[dict]:
+    return [
+        {"months": 0, "kind": PrematureVisitKind.HOME_VISIT.value},
+        {"months": 3, "kind": PrematureVisitKind.CONSULT.value},
+        {"months": 6, "kind": PrematureVisitKind.CONSULT.value},
+        {"months": 9, "kind": PrematureVisitKind.HOME_VISIT.value},
+        {"months": 12, "kind": PrematureVisitKind.CONSULT.value},
+        {"months": 18, "kind": PrematureVisitKind.CONSULT.value},
+        {"months": 24, "kind": PrematureVisitKind.CONSULT.value},
+    ]

@@ -3,11 +3,20 @@
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .constants import Discipline, OrganisationalModel, OrganisationKind, PartnerType
+from .constants import (
+    CORRECTED_AGE_UNTIL_MONTHS,
+    PREMATURE_THRESHOLD_WEEKS,
+    Discipline,
+    OrganisationalModel,
+    OrganisationKind,
+    PartnerType,
+    PrematureVisitKind,
+    default_premature_schedule,
+)
 from .logos import logo_path, logo_storage, validate_png
 
 
@@ -75,6 +84,37 @@ class Network(models.Model):
         default=False,
         help_text=_("Uit: ouders zien organisatie en rol, niet de naam."),
     )
+    premature_threshold_weeks = models.PositiveSmallIntegerField(
+        _("prematuur: geboren vóór (weken)"),
+        default=PREMATURE_THRESHOLD_WEEKS,
+        db_default=PREMATURE_THRESHOLD_WEEKS,
+        validators=[MinValueValidator(24), MaxValueValidator(37)],
+        help_text=_(
+            "Kinderen die vóór zoveel weken zwangerschap geboren zijn, volgt het netwerk op "
+            "gecorrigeerde leeftijd. Meestal 32."
+        ),
+    )
+    corrected_age_until_months = models.PositiveSmallIntegerField(
+        _("gecorrigeerde leeftijd tot (maanden)"),
+        default=CORRECTED_AGE_UNTIL_MONTHS,
+        db_default=CORRECTED_AGE_UNTIL_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(48)],
+        help_text=_(
+            "Tot deze gecorrigeerde leeftijd staat de gecorrigeerde leeftijd naast de "
+            "kalenderleeftijd en loopt het schema. Meestal 24."
+        ),
+    )
+    premature_schedule = models.JSONField(
+        _("schema consulten en huisbezoeken (gecorrigeerde maanden)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leeg: het standaardschema (gecorrigeerd 0, 3, 6, 9, 12, 18 en 24 maanden). "
+            'Anders per moment de gecorrigeerde leeftijd in maanden en de soort: "consult" of '
+            '"home_visit", bijvoorbeeld [{"months": 0, "kind": "home_visit"}, '
+            '{"months": 3, "kind": "consult"}].'
+        ),
+    )
 
     class Meta:
         verbose_name = _("netwerk")
@@ -90,10 +130,43 @@ class Network(models.Model):
         unknown = set(self.core_team_disciplines or []) - set(Discipline.values)
         if unknown:
             raise ValidationError({"core_team_disciplines": _("Onbekende discipline.")})
+        schedule = self.premature_schedule
+        if schedule is not None and not valid_premature_schedule(
+            schedule, self.corrected_age_until_months
+        ):
+            raise ValidationError(
+                {
+                    "premature_schedule": _(
+                        "Geef een lijst van momenten, elk met een gecorrigeerde leeftijd in "
+                        "maanden (0 tot en met de grens) en de soort consult of home_visit."
+                    )
+                }
+            )
 
     @property
     def accepts_public_registrations(self) -> bool:
         return self.public_registration_enabled and not self.referral_required
+
+    @property
+    def premature_moments(self) -> list[dict]:
+        """The moments of the premature follow-up: the network's own, or the default."""
+        if self.premature_schedule is None:
+            return default_premature_schedule()
+        return self.premature_schedule
+
+
+def valid_premature_schedule(schedule, until_months: int) -> bool:
+    if not isinstance(schedule, list):
+        return False
+    for moment in schedule:
+        if not isinstance(moment, dict) or set(moment) != {"months", "kind"}:
+            return False
+        months = moment["months"]
+        if not isinstance(months, int) or isinstance(months, bool):
+            return False
+        if not 0 <= months <= until_months or moment["kind"] not in PrematureVisitKind.values:
+            return False
+    return True
 
 
 class Municipality(models.Model):

@@ -2,9 +2,10 @@
 
 import difflib
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from vroeghulp.cases.models import Intake
+from vroeghulp.children.corrected_age import age_of
 from vroeghulp.meetings.models import Participant
 
 from .constants import Domain, ItemStatus
@@ -51,6 +52,8 @@ def snapshot(plan: Plan) -> dict:
         "child": {
             "name": case.child.full_name,
             "date_of_birth": case.child.date_of_birth.isoformat(),
+            # the plan is written in Dutch; the age as it was on the day of this version
+            "age": _age_in_dutch(case),
         },
         "question": intake.question if intake else "",
         "goals": [goal.text for goal in case.goals.all()],
@@ -95,3 +98,8 @@ def changes(previous: PlanVersion | None, content: dict) -> list[dict]:
     diff = difflib.ndiff(_lines(previous.content), _lines(content))
     kinds = {"+ ": "added", "- ": "removed"}
     return [{"kind": kinds[line[:2]], "text": line[2:]} for line in diff if line[:2] in kinds]
+
+
+def _age_in_dutch(case) -> str:
+    with translation.override("nl"):
+        return str(age_of(case.child, network=case.network))

@@ -23,6 +23,7 @@ def child_data(child) -> dict:
             "geboortedatum": child.date_of_birth,
             "geslacht": child.get_sex_display(),
             "zwangerschapsduur_weken": child.gestational_age_weeks,
+            "zwangerschapsduur_dagen": child.gestational_age_days,
             "gemeente": str(child.municipality or ""),
         },
         "ouders_verzorgers": [
@@ -88,6 +89,27 @@ def _case(case) -> dict:
         "berichten": [
             {"verstuurd": m.sent_at, "van": m.sender.full_name, "tekst": m.body}
             for m in case.messages.select_related("sender")
+        ],
+        "prematuur_bezoeken": [
+            {
+                "gecorrigeerde_leeftijd_maanden": v.corrected_months,
+                "soort": v.get_kind_display(),
+                "gepland_op": v.planned_on,
+                "gedaan_op": v.done_on,
+                "door": v.done_by.full_name if v.done_by else "",
+                "aantekeningen": v.notes,
+            }
+            for v in case.premature_visits.select_related("done_by")
+        ],
+        "warme_overdrachten": [
+            {
+                "datum": h.on,
+                "van": h.from_name,
+                "aan": h.to_name,
+                "hoe": h.get_mode_display(),
+                "wat": h.notes,
+            }
+            for h in case.warm_handovers.all()
         ],
     }
 

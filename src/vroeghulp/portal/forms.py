@@ -168,3 +168,26 @@ class InvitationForm(forms.Form):
                 _("De twee e-mailadressen zijn niet gelijk. Controleer het adres met de ouder.")
             )
         return data
+
+
+class ConfirmationForm(forms.Form):
+    """The parents' answer to a referrer's pre-registration, in their own words if they like."""
+
+    CONFIRM = "confirm"
+    DECLINE = "decline"
+
+    concern_parents = forms.CharField(
+        label=_("Wilt u zelf iets zeggen over uw zorgen? (mag leeg blijven)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+    )
+    answer = forms.ChoiceField(
+        label=_("Uw antwoord"),
+        choices=[
+            (CONFIRM, _("Ja, ik bevestig de aanmelding")),
+            (DECLINE, _("Nee, ik wil deze aanmelding niet")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of u de aanmelding bevestigt of niet.")},
+    )

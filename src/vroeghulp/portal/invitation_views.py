@@ -126,12 +126,12 @@ def arrive(request, token):
         )
         return redirect("portal:login_code")
     context = {
-        "masked_email": _masked(invitation.email),
+        "masked_email": masked(invitation.email),
         "oidc_provider": settings.OIDC_PROVIDER_NAME if oidc.enabled() else "",
     }
     return render(request, "portal/invitation.html", context)
 
 
-def _masked(email: str) -> str:
+def masked(email: str) -> str:
     name, _at, domain = email.partition("@")
     return f"{name[:1]}…@{domain}"

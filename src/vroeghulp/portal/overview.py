@@ -101,4 +101,14 @@ def appointments(case) -> list[Appointment]:
     plan = FollowUpPlan.objects.filter(case=case, active=True).first()
     if plan:
         found.append(Appointment(_("Contact om te horen hoe het gaat"), plan.next_check_on))
+    # the next consult or home visit of a premature child's schedule
+    visit = case.premature_visits.filter(done_on__isnull=True, planned_on__gte=today).first()
+    if visit:
+        found.append(
+            Appointment(
+                _("%(kind)s (gecorrigeerde leeftijd %(months)d maanden)")
+                % {"kind": visit.get_kind_display(), "months": visit.corrected_months},
+                visit.planned_on,
+            )
+        )
     return found

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invitation_views, oidc, views
+from . import confirmation_views, invitation_views, oidc, views
 
 app_name = "portal"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("inloggen/oidc/", oidc.start, name="oidc_start"),
     path("inloggen/oidc/terug/", oidc.callback, name="oidc_callback"),
     path("uitnodiging/<str:token>/", invitation_views.arrive, name="invitation"),
+    path("aanmelding/bevestigen/<str:token>/", confirmation_views.arrive, name="confirmation"),
+    path("aanmelding/bevestigen/", confirmation_views.answer, name="confirm_registration"),
     path("", views.home, name="home"),
     path("kind/<uuid:code>/", views.child, name="child"),
     path("kind/<uuid:code>/toestemming/", views.give_consent, name="give_consent"),

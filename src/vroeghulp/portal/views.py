@@ -20,6 +20,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.models import AuditEntry
 from vroeghulp.audit.writer import record_all
 from vroeghulp.cases.file_views import posted_id, render_file_page
+from vroeghulp.children.corrected_age import age_of
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import submit
 from vroeghulp.consent.models import Consent
@@ -44,6 +45,7 @@ from .forms import (
 )
 from .models import DataRequest, DataRequestOutcome, SatisfactionQuestion
 from .overview import PHASE_WORDS, appointments, contact_person
+from .pending_confirmation import pending_confirmation
 from .pending_invitation import accept_pending, pending_invitation
 
 
@@ -71,7 +73,10 @@ def login_code(request):
         return redirect("portal:login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        invited = pending_invitation(request) is not None
+        # Arriving through an invitation or a pre-registration to confirm, the address may
+        # not have an account yet: the code sent there made one that opens nothing by itself.
+        confirming = pending_confirmation(request) is not None
+        invited = pending_invitation(request) is not None or confirming
         user = login_codes.check_code(email, form.cleaned_data["code"], invited=invited)
         if user is not None:
             try:
@@ -80,6 +85,8 @@ def login_code(request):
                 form.add_error(None, _("Deze uitnodiging is niet (meer) geldig."))
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                if confirming:
+                    return redirect("portal:confirm_registration")
                 return redirect("portal:home")
         else:
             form.add_error(
@@ -129,6 +136,7 @@ def _child_page(
     context = {
         "case": case,
         "child": case.child,
+        "age": age_of(case.child, network=case.network),
         "now": now,
         "next_step": next_step,
         "contact": contact_person(case),

@@ -1,5 +1,6 @@
 """Receiving registrations by every route, the parents' confirmation, callback and declining."""
 
+import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass, field
@@ -19,12 +20,12 @@ from vroeghulp.access.policy import (
 )
 from vroeghulp.accounts.constants import Role
 from vroeghulp.audit.constants import AuditAction, Grounds
-from vroeghulp.audit.writer import record
+from vroeghulp.audit.writer import record, record_all
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.networks.models import Network
 
 from . import notifications
-from .constants import STAFF_ROUTES, DeclineKind, Route, Status
+from .constants import CONFIRMATION_DAYS, STAFF_ROUTES, DeclineKind, Route, Status
 from .deadlines import callback_due_on
 from .models import EarlierExamination, Registration
 
@@ -39,6 +40,7 @@ class RegistrationData:
     guardians: list[dict]
     child_sex: str = "x"
     child_gestational_age_weeks: int | None = None
+    child_gestational_age_days: int | None = None
     municipality: object = None
     concern_referrer: str = ""
     concern_parents: str = ""
@@ -111,16 +113,19 @@ def submit_referrer_registration(
     token = secrets.token_urlsafe(32)
     data.referrer_organisation = membership.organisation
     data.referrer_name = data.referrer_name or actor.full_name
+    now = timezone.now()
     with transaction.atomic():
         registration = _create(
             network,
             data,
+            received_at=now,
             route=Route.REFERRER,
             status=Status.AWAITING_CONFIRMATION,
             referrer_user=actor,
             parents_agreed=True,
             confirmation_token_hash=_hash(token),
-            confirmation_email=parent_email,
+            confirmation_email=parent_email.strip(),
+            confirmation_expires_at=now + datetime.timedelta(days=CONFIRMATION_DAYS),
         )
         decision = Decision(True, Grounds.REFERRAL, membership=membership)
         record(registration_event(actor, decision, AuditAction.CREATE, registration))
@@ -128,46 +133,156 @@ def submit_referrer_registration(
     return registration, token
 
 
-def registration_for_token(token: str) -> Registration | None:
-    return (
-        Registration.objects.select_related("network")
-        .filter(confirmation_token_hash=_hash(token), status=Status.AWAITING_CONFIRMATION)
+class LinkProblem:
+    """Why a confirmation link no longer works, so the parent reads the reason."""
+
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED = "used"
+
+
+def registration_for_token(token: str) -> tuple[Registration | None, str]:
+    """The pre-registration of a confirmation link, and a problem ("" while it can be used)."""
+    registration = (
+        Registration.objects.select_related("network", "referrer_organisation")
+        .filter(confirmation_token_hash=_hash(token))
         .first()
+        if token
+        else None
     )
+    if registration is None:
+        return None, LinkProblem.UNKNOWN
+    if registration.status != Status.AWAITING_CONFIRMATION:
+        return registration, LinkProblem.USED
+    if confirmation_expired(registration):
+        return registration, LinkProblem.EXPIRED
+    return registration, ""
 
 
-def confirm_registration(token: str) -> Registration:
-    """The parents confirm a pre-registration; from now on the callback deadline runs."""
+def confirmation_expired(registration: Registration, now=None) -> bool:
+    expires_at = registration.confirmation_expires_at
+    return expires_at is not None and expires_at <= (now or timezone.now())
+
+
+def _locked_for_parent(registration: Registration, user, now) -> Registration:
+    """Only the account of the address the link was sent to answers, once, before it expires."""
+    email = (getattr(user, "email", "") or "").strip().lower()
+    if not email or email != registration.confirmation_email.strip().lower():
+        raise PermissionDenied
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.status != Status.AWAITING_CONFIRMATION:
+        raise ValidationError(_("Deze aanmelding is al beantwoord."))
+    if confirmation_expired(locked, now):
+        raise ValidationError(_("De termijn om te bevestigen is verlopen."))
+    return locked
+
+
+def confirm_registration(
+    registration: Registration, *, user, concern_parents: str = ""
+) -> Registration:
+    """The parents confirm a pre-registration (after an e-mail code to the address it was sent
+    to), in their own words if they like; from now on the callback deadline runs."""
+    now = timezone.now()
     with transaction.atomic():
-        registration = registration_for_token(token)
-        if registration is None:
-            raise ValidationError(_("Deze link is niet (meer) geldig."))
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        now = timezone.now()
-        registration.status = Status.NEW
-        registration.confirmed_at = now
-        registration.confirmation_token_hash = ""
-        registration.callback_due_on = callback_due_on(registration.network, now)
-        registration.version += 1
-        registration.save(
+        locked = _locked_for_parent(registration, user, now)
+        locked.status = Status.NEW
+        locked.confirmed_at = now
+        locked.callback_due_on = callback_due_on(locked.network, now)
+        if concern_parents.strip():
+            locked.concern_parents = concern_parents.strip()
+        locked.version += 1
+        locked.save(
             update_fields=[
                 "status",
                 "confirmed_at",
-                "confirmation_token_hash",
                 "callback_due_on",
+                "concern_parents",
                 "version",
             ]
         )
         record(
             registration_event(
-                None,
+                user,
                 Decision(True, Grounds.PARENT),
                 AuditAction.UPDATE,
-                registration,
+                locked,
                 {"confirmed": True},
             )
         )
-    return registration
+    return locked
+
+
+def decline_pre_registration(registration: Registration, *, user) -> Registration:
+    """The parents do not confirm: the pre-registration ends, what the referrer wrote about the
+    child and the family is erased, and the referrer hears only that it does not go ahead."""
+    with transaction.atomic():
+        locked = _locked_for_parent(registration, user, timezone.now())
+        locked.status = Status.NOT_CONFIRMED
+        locked.concern_referrer = ""
+        locked.concern_parents = ""
+        locked.guardians = []
+        locked.confirmation_email = ""
+        locked.version += 1
+        locked.save(
+            update_fields=[
+                "status",
+                "concern_referrer",
+                "concern_parents",
+                "guardians",
+                "confirmation_email",
+                "version",
+            ]
+        )
+        EarlierExamination.objects.filter(registration=locked).delete()
+        record(
+            registration_event(
+                user,
+                Decision(True, Grounds.PARENT),
+                AuditAction.UPDATE,
+                locked,
+                {"not_confirmed": True},
+            )
+        )
+        transaction.on_commit(lambda: notifications.tell_referrer_not_confirmed(locked))
+    return locked
+
+
+def pre_registrations_of(actor, network: Network) -> list[Registration]:
+    """The pre-registrations the referrer's own organisation sent to this network (status only:
+    what follows the parents' confirmation is the network's and the family's business). Each
+    one shown is a read in the audit log."""
+    memberships = [
+        m
+        for m in actor.active_memberships()
+        if m.network_id == network.pk and m.role == Role.REFERRER
+    ]
+    if not memberships:
+        return []
+    membership = memberships[0]
+    rows = list(
+        Registration.objects.filter(
+            network=network,
+            route=Route.REFERRER,
+            referrer_organisation_id__in=[m.organisation_id for m in memberships],
+        )
+        .only(
+            "pk",
+            "network_id",
+            "child_id",
+            "code",
+            "status",
+            "received_at",
+            "child_given_name",
+            "confirmation_expires_at",
+        )
+        .order_by("-received_at")[:100]
+    )
+    decision = Decision(True, Grounds.REFERRAL, membership=membership)
+    record_all(
+        registration_event(actor, decision, AuditAction.READ, r, {"view": "pre_registrations"})
+        for r in rows
+    )
+    return rows
 
 
 def record_staff_registration(

@@ -23,6 +23,7 @@ class Status(models.TextChoices):
     ACCEPTED = "accepted", _("Geaccepteerd")
     DECLINED = "declined", _("Elders geadviseerd")
     MERGED = "merged", _("Samengevoegd")
+    NOT_CONFIRMED = "not_confirmed", _("Niet bevestigd door ouders")
 
 
 class DeclineKind(models.TextChoices):
@@ -35,6 +36,9 @@ class DeclineKind(models.TextChoices):
     PARENTS = "parents", _("Ouders zien af van een traject")
     OTHER = "other", _("Anders")
 
+
+# A referrer's pre-registration waits this long for the parents' confirmation.
+CONFIRMATION_DAYS = 14
 
 # Registrations the coordinator still has to decide on.
 OPEN_STATUSES = frozenset({Status.NEW})

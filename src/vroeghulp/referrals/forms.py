@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp import plausible_dates as plausible
-from vroeghulp.children.constants import GuardianRelation, Sex
+from vroeghulp.children.constants import FamilyLinkKind, GuardianRelation, Sex
 from vroeghulp.date_input import BIRTH_DATE_ERRORS, DATE, DATE_ERRORS
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
@@ -52,6 +52,13 @@ class RegistrationForm(forms.Form):
         help_text=_("Alleen als het kind te vroeg geboren is, bijvoorbeeld 30."),
         min_value=22,
         max_value=44,
+        required=False,
+    )
+    child_gestational_age_days = forms.IntegerField(
+        label=_("en dagen"),
+        help_text=_("De dagen na de hele weken: bij 27 weken en 1 dag vult u 27 en 1 in."),
+        min_value=0,
+        max_value=6,
         required=False,
     )
     municipality = forms.ModelChoiceField(
@@ -143,6 +150,7 @@ class RegistrationForm(forms.Form):
                 "child_date_of_birth",
                 "child_sex",
                 "child_gestational_age_weeks",
+                "child_gestational_age_days",
                 "municipality",
             ],
         ),
@@ -223,6 +231,14 @@ class RegistrationForm(forms.Form):
         challenged = "answer" in self.fields and not self.errors
         if challenged and not challenge_passed(data.get("challenge", ""), data.get("answer", "")):
             self.add_error("answer", _("Het antwoord op de controlevraag klopt niet."))
+        if data.get("child_gestational_age_days") is not None and (
+            data.get("child_gestational_age_weeks") is None
+            and "child_gestational_age_weeks" not in self.errors
+        ):
+            self.add_error(
+                "child_gestational_age_weeks",
+                _("Vul ook het aantal hele weken in, bijvoorbeeld 27 (en 1 dag)."),
+            )
         if data.get("guardian2_name") and not data.get("guardian2_relation"):
             self.add_error("guardian2_relation", _("Kies de relatie tot het kind."))
         if not (data.get("guardian1_phone") or data.get("guardian1_email")):
@@ -367,6 +383,9 @@ class DecisionForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     case = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # Accepting as a new child of a known family: the sibling's case, and how they are related.
+    sibling_case = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    family_kind = forms.ChoiceField(choices=FamilyLinkKind.choices, required=False)
 
 
 def default_callback_time() -> datetime.datetime:

@@ -54,6 +54,9 @@ class Registration(models.Model):
     child_gestational_age_weeks = models.PositiveSmallIntegerField(
         _("zwangerschapsduur (weken)"), null=True, blank=True
     )
+    child_gestational_age_days = models.PositiveSmallIntegerField(
+        _("zwangerschapsduur (dagen na de hele weken)"), null=True, blank=True
+    )
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
@@ -68,6 +71,7 @@ class Registration(models.Model):
     # Parents confirm a referrer's pre-registration through a link; only its hash is stored.
     confirmation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     confirmation_email = models.EmailField(blank=True)
+    confirmation_expires_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     # Abuse protection for the public form: a keyed hash of the address, never the address.

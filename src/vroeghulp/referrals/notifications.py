@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from vroeghulp.letter_language import writing_to_parent
 
+from .constants import CONFIRMATION_DAYS
 from .models import Registration
 
 
@@ -24,17 +25,21 @@ def ask_parents_to_confirm(registration: Registration, token: str) -> None:
 
 
 def _ask_parents_to_confirm(registration: Registration, token: str) -> None:
-    link = settings.SITE_URL + reverse("referrals:confirm", args=[token])
+    link = settings.SITE_URL + reverse("portal:confirmation", args=[token])
     body = _(
         "Beste ouder of verzorger,\n\n"
         "%(org)s heeft uw kind, met uw akkoord, aangemeld bij %(network)s.\n"
-        "Wilt u de aanmelding bevestigen? Dat kan via deze link:\n\n%(link)s\n\n"
-        "Daarna belt een medewerker u binnen %(days)d dagen.\n"
+        "Wilt u de aanmelding bevestigen? Open dan binnen %(valid)d dagen deze link:\n\n"
+        "%(link)s\n\n"
+        "U krijgt een inlogcode op dit e-mailadres. Daarna leest u wat er over uw kind is "
+        "geschreven, en bevestigt u de aanmelding of zegt u nee.\n"
+        "Na uw bevestiging belt een medewerker u binnen %(days)d dagen.\n"
         "Herkent u dit niet? Dan hoeft u niets te doen."
     ) % {
         "org": registration.referrer_organisation or _("Uw verwijzer"),
         "network": registration.network.name,
         "link": link,
+        "valid": CONFIRMATION_DAYS,
         "days": registration.network.callback_deadline_days,
     }
     send_mail(
@@ -42,6 +47,19 @@ def _ask_parents_to_confirm(registration: Registration, token: str) -> None:
         body,
         None,
         [registration.confirmation_email],
+    )
+
+
+def tell_referrer_not_confirmed(registration: Registration) -> bool:
+    """The parents did not confirm: the referrer hears that, and nothing else."""
+    return _tell_referrer(
+        registration,
+        _("Vooraanmelding gaat niet door (kenmerk %(ref)s)"),
+        _(
+            "De ouders hebben uw vooraanmelding van %(date)s (kenmerk %(ref)s) bij %(network)s "
+            "niet bevestigd. De aanmelding gaat daarom niet door.\n\nMet vriendelijke groet,\n"
+            "%(network)s"
+        ),
     )
 
 

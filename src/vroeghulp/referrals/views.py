@@ -15,7 +15,7 @@ from vroeghulp.accounts.constants import Role
 from vroeghulp.networks.models import Network
 
 from . import abuse, actions
-from .constants import Route
+from .constants import Route, Status
 from .forms import ExaminationFormSet, RegistrationForm, both_valid, examinations
 
 
@@ -93,24 +93,28 @@ def referrer_registration(request):
                 _("De vooraanmelding is verstuurd. De ouders krijgen een e-mail om te bevestigen."),
             )
             return redirect("referrals:referrer_registration")
-    context = {"network": network, "form": form, "exams": exams, "networks": networks}
+    context = {
+        "network": network,
+        "form": form,
+        "exams": exams,
+        "networks": networks,
+        "sent": [
+            {"registration": r, "state": _sent_state(r)}
+            for r in actions.pre_registrations_of(request.user, network)
+        ],
+    }
     return render(request, "referrals/referrer_form.html", context)
 
 
-@public
-@never_cache
-def confirm(request, token):
-    registration = actions.registration_for_token(token)
-    if registration is None:
-        return render(request, "referrals/confirm_invalid.html", status=404)
-    # Confirming takes a button press (POST): mail scanners that open links do not confirm.
-    if request.method == "POST":
-        try:
-            actions.confirm_registration(token)
-        except ValidationError:
-            return render(request, "referrals/confirm_invalid.html", status=404)
-        return render(request, "referrals/confirmed.html", {"network": registration.network})
-    return render(request, "referrals/confirm.html", {"network": registration.network})
+def _sent_state(registration) -> str:
+    """What the referrer may know of a pre-registration: whether the parents answered."""
+    if registration.status == Status.AWAITING_CONFIRMATION:
+        if actions.confirmation_expired(registration):
+            return _("Niet bevestigd, link verlopen")
+        return _("Wacht op bevestiging ouders")
+    if registration.status == Status.NOT_CONFIRMED:
+        return _("Gaat niet door: niet bevestigd door de ouders")
+    return _("Bevestigd door de ouders")
 
 
 @with_role(Role.COORDINATOR)

@@ -55,7 +55,9 @@ def due_consult_children(network: Network, now: datetime.datetime | None = None)
 
 def due_registrations(network: Network, now: datetime.datetime | None = None):
     """Registrations without a child's file: advised elsewhere, or never confirmed."""
-    never_a_file = Q(status=Status.DECLINED) | Q(status=Status.AWAITING_CONFIRMATION)
+    never_a_file = Q(
+        status__in=[Status.DECLINED, Status.AWAITING_CONFIRMATION, Status.NOT_CONFIRMED]
+    )
     return Registration.objects.filter(
         never_a_file, network=network, child__isnull=True, received_at__lt=cutoff(network, now)
     )

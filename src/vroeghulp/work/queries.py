@@ -13,6 +13,7 @@ from django.utils import timezone
 from vroeghulp.access.queries import own_cases, own_team_case_ids
 from vroeghulp.accounts.constants import Role
 from vroeghulp.cases import states
+from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import InformationRequest
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.id_lists import among
@@ -21,6 +22,7 @@ from vroeghulp.paging import first_rows
 from vroeghulp.plans.constants import FINISHED_STATUSES
 from vroeghulp.plans.models import Arrangement, PlanItem
 from vroeghulp.portal.models import DataRequest, DataRequestOutcome
+from vroeghulp.prematurity.models import PrematureVisit
 from vroeghulp.referrals.constants import Status
 from vroeghulp.referrals.deadlines import callback_state
 from vroeghulp.referrals.models import Registration
@@ -43,6 +45,7 @@ class WorkList:
     evaluations_due: list
     plan_items_due: list
     data_requests: list
+    premature_visits_due: list
     my_cases: list
     # Per section: how many rows there are beyond the ones shown
     more: dict = field(default_factory=dict)
@@ -64,6 +67,7 @@ class WorkList:
             *(row.plan.case for row in self.evaluations_due),
             *(row.plan.case for row in self.plan_items_due),
             *(row.case for row in self.data_requests),
+            *(row.case for row in self.premature_visits_due),
         ):
             if case.pk not in shown:
                 case.on_team, case.via_emergency = True, False
@@ -130,8 +134,20 @@ def work_for(user, everything: bool = False) -> WorkList:
         )
         .select_related("case", "case__child")
         .order_by("due_on"),
+        # the schedule of a child born too early: for the casemanager of the trajectory
+        "premature_visits_due": PrematureVisit.objects.filter(
+            among("case_id", mine_ids),
+            case__team__user=user,
+            case__team__team_role=TeamRole.CASEMANAGER,
+            case__team__ended_at__isnull=True,
+            case__phase__in=states.OPEN_PHASES,
+            done_on__isnull=True,
+            planned_on__lte=soon,
+        )
+        .select_related("case", "case__child")
+        .order_by("planned_on", "pk"),
         "my_cases": mine.filter(phase__in=states.OPEN_PHASES - {states.Phase.FOLLOW_UP})
-        .select_related("child", "child__municipality")
+        .select_related("child", "child__municipality", "child__network")
         .order_by("-opened_at"),
     }
     shown, more = {name: [] for name in sections}, dict.fromkeys(sections, 0)

@@ -152,7 +152,7 @@ def test_the_referrer_hears_nothing_without_the_parents_consent(
         status="accepted",
     )
     page = casemanager.get(_url(world, "cases:closing")).content.decode()
-    assert "De verwijzer krijgt geen bericht" in page
+    assert "meldde het kind aan, maar krijgt geen bericht van het afsluiten" in page
     with django_capture_on_commit_callbacks(execute=True):
         casemanager.post(
             _url(world, "cases:close"),

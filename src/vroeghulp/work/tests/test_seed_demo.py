@@ -25,7 +25,7 @@ def test_seed_builds_every_role_and_every_phase(capsys):
     call_command("seed_demo", children=24, seed=7)
     network = Network.objects.get(slug="regio-voorbeeld")
     assert network.municipalities.count() == 3
-    assert network.organisations.count() == 8
+    assert network.organisations.count() == 9  # with the school of the school protocol
     roles = set(network.memberships.values_list("role", flat=True))
     assert roles == set(Role)
     assert set(Case.objects.values_list("phase", flat=True)) >= set(Phase) - {Phase.FOLLOW_UP}

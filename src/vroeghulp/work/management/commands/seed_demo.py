@@ -27,6 +27,7 @@ from vroeghulp.cases.constants import (
     TeamRole,
     WaitingStage,
 )
+from vroeghulp.cases.family_demo import seed as seed_school_and_families
 from vroeghulp.cases.models import Case
 from vroeghulp.cbplus import demo as cbplus_demo
 from vroeghulp.children.actions import link_guardian_account
@@ -46,6 +47,7 @@ from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans import actions as plan_actions
 from vroeghulp.portal.models import SatisfactionQuestion
+from vroeghulp.prematurity import demo as premature_demo
 from vroeghulp.referrals.actions import (
     RegistrationData,
     decline_registration,
@@ -319,6 +321,8 @@ class DemoBuilder:
             tier="Regionaal kernteam",
         )
         cbplus_demo.seed(self.network, self.users, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY)
+        premature_demo.seed(self)
+        seed_school_and_families(self.network, self.users, DEMO_PASSWORD, DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
