@@ -47,12 +47,14 @@ PAGES = (
     "portal/who_looked.html",
     "portal/invitation.html",
     "portal/invitation_invalid.html",
+    "portal/confirmation.html",  # a referrer's pre-registration, confirmed by the parents
+    "portal/confirmation_answer.html",
+    "portal/confirmation_confirmed.html",
+    "portal/confirmation_declined.html",
+    "portal/confirmation_invalid.html",
     "referrals/public_form.html",
     "referrals/public_closed.html",
     "referrals/thanks.html",
-    "referrals/confirm.html",
-    "referrals/confirm_invalid.html",
-    "referrals/confirmed.html",
     "plans/document.html",  # the plan's page and PDF in the portal
 )
 PAGE_FOLDERS = ("django/forms",)  # the form renderer's templates, every one of them
@@ -68,6 +70,8 @@ PYTHON_FILES = (
     "portal/oidc.py",
     "portal/invitation_views.py",
     "portal/pending_invitation.py",
+    "portal/confirmation_views.py",
+    "portal/pending_confirmation.py",
     "referrals/notifications.py",
     "cases/event_texts.py",
     "plans/pdf.py",
