@@ -1,7 +1,8 @@
 """Parents read the portal, the public registration form and their e-mails in Arabic, Turkish or
 Polish: every parents' text (`parents_texts.py`) is translated in those catalogues, placeholders
 and plural forms kept, compiled, marked as not yet checked by a native speaker until a reviewer
-removes the mark; the pages come out in the chosen language, Arabic right to left."""
+removes the mark; the pages (login, public form, child page, a pre-registration's confirmation)
+come out in the chosen language, Arabic right to left."""
 
 import gettext
 import re
@@ -15,6 +16,7 @@ from django.urls import reverse
 
 from vroeghulp.accounts.tests.factories import UserFactory
 from vroeghulp.children.tests.factories import GuardianFactory
+from vroeghulp.referrals.tests.school import confirmation_path, pre_register, school_with_ib
 from vroeghulp.tests import parents_texts, po_catalogue
 from vroeghulp.tests.test_catalogue_complete import KEPT
 
@@ -203,3 +205,22 @@ def test_a_polish_parent_gets_the_login_code_in_polish_from_a_dutch_page(world):
     assert [message.subject for message in mail.outbox] == ["Państwa kod logowania do Vroeghulp"]
     assert mail.outbox[0].body.startswith("Państwa kod logowania to ")
     assert "inlogcode" not in mail.outbox[0].body
+
+
+CONFIRMATION = {
+    "ar": "تأكيد التسجيل",
+    "tr": "Başvuruyu onayla",
+    "pl": "Potwierdź zgłoszenie",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_confirmation_of_a_pre_registration_speaks_the_chosen_language(
+    world, language, django_capture_on_commit_callbacks
+):
+    _school, ib = school_with_ib(world.network)
+    with django_capture_on_commit_callbacks(execute=True):
+        pre_register(ib)
+    html = _client(language).get(confirmation_path()).content.decode()
+    _check(html, language, CONFIRMATION[language], ["Aanmelding bevestigen", "We sturen"])
