@@ -76,6 +76,7 @@ PYTHON_FILES = (
     "cases/event_texts.py",
     "plans/pdf.py",
     "date_input.py",
+    "children/corrected_age.py",  # the child's age on the child page
 )
 # Python files of which only some top-level classes and functions are the parents'.
 PYTHON_PARTS = {
@@ -208,3 +209,9 @@ def python_keys() -> set[tuple]:
 def keys() -> frozenset[tuple]:
     """The parents' texts as catalogue keys: (msgctxt, msgid, msgid_plural)."""
     return frozenset(_template_keys(templates()) | python_keys())
+
+
+def msgids() -> frozenset[tuple]:
+    """The parents' texts as (msgctxt, msgid): how a catalogue finds an entry. xgettext makes one
+    entry of a singular and a plural with the same msgid, so the plural is left out here."""
+    return frozenset(key[:2] for key in keys())
