@@ -6,11 +6,12 @@ future API cannot store what the form refuses.
 
 The limits, per kind of date (`Kind`):
 - a date that records something done lies on or before today, and not before what it follows:
-  the child's birth (consent, first concern, earlier examination, the registration itself), the
-  registration coming in (callback, home visit, contact, hours, referral, family support,
-  check-in, phase change, closing, a place on the team; a trajectory opens at the moment its
-  registration came in), or the row it answers (an answer its request, a placement its referral,
-  a conversation its plan version, an evaluation its arrangement's start);
+  the child's birth (consent, custody change, first concern, earlier examination, the
+  registration itself), the registration coming in (callback, home visit, contact, hours,
+  referral, family support, check-in, phase change, closing, a place on the team; a trajectory
+  opens at the moment its registration came in), or the row it answers (an answer its request,
+  a placement its referral, a conversation its plan version, an evaluation its arrangement's
+  start);
 - a planned date lies on or after its start and at most `Kind.ahead_days` after today: one year
   for an information deadline (from today), an arrangement's start (from the birth: a school
   place may predate the registration) and a team meeting; two years for a first check-in (from
@@ -62,6 +63,7 @@ EXAMINATION = Kind(gettext_lazy("het onderzoek"))
 RECEIVED = Kind(gettext_lazy("het binnenkomen van de aanmelding"))
 TEAM = Kind(gettext_lazy("de start in het team"))
 CBPLUS_CONSULT = Kind(gettext_lazy("het CB-plus-consult"))
+CUSTODY = Kind(gettext_lazy("de wijziging van het gezag"))
 
 INFORMATION_DUE = Kind(gettext_lazy("de termijn"), ahead_days=YEAR)
 FIRST_CHECK_IN = Kind(gettext_lazy("de eerste check-in"), ahead_days=TWO_YEARS)

@@ -89,9 +89,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "vroeghulp.urls"
 WSGI_APPLICATION = "vroeghulp.wsgi.application"
 
-# Widgets render with the project's templates, so that select.html can be its faster own, and
-# plain <input> widgets in Python (form_renderer.py).
-FORM_RENDERER = "vroeghulp.form_renderer.FormRenderer"
+# Forms, fields and widgets are drawn by Django's templates, found like every other template, so
+# the project's own in templates/django/forms/ (the form with its error summary, the field with
+# its label, select.html) count for every form, the admin's included.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -106,7 +107,6 @@ TEMPLATES = [
                 "vroeghulp.language.offered_languages",
             ],
             "libraries": {
-                "forms": "vroeghulp.form_html",
                 "dates": "vroeghulp.dates",
                 "links": "vroeghulp.links",
                 "audit_rows": "vroeghulp.audit.rows",

@@ -21,9 +21,13 @@ from .models import AuditEntry
 
 register = template.Library()
 
+# Each cell carries its column's label (data-label, as the template's headers say it), which a
+# phone shows beside the value when the table is laid out as cards.
 ROW = (
-    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td><td>{} {}</td>"
-    "<td>{}{}</td><td>{}</td></tr>\n"
+    '<tr><td data-label="#">{}</td><td data-label="{l[0]}">{}</td><td data-label="{l[1]}">{}</td>'
+    '<td data-label="{l[2]}">{} / {}</td><td data-label="{l[3]}">{}</td>'
+    '<td data-label="{l[4]}">{}</td><td data-label="{l[5]}">{} {}</td>'
+    '<td data-label="{l[6]}">{}{}</td><td data-label="{l[7]}">{}</td></tr>\n'
 )
 
 
@@ -64,8 +68,22 @@ def _object_of(entry) -> str:
 @register.simple_tag
 def audit_rows(entries) -> SafeString:
     words = (_("toestemming"), _labels("action"), _labels("grounds"))
+    headers = [
+        escape(label)
+        for label in (
+            _("Tijd"),
+            _("Gebruiker"),
+            _("Organisatie / rol"),
+            _("Kind"),
+            _("Handeling"),
+            _("Object"),
+            _("Grondslag"),
+            _("Adres"),
+        )
+    ]
     return _rows_or_none(
-        "".join(ROW.format(*map(escape, _cells(entry, *words))) for entry in entries), columns=9
+        "".join(ROW.format(*map(escape, _cells(entry, *words)), l=headers) for entry in entries),
+        columns=9,
     )
 
 
@@ -77,11 +95,15 @@ def _summary_key(key) -> str:
 
 
 @register.simple_tag
-def summary_rows(summary) -> SafeString:
+def summary_rows(summary, group: str = "") -> SafeString:
+    """The summary by `group` (as the form chose: user, child or else day)."""
+    keys = {"user": _("Gebruiker"), "child": _("Kind (intern nummer)")}
+    key_label = escape(keys.get(group) or _("Dag"))
+    count_label = escape(_("Aantal"))
     return _rows_or_none(
         "".join(
-            f"<tr><td>{escape(_summary_key(row['key']))}</td>"
-            f"<td>{escape(localize(row['count']))}</td></tr>"
+            f'<tr><td data-label="{key_label}">{escape(_summary_key(row["key"]))}</td>'
+            f'<td data-label="{count_label}">{escape(localize(row["count"]))}</td></tr>'
             for row in summary
         ),
         columns=2,

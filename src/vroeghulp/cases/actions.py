@@ -25,9 +25,9 @@ from vroeghulp.children.constants import FamilyLinkKind, FamilyLinkSource
 from vroeghulp.children.models import Child, FamilyLink
 from vroeghulp.concurrency import StaleVersionError
 from vroeghulp.consent import actions as consent_actions
-from vroeghulp.consent.models import Consent
+from vroeghulp.consent.models import Consent, ConsentGiving
 from vroeghulp.networks.constants import OrganisationKind
-from vroeghulp.networks.models import Network, Organisation
+from vroeghulp.networks.models import Network, Organisation, TeamTier
 from vroeghulp.referrals import actions as referral_actions
 from vroeghulp.referrals import notifications
 from vroeghulp.referrals.constants import Status as RegistrationStatus
@@ -58,6 +58,7 @@ from .models import (
     PhaseTransition,
     ReferralOut,
     TeamMember,
+    TierChoice,
     TimelineEvent,
     TimeSpent,
 )
@@ -157,11 +158,20 @@ def add_team_member(case: Case, *, actor, user, team_role: str, at=None) -> Team
 
 
 def transition(
-    case: Case, *, actor, to_phase: str, reason: str = "", version: int, at=None
+    case: Case,
+    *,
+    actor,
+    to_phase: str,
+    reason: str = "",
+    version: int,
+    at=None,
+    parents_agreed: bool = False,
 ) -> Case:
     """Move a case to another phase; refuses moves the state machine does not allow.
 
     `at` records when the step really happened, when it is entered afterwards.
+    `parents_agreed`: the professional confirms that the parents agree (advice without a team
+    meeting needs it).
     """
     decision = require(actor, Action.EDIT, case.child)
     plausible.check(at, plausible.PHASE_CHANGE, *plausible.of_trajectory(case))
@@ -169,12 +179,13 @@ def transition(
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.version != version:
             raise StaleVersionError
-        if not states.can_move(locked.phase, to_phase, lead_role(locked, actor)):
-            raise ValidationError(_("Deze overgang is niet toegestaan."))
+        role = lead_role(locked, actor)
         reason = reason.strip()
+        without_meeting = _advice_without_meeting(locked, to_phase, role, reason, parents_agreed)
+        if not without_meeting and not states.can_move(locked.phase, to_phase, role):
+            raise ValidationError(_("Deze overgang is niet toegestaan."))
         if states.needs_reason(locked.phase, to_phase) and not reason:
             raise ValidationError(_("Schrijf op waarom het traject deze stap maakt."))
-        without_meeting = _advice_without_meeting(locked, to_phase, reason)
         now = timezone.now()
         at = min(at or now, now)
         PhaseTransition.objects.create(
@@ -185,6 +196,7 @@ def transition(
             reason=reason,
             at=at,
             without_meeting=without_meeting,
+            parents_agreed=without_meeting and parents_agreed,
         )
         locked.phase = to_phase
         locked.version += 1
@@ -192,20 +204,23 @@ def transition(
         if states.clears_conclusion(to_phase):
             locked.meeting_concluded_at = None
         locked.save(update_fields=["phase", "version", "closed_at", "meeting_concluded_at"])
-        TimelineEvent.objects.add(locked, "phase_changed", actor=actor, at=at, phase=locked.phase)
-        record(
-            event_for(
-                actor, decision, AuditAction.UPDATE, case.child, locked, {"to_phase": to_phase}
-            )
-        )
+        name = "phase_changed_without_meeting" if without_meeting else "phase_changed"
+        TimelineEvent.objects.add(locked, name, actor=actor, at=at, phase=locked.phase)
+        details = {"to_phase": to_phase}
+        if without_meeting:
+            details |= {"without_meeting": True, "parents_agreed": True}
+        record(event_for(actor, decision, AuditAction.UPDATE, case.child, locked, details))
     return locked
 
 
-def _advice_without_meeting(case: Case, to_phase: str, reason: str) -> bool:
+def _advice_without_meeting(
+    case: Case, to_phase: str, role: str | None, reason: str, parents_agreed: bool
+) -> bool:
     """Advice follows a team meeting's conclusion. A network may allow advice without a
-    meeting (the trajectbegeleider, with the parents' agreement); then the reason is required
-    and the move is marked, so monitoring counts it."""
-    if not states.needs_conclusion(case.phase, to_phase) or case.meeting_concluded_at:
+    meeting: the trajectbegeleider (or the coordinator), with the parents' agreement, from
+    information gathering or the meeting phase; then the reason and the parents' agreement
+    are required and the move is marked, so monitoring counts it."""
+    if not states.advice_may_skip_meeting(case.phase, to_phase) or case.meeting_concluded_at:
         return False
     if not case.network.advice_without_meeting:
         raise ValidationError(
@@ -214,11 +229,66 @@ def _advice_without_meeting(case: Case, to_phase: str, reason: str) -> bool:
                 "vast bij de bespreking van dit kind."
             )
         )
+    if not states.may_advise_without_meeting(role):
+        raise ValidationError(_("Deze overgang is niet toegestaan."))
     if not reason:
         raise ValidationError(
             _("Advies zonder MDO: schrijf op waarom, en dat de ouders ermee instemmen.")
         )
+    if not parents_agreed:
+        raise ValidationError(
+            _(
+                "Advies zonder MDO kan alleen met instemming van de ouders. Bespreek het met "
+                "hen en bevestig dat zij ermee instemmen."
+            )
+        )
     return True
+
+
+def advise_without_meeting(
+    case: Case, *, actor, reason: str, parents_agreed: bool, version: int
+) -> Case:
+    """Nijmegen's way: the trajectbegeleider gives advice without a team meeting, with the
+    parents' agreement and the reason written down (a network setting)."""
+    return transition(
+        case,
+        actor=actor,
+        to_phase=states.Phase.ADVICE,
+        reason=reason,
+        version=version,
+        parents_agreed=parents_agreed,
+    )
+
+
+def choose_tier(case: Case, *, actor, tier: TeamTier, reason: str, version: int) -> Case:
+    """The case's coordinator or casemanager choose which team (tier) discusses the child:
+    kept as history, on the timeline and in the audit log."""
+    decision = require(actor, Action.EDIT, case.child)
+    if lead_role(case, actor) not in states.CASE_LEADS:
+        raise ValidationError(
+            _("Alleen de coördinator of de trajectbegeleider van dit traject kiest het team.")
+        )
+    ensure_editable(case)
+    if tier.network_id != case.network_id or not tier.active:
+        raise ValidationError(_("Kies een team van dit netwerk."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Schrijf op waarom dit team het kind bespreekt."))
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.version != version:
+            raise StaleVersionError
+        if locked.team_tier_id == tier.pk:
+            raise ValidationError(_("Dit team is al gekozen."))
+        choice = TierChoice.objects.create(case=locked, tier=tier, reason=reason, chosen_by=actor)
+        locked.team_tier = tier
+        locked.version += 1
+        locked.save(update_fields=["team_tier", "version"])
+        TimelineEvent.objects.add(locked, "tier_chosen", actor=actor, tier=tier.name)
+        record(
+            event_for(actor, decision, AuditAction.UPDATE, case.child, choice, {"tier": tier.name})
+        )
+    return locked
 
 
 def reopen(case: Case, *, actor, reason: str, version: int) -> Case:
@@ -435,6 +505,46 @@ def withdraw_consent(case: Case, consent: Consent, *, actor, withdrawn_by) -> Co
 
 def consent_params(consent: Consent) -> dict:
     return {"purpose": consent.purpose, "org": consent.organisation.name}
+
+
+def record_guardian_consent(
+    case: Case, consent: Consent, *, actor, guardian, given_on
+) -> ConsentGiving:
+    """One more guardian gave an existing consent (the one still missing, say)."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    ensure_editable(case)
+    with transaction.atomic():
+        giving = consent_actions.record_guardian_consent(
+            consent, actor=actor, guardian=guardian, given_on=given_on
+        )
+        TimelineEvent.objects.add_to_open_cases(
+            case.child,
+            "consent_given_by",
+            actor=actor,
+            guardian=guardian.full_name,
+            **consent_params(consent),
+        )
+    return giving
+
+
+def record_child_answer(case: Case, consent: Consent, *, actor, answer: str, asked_on) -> Consent:
+    """The child's own say on a consent, where the network asks children of its age."""
+    if consent.child_id != case.child_id:
+        raise PermissionDenied
+    ensure_editable(case)
+    with transaction.atomic():
+        consent = consent_actions.record_child_answer(
+            consent, actor=actor, answer=answer, asked_on=asked_on
+        )
+        TimelineEvent.objects.add_to_open_cases(
+            case.child,
+            "child_answered",
+            actor=actor,
+            answer=consent.child_answer,
+            **consent_params(consent),
+        )
+    return consent
 
 
 def save_intake(

@@ -25,6 +25,8 @@ class EventKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Langdurige begeleiding")
     PLAN = "plan", _("Adviesplan")
     PREMATURE = "premature", _("Prematuur")
+    CUSTODY = "custody", _("Gezag")
+    TIER = "tier", _("Teamniveau")
 
 
 class GoalRealisation(models.TextChoices):

@@ -61,11 +61,18 @@ EVENTS: dict[str, Event] = {
         {"phase": "vroeghulp.cases.states.Phase"},
         lower=False,
     ),
+    "phase_changed_without_meeting": Event(
+        EventKind.PHASE_CHANGED,
+        gettext_noop("Fase: %(phase)s (zonder MDO, met instemming van de ouders)"),
+        {"phase": "vroeghulp.cases.states.Phase"},
+        lower=False,
+    ),
     "member_added": Event(
         EventKind.TEAM_CHANGED,
         gettext_noop("%(name)s toegevoegd als %(role)s"),
         {"role": "vroeghulp.cases.constants.TeamRole"},
     ),
+    "tier_chosen": Event(EventKind.TIER, gettext_noop("Besproken door: %(tier)s")),
     "member_left": Event(EventKind.TEAM_CHANGED, gettext_noop("%(name)s is uit het team")),
     "emergency_access": Event(
         EventKind.EMERGENCY_ACCESS, gettext_noop("Noodtoegang door %(name)s")
@@ -119,6 +126,23 @@ EVENTS: dict[str, Event] = {
         gettext_noop("Toestemming ingetrokken door %(guardian)s: %(purpose)s – %(org)s"),
         CONSENT_PURPOSE,
         lower=False,
+    ),
+    "child_answered": Event(
+        EventKind.CONSENT,
+        gettext_noop("Het kind is gevraagd: %(answer)s (%(purpose)s – %(org)s)"),
+        {"answer": "vroeghulp.consent.constants.ChildAnswer", **CONSENT_PURPOSE},
+    ),
+    "custody_gained": Event(
+        EventKind.CUSTODY,
+        gettext_noop("%(guardian)s heeft gezag gekregen per %(date)s (%(source)s)"),
+        {"source": "vroeghulp.children.constants.CustodySource"},
+        dates=("date",),
+    ),
+    "custody_lost": Event(
+        EventKind.CUSTODY,
+        gettext_noop("%(guardian)s heeft geen gezag meer per %(date)s (%(source)s)"),
+        {"source": "vroeghulp.children.constants.CustodySource"},
+        dates=("date",),
     ),
     # intake and information
     "intake_recorded": Event(EventKind.INTAKE, gettext_noop("Intake vastgelegd")),
@@ -235,6 +259,12 @@ EVENTS: dict[str, Event] = {
         gettext_noop("Traject afgesloten: %(reason)s"),
         {"reason": "vroeghulp.cases.constants.ClosingReason"},
     ),
+    "contact_requested": Event(
+        EventKind.FOLLOW_UP,
+        gettext_noop("Verzoek om contact (%(who)s)"),
+        {"who": "vroeghulp.followup.constants.AskedBy"},
+    ),
+    "check_in_on_request": Event(EventKind.FOLLOW_UP, gettext_noop("Check-in op verzoek")),
     "check_in": Event(
         EventKind.FOLLOW_UP, gettext_noop("Check-in; volgende rond %(date)s"), dates=("date",)
     ),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.policy import CARE_ROLES
 from vroeghulp.accounts.models import User
-from vroeghulp.consent.constants import Purpose
+from vroeghulp.consent.constants import ChildAnswer, Purpose
 from vroeghulp.consent.models import Consent
 from vroeghulp.date_input import DATE, DATE_ERRORS
 from vroeghulp.networks.models import Organisation
@@ -115,7 +115,50 @@ class WithdrawForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["withdrawn_by"].queryset = case.child.guardians.all()
+        self.fields["withdrawn_by"].queryset = case.child.guardians.filter(has_custody=True)
+
+
+class GuardianConsentForm(forms.Form):
+    """One more guardian gives an existing consent (the one still missing)."""
+
+    guardian = forms.ModelChoiceField(
+        label=_("Welke ouder"),
+        queryset=None,
+        error_messages={"required": _("Kies wie de toestemming geeft.")},
+    )
+    given_on = forms.DateField(
+        label=_("Datum van deze toestemming"),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        initial=timezone.localdate,
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["guardian"].queryset = case.child.guardians.filter(has_custody=True)
+        plausible.limit_field(
+            self.fields["given_on"], plausible.CONSENT, plausible.birth(case.child.date_of_birth)
+        )
+
+
+class ChildAnswerForm(forms.Form):
+    """The child's own say on a consent, where the network asks children of its age."""
+
+    answer = forms.ChoiceField(
+        label=_("Antwoord van het kind"),
+        choices=ChildAnswer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies het antwoord van het kind.")},
+    )
+    asked_on = forms.DateField(
+        label=_("Gevraagd op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(
+            self.fields["asked_on"], plausible.CONSENT, plausible.birth(case.child.date_of_birth)
+        )
 
 
 class IntakeForm(forms.Form):

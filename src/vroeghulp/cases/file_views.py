@@ -6,6 +6,7 @@ through one action each.
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,21 +22,26 @@ from vroeghulp.access.policy import Action, decide, may_also, readable_items
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.children.corrected_age import age_of
+from vroeghulp.children.forms import CustodyChangeForm
+from vroeghulp.children.models import CustodyChange
 from vroeghulp.concurrency import submit
-from vroeghulp.consent.models import Consent
+from vroeghulp.consent.completeness import child_is_asked, completeness
+from vroeghulp.consent.models import Consent, ConsentGiving
 from vroeghulp.links import link
 
 from . import actions, states
-from .constants import SupportResponse
+from .constants import SupportResponse, TeamRole
 from .earlier_findings import known_before
 from .file_forms import (
     AnswerForm,
+    ChildAnswerForm,
     ClosingForm,
     ConsentForm,
     ContactRecordForm,
     DocumentForm,
     EarlierFindingForm,
     FamilySupportForm,
+    GuardianConsentForm,
     InformationRequestForm,
     IntakeForm,
     PlacementForm,
@@ -44,6 +50,7 @@ from .file_forms import (
     TimeSpentForm,
     WithdrawForm,
 )
+from .forms import TierForm
 from .hours import against_budget
 from .models import Document, InformationRequest, Intake, TeamMember
 
@@ -97,14 +104,41 @@ def team(request, case, decision):
     return _team_page(request, case, decision)
 
 
-def _team_page(request, case, decision, form=None, status=200):
+def _team_page(request, case, decision, form=None, status=200, tier_form=None):
     members = (
         TeamMember.objects.filter(case=case)
         .select_related("user")
         .order_by("ended_at", "started_at")
     )
-    context = {"members": members, "form": form or TeamMemberForm(case=case)}
+    tiers = list(case.network.tiers.filter(active=True))
+    context = {
+        "members": members,
+        "form": form or TeamMemberForm(case=case),
+        # team tiers, in a network that has them: the chosen one, its history and the choice
+        "tiers": tiers,
+        "tier": case.team_tier,
+        "tier_choices": case.tier_choices.select_related("tier", "chosen_by"),
+        "may_choose_tier": bool(tiers)
+        and actions.lead_role(case, request.user) in states.CASE_LEADS,
+        "tier_form": tier_form or TierForm(network=case.network, initial={"version": case.version}),
+    }
     return render_file_page(request, case, decision, "team", "cases/team.html", context, status)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def choose_tier(request, case, decision):
+    return submit(
+        request,
+        TierForm(request.POST, network=case.network),
+        lambda data: actions.choose_tier(case, actor=request.user, **data),
+        success=_("Het team is gekozen."),
+        done=reverse("cases:team", args=[case.code]),
+        rerender=lambda form, status: _team_page(
+            request, case, decision, status=status, tier_form=form
+        ),
+        current_version=lambda: type(case).objects.get(pk=case.pk).version,
+    )
 
 
 @require_POST
@@ -139,24 +173,86 @@ def end_member(request, case, decision):
 
 @on_case(Action.VIEW)
 def consents(request, case, decision):
-    return _consents_page(request, case, decision)
+    return consents_page(request, case, decision)
 
 
-def _consents_page(request, case, decision, form=None, status=200):
-    rows = (
-        Consent.objects.filter(child=case.child)
-        .select_related("organisation", "withdrawn_by")
-        .prefetch_related("given_by")
-        .order_by("withdrawn_at", "-given_on")
+def consents_page(request, case, decision, form=None, status=200, bound=None, custody_form=None):
+    """The consents with who gave each and what is still missing, and each guardian's custody
+    history. `bound` is a (kind, consent id, form) that came back with an error."""
+    child = case.child
+    guardians = list(
+        child.guardians.order_by("pk").prefetch_related(
+            Prefetch(
+                "custody_changes",
+                queryset=CustodyChange.objects.select_related("recorded_by"),
+            )
+        )
     )
     context = {
-        "consents": rows,
+        "rows": consent_rows(case, guardians, bound, request.user),
         "form": form or ConsentForm(case=case),
         "withdraw_form": WithdrawForm(case=case),
+        "guardians": guardians,
+        "custody_form": custody_form or CustodyChangeForm(child=child),
+        # the casemanager or coordinator on the case records custody changes
+        "may_record_custody": actions.lead_role(case, request.user)
+        in (TeamRole.COORDINATOR, TeamRole.CASEMANAGER),
     }
     return render_file_page(
         request, case, decision, "consent", "cases/consents.html", context, status
     )
+
+
+def consent_rows(case, guardians, bound=None, viewer=None) -> list[dict]:
+    """Each consent of the child with its givings and what is still missing: three queries
+    whatever the number of consents (the consents, their givings, nothing per row)."""
+    child = case.child
+    custodians = [g for g in guardians if g.has_custody]
+    by_pk = {g.pk: g for g in guardians}
+    today = timezone.localdate()
+    consents = (
+        Consent.objects.filter(child=child)
+        .select_related("organisation", "withdrawn_by", "child_asked_by")
+        .prefetch_related(
+            Prefetch("givings", queryset=ConsentGiving.objects.select_related("recorded_by"))
+        )
+        .order_by("withdrawn_at", "-given_on", "-pk")
+    )
+    child_asked = child_is_asked(child, today)
+    rows = []
+    for consent in consents:
+        consent.child, consent.network = child, case.network
+        for giving in consent.givings.all():
+            giving.guardian = by_pk[giving.guardian_id]
+        state = completeness(consent, custodians, today)
+        ended = consent.ends_on is not None and consent.ends_on < today
+        open_ = consent.withdrawn_at is None and not ended
+        kind, pk, bound_form = bound or (None, None, None)
+        rows.append(
+            {
+                "consent": consent,
+                "givings": [
+                    {"giving": g, "lapsed": not g.guardian.has_custody}
+                    for g in consent.givings.all()
+                ],
+                "state": state,
+                "ended": ended,
+                "open": open_,
+                "in_force": open_ and consent.given_on <= today and state.complete,
+                "child_asked": child_asked and open_,
+                "giving_form": bound_form
+                if kind == "giving" and pk == consent.pk
+                else GuardianConsentForm(
+                    case=case,
+                    prefix=f"c{consent.pk}",
+                    initial={"guardian": state.missing[0].pk if state.missing else None},
+                ),
+                "answer_form": bound_form
+                if kind == "answer" and pk == consent.pk
+                else ChildAnswerForm(case=case, prefix=f"a{consent.pk}"),
+            }
+        )
+    return rows
 
 
 @require_POST
@@ -171,7 +267,7 @@ def give_consent(request, case, decision):
         else:
             messages.success(request, _("De toestemming is vastgelegd."))
             return redirect("cases:consents", code=case.code)
-    return _consents_page(request, case, decision, form=form, status=400)
+    return consents_page(request, case, decision, form=form, status=400)
 
 
 @require_POST
@@ -187,6 +283,52 @@ def withdraw_consent(request, case, decision):
     else:
         messages.error(request, _("Kies wie de toestemming intrekt."))
     return redirect("cases:consents", code=case.code)
+
+
+@require_POST
+@on_case(Action.EDIT)
+def give_guardian_consent(request, case, decision):
+    """A guardian whose giving was missing gave it: recorded on the existing consent."""
+    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
+    form = GuardianConsentForm(request.POST, case=case, prefix=f"c{consent.pk}")
+    if form.is_valid():
+        try:
+            actions.record_guardian_consent(
+                case,
+                consent,
+                actor=request.user,
+                guardian=form.cleaned_data["guardian"],
+                given_on=form.cleaned_data["given_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De toestemming is vastgelegd."))
+            return redirect("cases:consents", code=case.code)
+    return consents_page(request, case, decision, status=400, bound=("giving", consent.pk, form))
+
+
+@require_POST
+@on_case(Action.EDIT)
+def child_answer(request, case, decision):
+    """The child's own say on a consent."""
+    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
+    form = ChildAnswerForm(request.POST, case=case, prefix=f"a{consent.pk}")
+    if form.is_valid():
+        try:
+            actions.record_child_answer(
+                case,
+                consent,
+                actor=request.user,
+                answer=form.cleaned_data["answer"],
+                asked_on=form.cleaned_data["asked_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het antwoord van het kind is vastgelegd."))
+            return redirect("cases:consents", code=case.code)
+    return consents_page(request, case, decision, status=400, bound=("answer", consent.pk, form))
 
 
 def posted_id(request, name: str) -> int:

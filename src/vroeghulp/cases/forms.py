@@ -10,8 +10,6 @@ from .states import Phase
 
 
 class NoteForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     text = forms.CharField(
         label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
     )
@@ -21,8 +19,6 @@ class NoteForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     to_phase = forms.ChoiceField(label=_("Nieuwe fase"), choices=())
     reason = forms.CharField(
         label=_("Toelichting"),
@@ -38,8 +34,6 @@ class TransitionForm(forms.Form):
 
 
 class DelayForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     stage = forms.ChoiceField(label=_("Welke stap liep uit"), choices=WaitingStage.choices)
     reason = forms.ChoiceField(label=_("Reden"), choices=DelayReason.choices)
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
@@ -71,3 +65,49 @@ class FamilyLinkForm(forms.Form):
 
     def clean_sibling(self):
         return self.children[self.cleaned_data["sibling"]]
+
+
+class AdviceWithoutMeetingForm(forms.Form):
+    """Advice without a team meeting (a network setting): why, and the parents' agreement."""
+
+    reason = forms.CharField(
+        label=_("Waarom advies zonder MDO"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Schrijf op waarom er advies komt zonder MDO.")},
+    )
+    parents_agreed = forms.BooleanField(
+        label=_("De ouders stemmen ermee in dat er advies komt zonder bespreking in het MDO"),
+        error_messages={
+            "required": _(
+                "Advies zonder MDO kan alleen met instemming van de ouders. Bespreek het met "
+                "hen en bevestig dat zij ermee instemmen."
+            )
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TierForm(forms.Form):
+    """Which of the network's teams (tiers) discusses this child."""
+
+    tier = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": _("Kies een team van dit netwerk.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom dit team"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Schrijf op waarom dit team het kind bespreekt.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tier"].queryset = network.tiers.filter(active=True)
+        self.fields["tier"].label_from_instance = lambda tier: (
+            f"{tier.name} ({tier.get_kind_display().lower()})"
+        )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.children.models import Child
 from vroeghulp.choices import ChoiceLabels
-from vroeghulp.networks.models import Network, Organisation
+from vroeghulp.networks.models import Network, Organisation, TeamTier
 
 from .constants import (
     ClosingReason,
@@ -57,6 +57,17 @@ class Case(ChoiceLabels, models.Model):
     meeting_concluded_at = models.DateTimeField(null=True, blank=True, editable=False)
     plan_discussed_on = models.DateField(
         _("adviesplan eerst besproken"), null=True, blank=True, editable=False
+    )
+    # The team (tier) that discusses this child, in a network with more than one; chosen by
+    # the case's coordinator or casemanager (`choose_tier`), every choice kept in TierChoice.
+    team_tier = models.ForeignKey(
+        TeamTier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("teamniveau"),
+        editable=False,
     )
 
     class Meta:
@@ -117,6 +128,8 @@ class PhaseTransition(models.Model):
     at = models.DateTimeField(default=timezone.now)
     # To advice without a team meeting's conclusion (a network that allows it): counted apart.
     without_meeting = models.BooleanField(default=False)
+    # Advice without a meeting needs the parents' agreement; the professional confirms it.
+    parents_agreed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -148,6 +161,25 @@ def event_fields(case, name, actor, at, professional_only, params) -> dict:
         "professional_only": professional_only,
     }
     return fields | ({"at": at} if at is not None else {})
+
+
+class TierChoice(models.Model):
+    """Which team (tier) was chosen for a trajectory, by whom and why: the history behind
+    `Case.team_tier`."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tier_choices")
+    tier = models.ForeignKey(TeamTier, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("waarom dit team"))
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    chosen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-chosen_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"teamniveau {self.pk}"
 
 
 class TimelineEvent(models.Model):

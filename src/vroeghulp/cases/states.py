@@ -74,6 +74,27 @@ NEEDS_REASON = frozenset({(Phase.CLOSED, Phase.EXECUTION), (Phase.MEETING, Phase
 CLEARS_CONCLUSION = frozenset({Phase.INFORMATION, Phase.INTAKE})
 
 
+# A network that allows advice without a team meeting (Network.advice_without_meeting): the
+# trajectbegeleider or coordinator moves to advice from these phases, with the parents' agreement.
+ADVICE_WITHOUT_MEETING = frozenset(
+    {(Phase.INFORMATION, Phase.ADVICE), (Phase.MEETING, Phase.ADVICE)}
+)
+WITHOUT_MEETING_ROLES = CASE_LEADS
+
+
+def advice_may_skip_meeting(from_phase: str, to_phase: str) -> bool:
+    return (from_phase, to_phase) in ADVICE_WITHOUT_MEETING
+
+
+def may_advise_without_meeting(team_role: str | None) -> bool:
+    return team_role in WITHOUT_MEETING_ROLES
+
+
+def offers_advice_without_meeting(phase: str) -> bool:
+    """Whether the case page offers the move (the action still checks everything)."""
+    return (phase, Phase.ADVICE) in ADVICE_WITHOUT_MEETING
+
+
 def needs_conclusion(from_phase: str, to_phase: str) -> bool:
     return (from_phase, to_phase) in NEEDS_CONCLUSION
 

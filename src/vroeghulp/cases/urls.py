@@ -16,6 +16,12 @@ urlpatterns = [
     path("trajecten/<uuid:code>/gezin/", views.link_family, name="link_family"),
     path("trajecten/<uuid:code>/fase/", views.change_phase, name="change_phase"),
     path("trajecten/<uuid:code>/vertraging/", views.add_delay, name="add_delay"),
+    path(
+        "trajecten/<uuid:code>/advies-zonder-mdo/",
+        views.advise_without_meeting,
+        name="advise_without_meeting",
+    ),
+    path("trajecten/<uuid:code>/team/niveau/", file_views.choose_tier, name="choose_tier"),
     path("trajecten/<uuid:code>/team/", file_views.team, name="team"),
     path("trajecten/<uuid:code>/team/toevoegen/", file_views.add_member, name="add_member"),
     path("trajecten/<uuid:code>/team/einde/", file_views.end_member, name="end_member"),
@@ -76,5 +82,15 @@ urlpatterns = [
         "trajecten/<uuid:code>/toestemming/intrekken/",
         file_views.withdraw_consent,
         name="withdraw_consent",
+    ),
+    path(
+        "trajecten/<uuid:code>/toestemming/ouder/",
+        file_views.give_guardian_consent,
+        name="give_guardian_consent",
+    ),
+    path(
+        "trajecten/<uuid:code>/toestemming/kind/",
+        file_views.child_answer,
+        name="child_answer",
     ),
 ]

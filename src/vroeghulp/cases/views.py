@@ -20,7 +20,7 @@ from . import actions, family, states
 from .constants import EventKind
 from .earlier_findings import known_before
 from .file_views import render_file_page
-from .forms import DelayForm, FamilyLinkForm, NoteForm, TransitionForm
+from .forms import AdviceWithoutMeetingForm, DelayForm, FamilyLinkForm, NoteForm, TransitionForm
 
 PAGE_SIZE = 50
 
@@ -81,6 +81,7 @@ def _render_detail(
     delay_form=None,
     transition_form=None,
     family_form=None,
+    advice_form=None,
     status=200,
 ):
     notes = readable_items(
@@ -109,9 +110,22 @@ def _render_detail(
             if may_also(decision, Action.EDIT)
             else ()
         ),
+        "offers_advice_without_meeting": _offers_advice_without_meeting(request.user, case),
+        "advice_form": advice_form or AdviceWithoutMeetingForm(initial={"version": case.version}),
     }
     return render_file_page(
         request, case, decision, "overview", "cases/detail.html", context, status
+    )
+
+
+def _offers_advice_without_meeting(user, case) -> bool:
+    """In a network that allows it, the case's trajectbegeleider or coordinator sees the form
+    for advice without a team meeting while no conclusion is recorded."""
+    return (
+        case.network.advice_without_meeting
+        and states.offers_advice_without_meeting(case.phase)
+        and not case.meeting_concluded_at
+        and states.may_advise_without_meeting(actions.lead_role(case, user))
     )
 
 
@@ -202,4 +216,18 @@ def link_family(request, case, decision):
             case, data["sibling"], actor=request.user, kind=data["kind"]
         ),
         _("Het gezin is gekoppeld."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def advise_without_meeting(request, case, decision):
+    return _detail_post(
+        request,
+        case,
+        decision,
+        AdviceWithoutMeetingForm(request.POST),
+        "advice_form",
+        lambda data: actions.advise_without_meeting(case, actor=request.user, **data),
+        _("Het traject is in de fase advies, zonder MDO en met instemming van de ouders."),
     )

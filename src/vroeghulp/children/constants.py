@@ -30,3 +30,15 @@ class FamilyLinkKind(models.TextChoices):
 class FamilyLinkSource(models.TextChoices):
     CASE_PAGE = "case_page", _("Vastgelegd in het dossier")
     DUPLICATE_CHECK = "duplicate_check", _("Bij de aanmelding: zelfde gezin")
+
+
+class CustodyChangeKind(models.TextChoices):
+    GAINED = "gained", _("Gezag gekregen")
+    LOST = "lost", _("Gezag verloren")
+
+
+class CustodySource(models.TextChoices):
+    COURT_DECISION = "court", _("Uitspraak van de rechter")
+    CUSTODY_REGISTER = "register", _("Ingeschreven in het gezagsregister")
+    PARENTS_STATEMENT = "statement", _("Verklaring van de ouders")
+    OTHER = "other", _("Anders")

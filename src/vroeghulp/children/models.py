@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.networks.models import Municipality, Network
 
-from .constants import FamilyLinkKind, FamilyLinkSource, GuardianRelation, Sex
+from .constants import (
+    CustodyChangeKind,
+    CustodySource,
+    FamilyLinkKind,
+    FamilyLinkSource,
+    GuardianRelation,
+    Sex,
+)
 
 
 class Child(models.Model):
@@ -137,3 +144,26 @@ class FamilyLink(models.Model):
 
     def sibling_of(self, child: "Child") -> "Child":
         return self.other_child if self.child_id == child.pk else self.child
+
+
+class CustodyChange(models.Model):
+    """One change of a guardian's custody (gezag), kept as history: the guardian's
+    `has_custody` is the state now, these rows say since when and on what grounds."""
+
+    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="custody_changes")
+    change = models.CharField(_("wijziging"), max_length=8, choices=CustodyChangeKind.choices)
+    effective_on = models.DateField(_("gaat in op"))
+    source = models.CharField(_("bron"), max_length=12, choices=CustodySource.choices)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("wijziging van gezag")
+        verbose_name_plural = _("wijzigingen van gezag")
+        ordering = ["effective_on", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_change_display()} ({self.effective_on})"

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp import plausible_dates as plausible
 from vroeghulp.date_input import DATE, DATE_ERRORS
 
+from .constants import AskedBy
+
 
 class StartForm(forms.Form):
     every_months = forms.IntegerField(
@@ -26,6 +28,35 @@ class StartForm(forms.Form):
         plausible.limit_field(
             self.fields["first_check_on"], plausible.FIRST_CHECK_IN, plausible.today()
         )
+
+
+class StartOnRequestForm(forms.Form):
+    """Follow-up in a network where it runs on request: no rhythm, no planned check-in."""
+
+    reason = forms.CharField(
+        label=_("Waarom langdurige begeleiding"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RequestForm(forms.Form):
+    on = forms.DateField(
+        label=_("Gevraagd op"), widget=DATE, error_messages=DATE_ERRORS, initial=timezone.localdate
+    )
+    asked_by = forms.ChoiceField(label=_("Wie vraagt om contact"), choices=AskedBy.choices)
+    question = forms.CharField(
+        label=_("Waar gaat de vraag over"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": _("Schrijf kort op waar de vraag over gaat.")},
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        plausible.limit_field(self.fields["on"], plausible.CHECK_IN, *plausible.of_trajectory(case))
 
 
 class CheckInForm(forms.Form):

@@ -17,7 +17,7 @@ from vroeghulp.cases.file_views import render_file_page
 from vroeghulp.concurrency import submit
 
 from . import actions
-from .forms import CheckInForm, ReopenForm, StartForm
+from .forms import CheckInForm, ReopenForm, RequestForm, StartForm, StartOnRequestForm
 from .models import FollowUpPlan
 
 
@@ -42,12 +42,16 @@ def _page(request, case, decision, forms=None, status=200):
     forms = forms or {}
     plan = FollowUpPlan.objects.filter(case=case).first()
     version = {"version": case.version}
+    on_request = case.network.follow_up_on_request
     context = {
         "plan": plan,
+        "on_request": on_request,
         "check_ins": case.check_ins.select_related("by"),
+        "requests": case.follow_up_requests.select_related("recorded_by"),
         "can_start": states.may_start_follow_up(case.phase),
         "in_follow_up": states.in_follow_up(case.phase),
-        "start_form": forms.get("start") or StartForm(initial=version),
+        "start_form": forms.get("start") or _start_form(case)(initial=version),
+        "request_form": forms.get("request") or RequestForm(case=case),
         "check_in_form": forms.get("check_in") or CheckInForm(case=case),
         "reopen_form": forms.get("reopen") or ReopenForm(initial=version),
         "today": timezone.localdate(),
@@ -71,6 +75,11 @@ def _post(request, case, decision, form, key, apply, success):
     )
 
 
+def _start_form(case):
+    """A rhythm and a first check-in, or (follow-up on request) only the reason."""
+    return StartOnRequestForm if case.network.follow_up_on_request else StartForm
+
+
 @require_POST
 @on_case(Action.EDIT)
 def start(request, case, decision):
@@ -78,7 +87,7 @@ def start(request, case, decision):
         request,
         case,
         decision,
-        StartForm(request.POST),
+        _start_form(case)(request.POST),
         "start",
         lambda data: actions.start_follow_up(case, actor=request.user, **data),
         _("Langdurige begeleiding is gestart."),
@@ -96,6 +105,20 @@ def check_in(request, case, decision):
         "check_in",
         lambda data: actions.record_check_in(case, actor=request.user, **data),
         _("De check-in is vastgelegd."),
+    )
+
+
+@require_POST
+@on_case(Action.EDIT)
+def record_request(request, case, decision):
+    return _post(
+        request,
+        case,
+        decision,
+        RequestForm(request.POST, case=case),
+        "request",
+        lambda data: actions.record_request(case, actor=request.user, **data),
+        _("Het verzoek om contact is vastgelegd; het contact staat op Mijn werk."),
     )
 
 

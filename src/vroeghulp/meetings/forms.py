@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from vroeghulp import plausible_dates as plausible
 from vroeghulp.networks.constants import Discipline
 
+from .constants import MeetingPart
+
 ATTENDANCE = [("", _("Nog niet bekend")), ("yes", _("Ja, de ouders zijn erbij")), ("no", _("Nee"))]
 
 
 class MeetingForm(forms.Form):
-    same_for_everyone = True  # see form_html
-
     starts_at = forms.DateTimeField(
         label=_("Datum en tijd"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -20,10 +20,27 @@ class MeetingForm(forms.Form):
     )
     location = forms.CharField(label=_("Plaats of videoverbinding"), max_length=200, required=False)
     tier = forms.CharField(label=_("Team"), max_length=100, required=False)
+    team_tier = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        required=False,
+        error_messages={
+            "required": _("Kies het team van dit MDO."),
+            "invalid_choice": _("Kies een team van dit netwerk."),
+        },
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tiers=None, **kwargs):
         super().__init__(*args, **kwargs)
         plausible.limit_field(self.fields["starts_at"], plausible.MEETING)
+        # A network with team tiers plans each meeting for one of them; others name it freely.
+        if tiers is not None and tiers.exists():
+            del self.fields["tier"]
+            self.fields["team_tier"].queryset = tiers
+            self.fields["team_tier"].required = True
+            self.fields["team_tier"].empty_label = None
+        else:
+            del self.fields["team_tier"]
 
 
 class AgendaForm(forms.Form):
@@ -47,6 +64,16 @@ class ParticipantForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
     discipline = forms.ChoiceField(label=_("Discipline"), choices=Discipline.choices)
     organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    part = forms.ChoiceField(
+        label=_("Aanwezig bij"),
+        choices=[("", _("Beide delen")), *MeetingPart.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, two_parts: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not two_parts:
+            del self.fields["part"]
 
 
 class FindingForm(forms.Form):
@@ -54,6 +81,25 @@ class FindingForm(forms.Form):
     text = forms.CharField(
         label=_("Bevindingen"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000
     )
+    part = forms.ChoiceField(label=_("Deel van de bespreking"), choices=MeetingPart.choices)
+
+    def __init__(self, *args, two_parts: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not two_parts:
+            del self.fields["part"]
+
+
+class PartNotesForm(forms.Form):
+    """The notes of one part of a two-part discussion."""
+
+    part = forms.ChoiceField(choices=MeetingPart.choices, widget=forms.HiddenInput)
+    notes = forms.CharField(
+        label=_("Notities"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ConclusionForm(forms.Form):

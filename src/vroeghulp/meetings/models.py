@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.cases.models import Case
 from vroeghulp.networks.constants import Discipline
-from vroeghulp.networks.models import Network
+from vroeghulp.networks.models import Network, TeamTier
+
+from .constants import MeetingPart
 
 
 class Meeting(models.Model):
@@ -18,6 +20,16 @@ class Meeting(models.Model):
     location = models.CharField(_("plaats of videoverbinding"), max_length=200, blank=True)
     tier = models.CharField(
         _("team"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: regionaal kernteam.")
+    )
+    # In a network with team tiers, the meeting is of one tier: its agenda offers that tier's
+    # children (`queries.agenda_candidates`).
+    team_tier = models.ForeignKey(
+        TeamTier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("teamniveau"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -50,6 +62,10 @@ class AgendaItem(models.Model):
         _("verwijzing naar expertisecentrum"), max_length=200, blank=True
     )
     discussed_at = models.DateTimeField(null=True, blank=True)
+    # The two parts, when the team first discusses without the parents: part 1's notes never
+    # reach the parents; part 2's do, with the conclusion.
+    notes_without_parents = models.TextField(_("notities deel 1 (zonder ouders)"), blank=True)
+    notes_with_parents = models.TextField(_("notities deel 2 (met ouders)"), blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -68,6 +84,10 @@ class Participant(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     discipline = models.CharField(_("discipline"), max_length=32, choices=Discipline.choices)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    # In a two-part discussion: present in one part only (blank: the whole discussion).
+    part = models.CharField(
+        _("aanwezig bij"), max_length=16, choices=MeetingPart.choices, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -80,6 +100,9 @@ class Finding(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="findings")
     discipline = models.CharField(_("discipline"), max_length=32, choices=Discipline.choices)
     text = models.TextField(_("bevindingen"))
+    part = models.CharField(
+        _("deel"), max_length=16, choices=MeetingPart.choices, blank=True, default=""
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

@@ -17,6 +17,7 @@ from vroeghulp.children.corrected_age import ChildAge, age_of
 from vroeghulp.pdf_pages import html_to_pdf
 
 from .models import AgendaItem
+from .parts import discussion_parts
 
 
 @dataclass
@@ -30,6 +31,8 @@ class MeetingPack:
     notes: list[Note]
     # on the day of the meeting, with the corrected age for a child born too early
     age: ChildAge
+    # a discussion in two parts (the team first without the parents): what each part holds
+    parts: list[dict]
 
 
 def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
@@ -48,6 +51,9 @@ def meeting_pack(item: AgendaItem, decision: Decision) -> MeetingPack:
             decision, child, case.notes.select_related("author", "source_organisation")
         ),
         age=age_of(child, timezone.localdate(item.meeting.starts_at)),
+        parts=discussion_parts(
+            item, list(item.participants.all()), list(item.findings.select_related("author"))
+        ),
     )
 
 

@@ -51,10 +51,13 @@ def next_meeting_start(network_ids):
 
 def agenda_candidates(user, meeting: Meeting) -> QuerySet[Case]:
     """Who can go on this meeting's agenda: children never discussed, and children whose
-    trajectory is back in the meeting phase (after further diagnostics)."""
+    trajectory is back in the meeting phase (after further diagnostics). A meeting of a team
+    tier offers the children for whom that tier was chosen."""
+    cases = visible_cases(user)
+    if meeting.team_tier_id:
+        cases = cases.filter(team_tier_id=meeting.team_tier_id)
     return (
-        visible_cases(user)
-        .filter(network=meeting.network)
+        cases.filter(network=meeting.network)
         .filter(
             Q(phase__in=MEETING_DUE_PHASES, first_meeting_on__isnull=True)
             | Q(phase__in=AGENDA_AGAIN_PHASES)

@@ -14,5 +14,6 @@ urlpatterns = [
     path("bespreking/<uuid:code>/bevinding/", views.add_finding, name="add_finding"),
     path("bespreking/<uuid:code>/ouders/", views.set_attendance, name="set_attendance"),
     path("bespreking/<uuid:code>/conclusie/", views.conclude, name="conclude"),
+    path("bespreking/<uuid:code>/notities/", views.save_part_notes, name="save_part_notes"),
     path("bespreking/<uuid:code>/dossier.pdf", views.pack_pdf, name="pack_pdf"),
 ]

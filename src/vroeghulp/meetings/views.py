@@ -22,7 +22,7 @@ from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record_all
 from vroeghulp.concurrency import submit
 from vroeghulp.kept.lists import Rendered, kept
-from vroeghulp.networks.models import Network
+from vroeghulp.networks.models import Network, TeamTier
 from vroeghulp.paging import page_number, rows_of_page
 
 from . import actions
@@ -33,9 +33,11 @@ from .forms import (
     FindingForm,
     MeetingForm,
     ParticipantForm,
+    PartNotesForm,
 )
 from .models import AgendaItem, Meeting
 from .pack import meeting_pack, render_pack_pdf
+from .parts import discussion_parts
 from .queries import agenda_candidates, waiting_for_first_meeting
 
 # The waiting list, longest waiting first, a page at a time
@@ -60,10 +62,10 @@ def meeting_list(request):
 def _list_page(request, form=None, status=200):
     page = page_number(request.GET.get("wachtend"))
     overview_html = kept(request.user, f"meetings:{page}", lambda: _overview(request.user, page))
-    is_coordinator = bool(request.user.networks_with_role(Role.COORDINATOR))
+    network = _planning_network(request.user)
     context = {
         "overview_html": overview_html,
-        "form": form or (MeetingForm() if is_coordinator else None),
+        "form": form or (MeetingForm(tiers=_tiers(network)) if network else None),
     }
     return render(request, "meetings/list.html", context, status=status)
 
@@ -104,17 +106,28 @@ def _overview(user, asked: int) -> Rendered:
     )
 
 
+def _planning_network(user) -> Network | None:
+    """The network a coordinator plans meetings for."""
+    return Network.objects.filter(pk__in=user.networks_with_role(Role.COORDINATOR)).first()
+
+
+def _tiers(network: Network):
+    return TeamTier.objects.filter(network=network, active=True)
+
+
 @require_POST
 @with_role(Role.COORDINATOR)
 def plan(request):
-    form = MeetingForm(request.POST)
-    network = Network.objects.filter(
-        pk__in=request.user.networks_with_role(Role.COORDINATOR)
-    ).first()
+    network = _planning_network(request.user)
+    form = MeetingForm(request.POST, tiers=_tiers(network))
     if form.is_valid():
-        meeting = actions.plan_meeting(network, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Het MDO is gepland."))
-        return redirect("meetings:detail", code=meeting.code)
+        try:
+            meeting = actions.plan_meeting(network, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het MDO is gepland."))
+            return redirect("meetings:detail", code=meeting.code)
     return _list_page(request, form=form, status=400)
 
 
@@ -210,15 +223,19 @@ def _item_page(request, item, decision, forms=None, status=200):
         ]
     )
     forms = forms or {}
+    two_parts = item.discussed_without_parents_first
+    participants = list(item.participants.all())
+    findings = list(item.findings.select_related("author"))
     context = {
         "item": item,
         "pack": meeting_pack(item, decision),
         "case": item.case,
-        "participants": item.participants.all(),
-        "findings": item.findings.select_related("author"),
+        "participants": participants,
+        "findings": findings,
+        "parts": _parts_with_forms(item, participants, findings, forms),
         "can_edit": may_also(decision, Action.EDIT),
-        "participant_form": forms.get("participant") or ParticipantForm(),
-        "finding_form": forms.get("finding") or FindingForm(),
+        "participant_form": forms.get("participant") or ParticipantForm(two_parts=two_parts),
+        "finding_form": forms.get("finding") or FindingForm(two_parts=two_parts),
         "attendance_form": AttendanceForm(
             initial={"parents_attend": {True: "yes", False: "no"}.get(item.parents_attend, "")}
         ),
@@ -237,9 +254,12 @@ def _item_page(request, item, decision, forms=None, status=200):
 
 def _item_post(request, item, decision, form_class, key, apply, success):
     """Shared flow for the item's small forms: validate, call one action, or show errors."""
+    form = (
+        form_class(request.POST) if isinstance(form_class, type) else form_class(request.POST, item)
+    )
     return submit(
         request,
-        form_class(request.POST),
+        form,
         lambda data: apply(item, data),
         success=success,
         done=reverse("meetings:item", args=[item.code]),
@@ -250,6 +270,44 @@ def _item_post(request, item, decision, form_class, key, apply, success):
     )
 
 
+def _parts_with_forms(item, participants, findings, forms) -> list[dict]:
+    """The two parts, each with its notes form (the one posted, with its errors, if any)."""
+    posted = forms.get("notes")
+    parts = discussion_parts(item, participants, findings)
+    for part in parts:
+        part["form"] = (
+            posted
+            if posted is not None and posted.data.get("part") == part["part"]
+            else PartNotesForm(
+                initial={"part": part["part"], "notes": part["notes"], "version": item.version}
+            )
+        )
+    return parts
+
+
+@require_POST
+@on_case_object(_item_for, Action.EDIT)
+def save_part_notes(request, item, decision):
+    return _item_post(
+        request,
+        item,
+        decision,
+        PartNotesForm,
+        "notes",
+        lambda item, data: actions.record_part_notes(item, actor=request.user, **data),
+        _("De notities zijn opgeslagen."),
+    )
+
+
+def _two_part_form(form_class):
+    """The item's form, with the part to choose when the discussion has two parts."""
+
+    def build(data, item):
+        return form_class(data, two_parts=item.discussed_without_parents_first)
+
+    return build
+
+
 @require_POST
 @on_case_object(_item_for, Action.EDIT)
 def add_participant(request, item, decision):
@@ -257,7 +315,7 @@ def add_participant(request, item, decision):
         request,
         item,
         decision,
-        ParticipantForm,
+        _two_part_form(ParticipantForm),
         "participant",
         lambda item, data: actions.add_participant(item, actor=request.user, **data),
         _("Deelnemer toegevoegd."),
@@ -271,7 +329,7 @@ def add_finding(request, item, decision):
         request,
         item,
         decision,
-        FindingForm,
+        _two_part_form(FindingForm),
         "finding",
         lambda item, data: actions.add_finding(item, actor=request.user, **data),
         _("Bevindingen opgeslagen."),

@@ -30,13 +30,14 @@ from vroeghulp.cases.models import (
     Delay,
     FamilySupport,
     Goal,
+    PhaseTransition,
     ReferralOut,
     TimeSpent,
 )
 from vroeghulp.cbplus.constants import ConsultStatus
 from vroeghulp.cbplus.models import Consult
 from vroeghulp.meetings.models import AgendaItem
-from vroeghulp.networks.models import Municipality, Network
+from vroeghulp.networks.models import Municipality, Network, TeamTier
 from vroeghulp.plans.models import Discussion, PlanVersion
 from vroeghulp.portal.models import SatisfactionAnswer
 from vroeghulp.referrals.constants import Route
@@ -469,6 +470,36 @@ def parents_at_meeting(scope: Scope) -> Result:
     return _share(items, Q(parents_attend=True))
 
 
+def advice_without_meeting(scope: Scope) -> Result:
+    """Moves to advice in the period: the share made without a team meeting (a network that
+    allows it, with the parents' agreement)."""
+    moves = PhaseTransition.objects.filter(
+        _case_filter(scope, "case__"),
+        to_phase=states.Phase.ADVICE,
+        at__gte=scope.start_at,
+        at__lt=scope.end_at,
+    )
+    return _share(moves, Q(without_meeting=True))
+
+
+NO_TIER = "geen team gekozen"
+
+
+def cases_per_tier(scope: Scope) -> Result:
+    """Trajectories started in the period per team (tier) chosen for them; every tier of the
+    networks listed, empty ones too. Networks without tiers give the count alone."""
+    tiers = TeamTier.objects.filter(network__in=scope.networks).values_list("name", flat=True)
+    counts = accepted_cases(scope).order_by().values_list("team_tier__name").annotate(n=Count("pk"))
+    found = dict(counts)
+    result = Result(count=sum(found.values()))
+    if tiers:
+        result.breakdown = dict.fromkeys(tiers, 0)
+        result.breakdown[NO_TIER] = 0
+        for name, n in found.items():
+            result.breakdown[name or NO_TIER] += n
+    return result
+
+
 def _closures(scope: Scope):
     return Closure.objects.filter(
         _case_filter(scope, "case__"), closed_on__gte=scope.start, closed_on__lte=scope.end
@@ -812,6 +843,21 @@ INDICATORS = [
         _("Deel van de gestarte trajecten dat al in het MDO is besproken."),
         "deel",
         discussed_by_team,
+    ),
+    Indicator(
+        "advice_without_meeting",
+        "Advies zonder MDO",
+        "Deel van de overgangen naar advies in de periode dat zonder bespreking in het MDO ging "
+        "(door de trajectbegeleider, met instemming van de ouders).",
+        "deel",
+        advice_without_meeting,
+    ),
+    Indicator(
+        "cases_per_tier",
+        "Trajecten per team",
+        "Trajecten gestart in de periode, per gekozen team (lokaal kernteam of provinciaal team).",
+        "aantal",
+        cases_per_tier,
     ),
     Indicator(
         "casemanager",

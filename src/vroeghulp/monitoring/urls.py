@@ -11,4 +11,11 @@ urlpatterns = [
     path("zelfevaluatie/", views.self_assessment, name="self_assessment"),
     path("jaarverslag/<slug:slug>/", views.yearly_report, name="yearly_report"),
     path("zelfevaluatie/<slug:slug>/", views.add_self_assessment, name="add_self_assessment"),
+    path("verantwoording/", views.cycle_reports, name="cycle_reports"),
+    path("verantwoording/<slug:slug>/", views.cycle_report, name="cycle_report"),
+    path(
+        "verantwoording/<slug:slug>/verslag.xlsx",
+        views.cycle_report_xlsx,
+        name="cycle_report_xlsx",
+    ),
 ]

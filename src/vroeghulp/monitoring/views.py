@@ -29,6 +29,7 @@ from .indicators import Scope, a_year_earlier, compute_all, compute_many, side_b
 from .models import BuildingBlock
 from .presentation import comparison, rows
 from .queries import AGGREGATE_ROLES, caseload_by_phase, registrations_by_municipality
+from .reporting_cycle import period_starting, recent_periods
 from .series import dashboard_charts, inflow_by_month_name
 from .spreadsheet import workbook
 from .suppression import THRESHOLD
@@ -276,5 +277,70 @@ def yearly_report(request, slug):
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="jaarverslag-{network.slug}-{year}.pdf"'
+    )
+    return response
+
+
+# --- The reporting cycle: the funder's report per cycle period, from the recorded work --------
+
+
+@with_role(*AGGREGATE_ROLES)
+def cycle_reports(request):
+    """Per network, its reporting cycle's periods with their report (printable, XLSX)."""
+    today = timezone.localdate()
+    sections = [
+        {"network": network, "periods": recent_periods(network, today)}
+        for network in _networks(request.user)
+    ]
+    return render(request, "monitoring/cycle_reports.html", {"sections": sections})
+
+
+def _cycle_scope(request, slug):
+    network = next((n for n in _networks(request.user) if n.slug == slug), None)
+    if network is None:
+        raise Http404
+    period = period_starting(network, request.GET.get("periode"), timezone.localdate())
+    if period is None:
+        raise Http404
+    return network, period, Scope(networks=[network], start=period.start, end=period.end)
+
+
+def _log_cycle_export(request, network, period, scope, file_format: str) -> None:
+    filters = {
+        "cycle_months": network.report_every_months,
+        "period": period.key,
+        "grouping": "netwerk",
+    }
+    _log_export(request, [network], scope, file_format, filters)
+
+
+@with_role(*AGGREGATE_ROLES)
+def cycle_report(request, slug):
+    """The funder's report for one cycle period as a printable page: the indicators as
+    published (bands, fixed grouping: the whole network), beside the same period a year ago."""
+    network, period, scope = _cycle_scope(request, slug)
+    results, previous = compute_many([scope, a_year_earlier(scope)])
+    _log_cycle_export(request, network, period, scope, "html")
+    context = {
+        "network": network,
+        "period": period,
+        "today": timezone.localdate(),
+        "threshold": THRESHOLD,
+        "indicators": rows(results, previous),
+    }
+    return render(request, "monitoring/cycle_report.html", context)
+
+
+@with_role(*AGGREGATE_ROLES)
+def cycle_report_xlsx(request, slug):
+    network, period, scope = _cycle_scope(request, slug)
+    _log_cycle_export(request, network, period, scope, "xlsx")
+    content = workbook(rows(compute_all(scope)), scope)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="verantwoording-{network.slug}-{period.start}-{period.end}.xlsx"'
     )
     return response

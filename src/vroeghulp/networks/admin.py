@@ -132,7 +132,10 @@ class MembershipAdmin(HidesPlatformAccounts, NetworkScopedAdmin):
         save_role(request, obj)
 
 
-class MembershipInline(NetworkScopedChoices, admin.TabularInline):
+class MembershipInline(NetworkScopedChoices, admin.StackedInline):
+    """Stacked, so that every select has its label (a table's column header is none) and the
+    form fits a phone."""
+
     model = Membership
     min_num = 1
     extra = 0
@@ -226,6 +229,48 @@ class RegionForm(forms.ModelForm):
 class RegionAdmin(NetworkScopedAdmin):
     form = RegionForm
     list_display = ["name", "network"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Municipality:
+            networks = administered_networks(request.user)
+            kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
+            # Checkboxes: labelled, usable without script and on a phone (the admin's two-list
+            # filter widget gives its icons an aria-label that their role does not allow).
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+# --- Team tiers: local core teams and a provincial team, maintained per network --------------
+
+from .constants import Discipline  # noqa: E402
+from .models import TeamTier  # noqa: E402
+
+
+class TeamTierForm(forms.ModelForm):
+    disciplines = forms.MultipleChoiceField(
+        label=_("samenstelling (disciplines)"),
+        choices=Discipline.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = TeamTier
+        fields = ["network", "name", "kind", "disciplines", "municipalities", "active"]
+
+    def clean(self):
+        data = super().clean()
+        network, chosen = data.get("network"), data.get("municipalities")
+        if network and chosen and any(m.network_id != network.pk for m in chosen):
+            raise ValidationError(_("Een team werkt voor gemeenten van het eigen netwerk."))
+        return data
+
+
+@admin.register(TeamTier, site=admin_site)
+class TeamTierAdmin(NetworkScopedAdmin):
+    form = TeamTierForm
+    list_display = ["name", "kind", "network", "active"]
+    list_filter = ["kind", "active"]
     filter_horizontal = ["municipalities"]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

@@ -73,3 +73,46 @@ def default_premature_schedule() -> list[dict]:
         {"months": 18, "kind": PrematureVisitKind.CONSULT.value},
         {"months": 24, "kind": PrematureVisitKind.CONSULT.value},
     ]
+
+
+class TierKind(models.TextChoices):
+    """A network's team tiers: small local core teams, and one larger team for complex cases."""
+
+    LOCAL = "local", _("Lokaal kernteam")
+    PROVINCIAL = "provincial", _("Provinciaal (of regionaal) team")
+
+
+class FollowUpMode(models.TextChoices):
+    """How long-term follow-up runs in a network."""
+
+    PROACTIVE = "proactive", _("Proactief: check-ins volgens een ritme, met herinneringen")
+    ON_REQUEST = (
+        "on_request",
+        _("Op verzoek: geen geplande check-ins; contact zodra ouders of begeleider erom vragen"),
+    )
+
+
+# Cycles that divide a year, so every cycle period starts in the same months each year.
+REPORT_CYCLES = [
+    (1, _("elke maand")),
+    (2, _("elke 2 maanden")),
+    (3, _("elk kwartaal")),
+    (4, _("elke 4 maanden")),
+    (6, _("elk half jaar")),
+    (12, _("elk jaar")),
+]
+
+MONTHS = [
+    (1, _("januari")),
+    (2, _("februari")),
+    (3, _("maart")),
+    (4, _("april")),
+    (5, _("mei")),
+    (6, _("juni")),
+    (7, _("juli")),
+    (8, _("augustus")),
+    (9, _("september")),
+    (10, _("oktober")),
+    (11, _("november")),
+    (12, _("december")),
+]

@@ -9,12 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from .constants import (
     CORRECTED_AGE_UNTIL_MONTHS,
+    MONTHS,
     PREMATURE_THRESHOLD_WEEKS,
+    REPORT_CYCLES,
     Discipline,
+    FollowUpMode,
     OrganisationalModel,
     OrganisationKind,
     PartnerType,
     PrematureVisitKind,
+    TierKind,
     default_premature_schedule,
 )
 from .logos import logo_path, logo_storage, validate_png
@@ -67,6 +71,39 @@ class Network(models.Model):
             "conclusie van een MDO."
         ),
     )
+    pre_discussion_without_parents = models.BooleanField(
+        _("team bespreekt eerst zonder de ouders"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Aan: elke bespreking in het MDO heeft twee delen: eerst het team zonder de ouders, "
+            "dan met de ouders. De ouders zien in het portaal alleen het tweede deel en de "
+            "conclusie."
+        ),
+    )
+    follow_up_mode = models.CharField(
+        _("langdurige trajectbegeleiding"),
+        max_length=12,
+        choices=FollowUpMode.choices,
+        default=FollowUpMode.PROACTIVE,
+        db_default=FollowUpMode.PROACTIVE,
+    )
+    report_every_months = models.PositiveSmallIntegerField(
+        _("verantwoording aan de financier"),
+        choices=REPORT_CYCLES,
+        default=12,
+        db_default=12,
+        help_text=_("Bijvoorbeeld elke 4 maanden: de monitoring biedt per periode een verslag."),
+    )
+    report_cycle_starts_month = models.PositiveSmallIntegerField(
+        _("eerste maand van de cyclus"),
+        choices=MONTHS,
+        default=1,
+        db_default=1,
+        help_text=_(
+            "Elke 4 maanden vanaf januari: januari–april, mei–augustus, september–december."
+        ),
+    )
     hours_budget = models.PositiveSmallIntegerField(
         _("urenbudget per traject"),
         null=True,
@@ -115,6 +152,17 @@ class Network(models.Model):
             '{"months": 3, "kind": "consult"}].'
         ),
     )
+    child_say_from_age = models.PositiveSmallIntegerField(
+        _("kinderen vanaf deze leeftijd worden zelf ook gevraagd"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(18)],
+        help_text=_(
+            "Bijvoorbeeld 12 voor een netwerk dat kinderen tot 12 jaar helpt. Leeg: uit. Aan: "
+            "een toestemming voor een kind van deze leeftijd geldt pas als het kind zelf ook "
+            "heeft ingestemd."
+        ),
+    )
 
     class Meta:
         verbose_name = _("netwerk")
@@ -146,6 +194,10 @@ class Network(models.Model):
     @property
     def accepts_public_registrations(self) -> bool:
         return self.public_registration_enabled and not self.referral_required
+
+    @property
+    def follow_up_on_request(self) -> bool:
+        return self.follow_up_mode == FollowUpMode.ON_REQUEST
 
     @property
     def premature_moments(self) -> list[dict]:
@@ -240,3 +292,45 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TeamTier(models.Model):
+    """One of a network's teams that discuss children: a local core team (for example a youth
+    doctor and a behavioural scientist for a few municipalities) or the provincial team of
+    specialists for complex cases. The case's coordinator and casemanager choose one per case."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="tiers")
+    name = models.CharField(_("naam"), max_length=100)
+    kind = models.CharField(_("soort"), max_length=12, choices=TierKind.choices)
+    disciplines = models.JSONField(
+        _("samenstelling (disciplines)"),
+        default=list,
+        blank=True,
+        help_text=_("Welke disciplines in dit team zitten."),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        related_name="tiers",
+        blank=True,
+        verbose_name=_("gemeenten"),
+        help_text=_("Voor welke gemeenten dit team werkt (leeg: het hele netwerk)."),
+    )
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("teamniveau")
+        verbose_name_plural = _("teamniveaus")
+        ordering = ["kind", "name"]
+        constraints = [models.UniqueConstraint(fields=["network", "name"], name="uniq_tier_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        unknown = set(self.disciplines or []) - set(Discipline.values)
+        if unknown:
+            raise ValidationError({"disciplines": _("Onbekende discipline.")})
+
+    def discipline_labels(self) -> list[str]:
+        labels = dict(Discipline.choices)
+        return [str(labels[d]) for d in self.disciplines if d in labels]

@@ -20,9 +20,19 @@ def context_for(content: dict, number: int) -> dict:
 
 
 def render_html(
-    content: dict, number: int, *, for_print_page: bool = False, logo_src: str = ""
+    content: dict,
+    number: int,
+    *,
+    for_print_page: bool = False,
+    logo_src: str = "",
+    back_url: str = "",
 ) -> str:
-    context = context_for(content, number) | {"for_print_page": for_print_page, "logo": logo_src}
+    """The plan as HTML; as a page (`for_print_page`) it fits a phone and has a way back."""
+    context = context_for(content, number) | {
+        "for_print_page": for_print_page,
+        "logo": logo_src,
+        "back_url": back_url,
+    }
     return render_to_string("plans/document.html", context)
 
 

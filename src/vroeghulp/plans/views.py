@@ -339,7 +339,13 @@ def version_print(request, case, decision, version_code):
     )
     network = case.network
     logo = reverse("networks:logo", args=[network.slug]) if network.logo else ""
-    html = pdf.render_html(version.content, version.number, for_print_page=True, logo_src=logo)
+    html = pdf.render_html(
+        version.content,
+        version.number,
+        for_print_page=True,
+        logo_src=logo,
+        back_url=reverse("plans:plan", args=[case.code]),
+    )
     response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"
     return response

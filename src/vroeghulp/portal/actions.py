@@ -7,11 +7,12 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vroeghulp import plausible_dates as plausible
 from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import (
     Action,
@@ -23,12 +24,13 @@ from vroeghulp.access.policy import (
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
 from vroeghulp.cases import states
-from vroeghulp.cases.actions import consent_params, lead_role, store_document
+from vroeghulp.cases.actions import consent_params, ensure_editable, lead_role, store_document
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import Case, Document, TimelineEvent
-from vroeghulp.children.models import Guardian
+from vroeghulp.children.constants import CustodyChangeKind, CustodySource
+from vroeghulp.children.models import CustodyChange, Guardian
 from vroeghulp.concurrency import StaleVersionError
-from vroeghulp.consent.actions import create_consent
+from vroeghulp.consent.actions import add_giving, create_consent, end_by_withdrawal
 from vroeghulp.consent.models import Consent
 from vroeghulp.letter_language import for_parent, writing_to_parent, writing_to_professionals
 from vroeghulp.meetings.models import AgendaItem
@@ -52,20 +54,48 @@ def _as_parent(user, child) -> Decision:
 
 
 def give_own_consent(case: Case, *, user, organisation, purpose: str, ends_on=None) -> Consent:
-    """The parents give a consent themselves; it counts from today."""
+    """A guardian gives a consent themselves; it counts from today. Where a consent for this
+    organisation and purpose is open and lacks their giving (the other guardian gave it), they
+    add theirs to it; otherwise it is a new consent, given by them alone."""
     child = case.child
     decision = _as_parent(user, child)
     guardian = decision.guardian
+    today = timezone.localdate()
     with transaction.atomic():
-        consent = create_consent(
-            child,
-            organisation=organisation,
-            purpose=purpose,
-            given_by=[guardian],
-            given_on=timezone.localdate(),
-            ends_on=ends_on,
-            recorded_by=user,
+        open_consent = (
+            Consent.objects.select_for_update()
+            .filter(child=child, organisation=organisation, purpose=purpose)
+            .filter(withdrawn_at__isnull=True)
+            .filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today))
+            .exclude(givings__guardian=guardian)
+            .order_by("given_on", "pk")
+            .first()
         )
+        if open_consent is not None:
+            consent = open_consent
+            add_giving(consent, guardian=guardian, given_on=today, recorded_by=user)
+        else:
+            if (
+                Consent.objects.filter(
+                    child=child,
+                    organisation=organisation,
+                    purpose=purpose,
+                    withdrawn_at__isnull=True,
+                    givings__guardian=guardian,
+                )
+                .filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today))
+                .exists()
+            ):
+                raise ValidationError(_("U heeft hiervoor al toestemming gegeven."))
+            consent = create_consent(
+                child,
+                organisation=organisation,
+                purpose=purpose,
+                given_by=[guardian],
+                given_on=today,
+                ends_on=ends_on,
+                recorded_by=user,
+            )
         TimelineEvent.objects.add_to_open_cases(
             child,
             "consent_given_by",
@@ -73,20 +103,31 @@ def give_own_consent(case: Case, *, user, organisation, purpose: str, ends_on=No
             guardian=guardian.full_name,
             **consent_params(consent),
         )
-        record(event_for(user, decision, AuditAction.CREATE, child, consent))
+        record(
+            event_for(
+                user,
+                decision,
+                AuditAction.UPDATE if open_consent else AuditAction.CREATE,
+                child,
+                consent,
+                {"given_by": guardian.pk},
+            )
+        )
     return consent
 
 
 def withdraw_own_consent(consent: Consent, *, user) -> Consent:
-    """Takes effect at once: nothing more is shared under this consent."""
+    """Takes effect at once: nothing more is shared under this consent. A guardian withdraws
+    only a consent they gave themselves, never in the other guardian's name."""
     decision = _as_parent(user, consent.child)
     guardian = decision.guardian
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
-        if locked.withdrawn_at is None:
-            locked.withdrawn_at = timezone.now()
-            locked.withdrawn_by = guardian
-            locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        if not locked.givings.filter(guardian=guardian).exists():
+            raise ValidationError(
+                _("U kunt alleen een toestemming intrekken die u zelf heeft gegeven.")
+            )
+        if end_by_withdrawal(locked, guardian):
             TimelineEvent.objects.add_to_open_cases(
                 consent.child,
                 "consent_withdrawn",
@@ -495,3 +536,65 @@ def _send_invitation_mail(email: str, link: str, case: Case) -> None:
         None,
         [email],
     )
+
+
+def record_custody_change(
+    case: Case,
+    guardian: Guardian,
+    *,
+    actor,
+    change: str,
+    effective_on: datetime.date,
+    source: str,
+    note: str = "",
+) -> CustodyChange:
+    """Record that a guardian gained or lost custody (gezag), kept as history.
+
+    It changes who may act for the child at once: a guardian who lost custody no longer gets
+    into the portal for this child (`decide_as_parent`), can no longer give or withdraw a
+    consent, and their open invitations are withdrawn; their earlier consents no longer count
+    (see `consent/completeness.py`), so the remaining guardian is asked. A guardian who gained
+    custody can be invited, and for a consent that needs every guardian with custody their
+    giving is needed from now on. The casemanager or coordinator on the case records it.
+    """
+    decision = _invitation_decision(case, actor)
+    ensure_editable(case)
+    if guardian.child_id != case.child_id:
+        raise PermissionDenied
+    if change not in CustodyChangeKind.values:
+        raise ValidationError(_("Kies of het gezag is gekregen of verloren."))
+    if source not in CustodySource.values:
+        raise ValidationError(_("Kies de bron van de wijziging."))
+    plausible.check(effective_on, plausible.CUSTODY, plausible.birth(case.child.date_of_birth))
+    with transaction.atomic():
+        locked = Guardian.objects.select_for_update().get(pk=guardian.pk)
+        gains = change == CustodyChangeKind.GAINED
+        if locked.has_custody == gains:
+            raise ValidationError(
+                _("%(name)s heeft al gezag.") % {"name": locked.full_name}
+                if gains
+                else _("%(name)s heeft al geen gezag.") % {"name": locked.full_name}
+            )
+        custody_change = CustodyChange.objects.create(
+            guardian=locked,
+            change=change,
+            effective_on=effective_on,
+            source=source,
+            note=note.strip(),
+            recorded_by=actor,
+        )
+        locked.has_custody = gains
+        locked.version += 1
+        locked.save(update_fields=["has_custody", "version"])
+        if not gains:
+            Invitation.objects.open().filter(guardian=locked).update(withdrawn_at=timezone.now())
+        TimelineEvent.objects.add_to_open_cases(
+            case.child,
+            "custody_gained" if gains else "custody_lost",
+            actor=actor,
+            guardian=locked.full_name,
+            date=effective_on,
+            source=source,
+        )
+        record(event_for(actor, decision, AuditAction.CREATE, case.child, custody_change))
+    return custody_change

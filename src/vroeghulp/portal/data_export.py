@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from vroeghulp.cases.models import Case
 from vroeghulp.consent.models import Consent
+from vroeghulp.meetings.parts import discussions_for_parents
 from vroeghulp.plans.models import PlanVersion
 from vroeghulp.referrals.models import Registration
 
@@ -33,8 +34,17 @@ def child_data(child) -> dict:
                 "gezag": g.has_custody,
                 "telefoon": g.phone,
                 "email": g.email,
+                "wijzigingen_gezag": [
+                    {
+                        "wijziging": c.get_change_display(),
+                        "gaat_in_op": c.effective_on,
+                        "bron": c.get_source_display(),
+                        "toelichting": c.note,
+                    }
+                    for c in g.custody_changes.all()
+                ],
             }
-            for g in child.guardians.all()
+            for g in child.guardians.prefetch_related("custody_changes")
         ],
         "aanmeldingen": [
             {
@@ -53,8 +63,17 @@ def child_data(child) -> dict:
                 "gegeven_op": c.given_on,
                 "geldig_tot": c.ends_on,
                 "ingetrokken_op": c.withdrawn_at,
+                "ingetrokken_door": c.withdrawn_by.full_name if c.withdrawn_by else "",
+                "gegeven_door": [
+                    {"naam": g.guardian.full_name, "gegeven_op": g.given_on}
+                    for g in c.givings.all()
+                ],
+                "antwoord_kind": c.get_child_answer_display(),
+                "kind_gevraagd_op": c.child_asked_on,
             }
-            for c in Consent.objects.filter(child=child).select_related("organisation")
+            for c in Consent.objects.filter(child=child)
+            .select_related("organisation", "withdrawn_by")
+            .prefetch_related("givings__guardian")
         ],
         "trajecten": [_case(case) for case in cases],
     }
@@ -81,6 +100,21 @@ def _case(case) -> dict:
         "contacten": [
             {"datum": c.on, "vorm": c.get_form_display(), "samenvatting": c.summary}
             for c in case.contacts.all()
+        ],
+        "besprekingen_mdo": [
+            {
+                "datum": d["date"],
+                "aanwezig": [f"{p.name} ({p.get_discipline_display()})" for p in d["participants"]],
+                "bevindingen": [
+                    {"discipline": f.get_discipline_display(), "tekst": f.text}
+                    for f in d["findings"]
+                ],
+                "notities": d["notes"],
+                "conclusie": d["conclusion"],
+                "verder_onderzoek": d["further_diagnostics"],
+                "verwezen_naar": d["specialised_centre"],
+            }
+            for d in discussions_for_parents(case)
         ],
         "adviesplan_versies": [
             {"versie": v.number, "uitgegeven": v.issued_at, "inhoud": v.content}

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:code>/ouders/uitnodigen/", views.invite, name="invite"),
     path("<uuid:code>/ouders/opnieuw/", views.resend, name="resend"),
     path("<uuid:code>/ouders/intrekken/", views.withdraw, name="withdraw"),
+    path("<uuid:code>/ouders/gezag/", views.custody_change, name="custody_change"),
 ]

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from vroeghulp.access.decorators import on_case, public
 from vroeghulp.access.policy import Action, may_also
-from vroeghulp.cases.file_views import posted_id, render_file_page
+from vroeghulp.cases.file_views import consents_page, posted_id, render_file_page
+from vroeghulp.children.forms import CustodyChangeForm
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import submit
 
@@ -135,3 +136,37 @@ def arrive(request, token):
 def masked(email: str) -> str:
     name, _at, domain = email.partition("@")
     return f"{name[:1]}…@{domain}"
+
+
+@require_POST
+@on_case(Action.EDIT)
+def custody_change(request, case, decision):
+    """Record that a guardian gained or lost custody; shown on the file's consents tab."""
+    form = CustodyChangeForm(request.POST, child=case.child)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.record_custody_change(
+                case,
+                data["guardian"],
+                actor=request.user,
+                change=data["change"],
+                effective_on=data["effective_on"],
+                source=data["source"],
+                note=data["note"],
+            )
+        except PermissionDenied:
+            messages.error(
+                request,
+                _(
+                    "Alleen de casemanager of de coördinator van dit traject legt een wijziging "
+                    "van het gezag vast."
+                ),
+            )
+            return redirect("cases:consents", code=case.code)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De wijziging van het gezag is vastgelegd."))
+            return redirect("cases:consents", code=case.code)
+    return consents_page(request, case, decision, status=400, custody_form=form)

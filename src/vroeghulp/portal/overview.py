@@ -99,7 +99,7 @@ def appointments(case) -> list[Appointment]:
             )
         )
     plan = FollowUpPlan.objects.filter(case=case, active=True).first()
-    if plan:
+    if plan and plan.next_check_on:
         found.append(Appointment(_("Contact om te horen hoe het gaat"), plan.next_check_on))
     # the next consult or home visit of a premature child's schedule
     visit = case.premature_visits.filter(done_on__isnull=True, planned_on__gte=today).first()

@@ -23,8 +23,10 @@ from vroeghulp.cases.file_views import posted_id, render_file_page
 from vroeghulp.children.corrected_age import age_of
 from vroeghulp.children.models import Guardian
 from vroeghulp.concurrency import submit
+from vroeghulp.consent.completeness import completeness
 from vroeghulp.consent.models import Consent
 from vroeghulp.meetings.models import AgendaItem
+from vroeghulp.meetings.parts import discussions_for_parents
 from vroeghulp.plans import pdf as plan_pdf_module
 from vroeghulp.plans.models import PlanItem, PlanVersion
 
@@ -145,14 +147,13 @@ def _child_page(
         "versions": versions,
         # what happens with each advice, once the parents have the plan
         "plan_items": _plan_items(case) if versions else [],
-        "consents": Consent.objects.filter(child=case.child)
-        .select_related("organisation")
-        .order_by("withdrawn_at", "-given_on"),
+        "consents": _own_consents(case, decision.guardian),
         "reaction_form": reaction_form or ReactionForm(),
         "messages_list": case.messages.select_related("sender"),
         "message_form": message_form or MessageForm(),
         "questionnaire": satisfaction_form or _questionnaire(case),
         "meetings": _upcoming_meetings(case),
+        "discussions": discussions_for_parents(case),
         "attendance_form": AttendanceForm(),
         "data_requests": case.data_requests.all(),
         "request_form": request_form or DataRequestForm(),
@@ -160,6 +161,46 @@ def _child_page(
         **_uploads_context(case, request.user, upload_form),
     }
     return render(request, "portal/child.html", context, status=status)
+
+
+def _own_consents(case, me) -> list[dict]:
+    """Each consent as this guardian sees it: what they gave, what the other guardian gave, and
+    from whom it is still missing."""
+    child = case.child
+    guardians = {g.pk: g for g in child.guardians.order_by("pk")}
+    custodians = [g for g in guardians.values() if g.has_custody]
+    today = timezone.localdate()
+    rows = []
+    consents = (
+        Consent.objects.filter(child=child)
+        .select_related("organisation", "withdrawn_by")
+        .prefetch_related("givings")
+        .order_by("withdrawn_at", "-given_on", "-pk")
+    )
+    for consent in consents:
+        consent.child, consent.network = child, case.network
+        givings = list(consent.givings.all())
+        for giving in givings:
+            giving.guardian = guardians[giving.guardian_id]
+        state = completeness(consent, custodians, today)
+        mine = next((g for g in givings if g.guardian_id == me.pk), None)
+        open_ = consent.withdrawn_at is None and not (
+            consent.ends_on is not None and consent.ends_on < today
+        )
+        rows.append(
+            {
+                "consent": consent,
+                "me": me.pk,
+                "mine": mine,
+                "others": [g for g in givings if g.guardian_id != me.pk],
+                "state": state,
+                "open": open_,
+                "in_force": open_ and state.complete,
+                "i_am_missing": open_ and any(g.pk == me.pk for g in state.missing),
+                "may_withdraw": open_ and mine is not None,
+            }
+        )
+    return rows
 
 
 def _plan_items(case) -> list[dict]:
@@ -206,12 +247,38 @@ def give_consent(request, case, decision):
 @require_POST
 @as_parent(Action.CONTRIBUTE)
 def withdraw_consent(request, case, decision):
-    consent = get_object_or_404(Consent, pk=posted_id(request, "consent"), child=case.child)
-    actions.withdraw_own_consent(consent, user=request.user)
-    messages.success(
-        request, _("Uw toestemming is ingetrokken. Vanaf nu wordt hier niets meer mee gedeeld.")
+    """Asks once more ("Weet u het zeker?", saying what withdrawing means); only the confirmed
+    request withdraws."""
+    consent = get_object_or_404(
+        Consent.objects.select_related("organisation"),
+        pk=posted_id(request, "consent"),
+        child=case.child,
     )
-    return redirect("portal:child", code=case.code)
+    if request.POST.get("confirmed") != "yes":
+        record_all(
+            [
+                event_for(
+                    request.user,
+                    decision,
+                    AuditAction.READ,
+                    case.child,
+                    consent,
+                    {"view": "portal-withdraw-confirm"},
+                )
+            ]
+        )
+        context = {"case": case, "child": case.child, "consent": consent}
+        return render(request, "portal/withdraw_consent.html", context)
+    try:
+        actions.withdraw_own_consent(consent, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Uw toestemming is ingetrokken. Vanaf nu wordt hier niets meer mee gedeeld."),
+        )
+    return redirect(reverse("portal:child", args=[case.code]) + "#toestemming")
 
 
 @require_POST
@@ -259,7 +326,11 @@ def plan_page(request, case, decision, version_code):
     network = case.network
     logo = reverse("networks:logo", args=[network.slug]) if network.logo else ""
     html = plan_pdf_module.render_html(
-        version.content, version.number, for_print_page=True, logo_src=logo
+        version.content,
+        version.number,
+        for_print_page=True,
+        logo_src=logo,
+        back_url=reverse("portal:child", args=[case.code]),
     )
     response = HttpResponse(html)
     response["Cache-Control"] = "private, no-store"

@@ -31,7 +31,10 @@ class DeclineKind(models.TextChoices):
 
     LIGHT_SUPPORT = "light_support", _("Lichte ondersteuning elders (bijv. CJG)")
     OUTSIDE_GROUP = "outside_group", _("Buiten de doelgroep of leeftijd")
-    STEPS_SKIPPED = "steps_skipped", _("Eerdere stappen nog niet gezet")
+    STEPS_SKIPPED = (
+        "steps_skipped",
+        _("Eerdere stappen overgeslagen (bijv. eerst de jeugdarts of huisarts)"),
+    )
     HELPED_ELSEWHERE = "helped", _("Hulp loopt al elders")
     PARENTS = "parents", _("Ouders zien af van een traject")
     OTHER = "other", _("Anders")

@@ -112,7 +112,8 @@ def test_one_childs_entries_go_a_page_at_a_time_with_their_labels(world):
     assert len(rows) == ENTRIES_PER_PAGE
     assert [r.sequence for r in rows] == sorted((r.sequence for r in rows), reverse=True)
     page = first.content.decode()
-    assert "<td>Inzien</td>" in page and "Lid van het team rond het kind" in page
+    assert '<td data-label="Handeling">Inzien</td>' in page
+    assert "Lid van het team rond het kind" in page
     second = client.get(reverse("audit:entries"), {"child": child, "pagina": 2})
     rest = list(second.context["page"].object_list)
     # the second visit's own review entry came on top, so the pages overlap by that one
@@ -152,10 +153,13 @@ def test_a_row_writes_numbers_as_they_are_and_escapes_every_value():
     with timezone.override("Europe/Amsterdam"):
         row = audit_rows([entry])
     assert row == (
-        "<tr><td>1234567</td><td>4 Mrt 2026 12:05:09</td><td>&lt;b&gt;Jan&lt;/b&gt;</td>"
-        f"<td>– / casemanager</td><td>4321</td><td>{entry.get_action_display()}</td>"
-        f"<td>case 17</td><td>{entry.get_grounds_display()} (toestemming 9876)</td>"
-        "<td>127.0.0.1</td></tr>\n"
+        '<tr><td data-label="#">1234567</td><td data-label="Tijd">4 Mrt 2026 12:05:09</td>'
+        '<td data-label="Gebruiker">&lt;b&gt;Jan&lt;/b&gt;</td>'
+        '<td data-label="Organisatie / rol">– / casemanager</td><td data-label="Kind">4321</td>'
+        f'<td data-label="Handeling">{entry.get_action_display()}</td>'
+        '<td data-label="Object">case 17</td>'
+        f'<td data-label="Grondslag">{entry.get_grounds_display()} (toestemming 9876)</td>'
+        '<td data-label="Adres">127.0.0.1</td></tr>\n'
     )
     assert "Geen regels." in audit_rows([])
 
@@ -174,10 +178,12 @@ def test_summary_rows_read_as_the_template_wrote_them():
         {"key": None, "count": 1},
     ]
     template = engines["django"].from_string(
-        '{% for row in summary %}<tr><td>{{ row.key|default:"–" }}</td>'
-        "<td>{{ row.count }}</td></tr>{% endfor %}"
+        "{% load i18n %}{% for row in summary %}"
+        '<tr><td data-label="{% translate "Dag" %}">{{ row.key|default:"–" }}</td>'
+        '<td data-label="{% translate "Aantal" %}">{{ row.count }}</td></tr>{% endfor %}'
     )
     for language in ("nl", "en"):
         with translation.override(language):
-            assert summary_rows(summary) == template.render({"summary": summary})
+            assert summary_rows(summary, "day") == template.render({"summary": summary})
+    assert '<td data-label="Gebruiker">' in summary_rows(summary, "user")
     assert "Geen regels." in summary_rows([])

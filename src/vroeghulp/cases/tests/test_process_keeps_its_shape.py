@@ -71,15 +71,22 @@ def test_a_network_may_allow_advice_without_a_meeting_with_the_reason(world):
     coordinator = world.users[Role.COORDINATOR]
     with pytest.raises(ValidationError, match="schrijf op waarom"):
         actions.transition(case, actor=coordinator, to_phase=Phase.ADVICE, version=case.version)
+    reason = "Vraag is helder; ouders stemmen in met advies zonder teambespreking"
+    with pytest.raises(ValidationError, match="alleen met instemming van de ouders"):
+        actions.transition(
+            case, actor=coordinator, to_phase=Phase.ADVICE, version=case.version, reason=reason
+        )
     moved = actions.transition(
         case,
         actor=coordinator,
         to_phase=Phase.ADVICE,
         version=case.version,
-        reason="Vraag is helder; ouders stemmen in met advies zonder teambespreking",
+        reason=reason,
+        parents_agreed=True,
     )
     assert moved.phase == Phase.ADVICE
-    assert PhaseTransition.objects.get(case=case).without_meeting is True
+    row = PhaseTransition.objects.get(case=case)
+    assert row.without_meeting is True and row.parents_agreed is True
 
 
 def test_back_for_diagnostics_needs_a_new_conclusion(world):

@@ -242,7 +242,7 @@ def test_command_prints_every_indicator_as_json(results, capsys):
     assert output["indicators"]["inflow"]["count"] == 3
     assert output["indicators"]["inflow"]["published"] == "<5"
     assert output["indicators"]["days_callback"]["within_norm"] == 0.5
-    assert len(output["indicators"]) == 34
+    assert len(output["indicators"]) == 36
     assert output["indicators"]["reach_discussed"]["denominator"] == 1000
 
 

@@ -1,7 +1,7 @@
 import factory
 
-from vroeghulp.networks.constants import OrganisationKind, PartnerType
-from vroeghulp.networks.models import Municipality, Network, Organisation
+from vroeghulp.networks.constants import OrganisationKind, PartnerType, TierKind
+from vroeghulp.networks.models import Municipality, Network, Organisation, TeamTier
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):
@@ -30,3 +30,13 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Organisatie {n}")
     kind = OrganisationKind.CARE_PROVIDER
     partner_type = PartnerType.CORE
+
+
+class TeamTierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamTier
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Lokaal kernteam {n}")
+    kind = TierKind.LOCAL
+    disciplines = factory.LazyFunction(lambda: ["jeugdarts", "orthopedagoog"])

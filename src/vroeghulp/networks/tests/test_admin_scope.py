@@ -27,6 +27,7 @@ def test_the_admin_has_no_child_or_case_data():
         "networks.Municipality",
         "networks.Organisation",
         "networks.Region",
+        "networks.TeamTier",
         "accounts.Membership",
         "accounts.User",
         "plans.JargonTerm",

@@ -251,9 +251,10 @@ def test_uploads_to_another_childs_case_are_not_found(world, client):
 def test_parents_give_a_consent_themselves(world, client, parent):
     from vroeghulp.consent.models import Consent
 
+    # Sharing the plan needs one guardian with custody (the child has two here).
     response = client.post(
         _url(world, "give_consent"),
-        {"organisation": world.other_organisation.pk, "purpose": "exchange_information"},
+        {"organisation": world.other_organisation.pk, "purpose": "share_plan"},
         follow=True,
     )
     assert "Uw toestemming geldt vanaf vandaag." in response.content.decode()

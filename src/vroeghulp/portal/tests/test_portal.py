@@ -68,11 +68,12 @@ def test_wrong_codes_run_out(world, parent):
     assert LoginCode.objects.get().code_hash != code  # only a hash is stored
 
 
-def test_withdrawing_a_consent_works_at_once(world, parent):
+def test_withdrawing_a_consent_works_at_once_when_confirmed(world, parent):
     consent = ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
     client = _log_in()
     client.post(
-        reverse("portal:withdraw_consent", args=[world.own_case.code]), {"consent": consent.pk}
+        reverse("portal:withdraw_consent", args=[world.own_case.code]),
+        {"consent": consent.pk, "confirmed": "yes"},
     )
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None and consent.withdrawn_by.user == parent

@@ -11,3 +11,16 @@ document.addEventListener("htmx:xhr:progress", (event) => {
   bar.value = percent;
   label.textContent = `${percent}%`;
 });
+
+// A form that came back with errors: its error summary gets the focus (the summary also carries
+// `autofocus`; this covers a browser that skipped it and content swapped in by htmx).
+function focusErrorSummary(root) {
+  const summary = root.querySelector("[data-error-summary]");
+  if (summary && !summary.contains(document.activeElement)) summary.focus();
+}
+document.addEventListener("DOMContentLoaded", () => {
+  if (document.activeElement === document.body || document.activeElement === null) {
+    focusErrorSummary(document);
+  }
+});
+document.addEventListener("htmx:afterSwap", (event) => focusErrorSummary(event.detail.target));

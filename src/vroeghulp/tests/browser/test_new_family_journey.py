@@ -166,6 +166,8 @@ def test_a_new_family_from_registration_to_a_closed_file(browser, live_server, w
     )
 
     parent.get_by_role("button", name=f"Intrekken voor {world.other_organisation.name}").click()
+    parent.get_by_role("heading", name="Weet u het zeker?").wait_for()
+    parent.get_by_role("button", name="Ja, toestemming intrekken").click()
     parent.get_by_text("Uw toestemming is ingetrokken.").wait_for()
     assert not Consent.objects.in_force().filter(child=case.child).exists()
     assert Consent.objects.get(child=case.child).withdrawn_at is not None

@@ -81,7 +81,9 @@ def plan_version(world):
 
 
 @pytest.fixture
-def consent(world):
+def consent(world, phone):
+    # given by both guardians with custody, the parent on the phone among them: a guardian
+    # withdraws only a consent they gave themselves
     return ConsentFactory(child=world.own_case.child, organisation=world.other_organisation)
 
 
@@ -93,7 +95,12 @@ def test_read_the_plan(plan_version, phone):
 
 
 def test_withdraw_a_consent(consent, phone):
+    phone.reload()
     phone.get_by_role("button", name=f"Intrekken voor {consent.organisation.name}").click()
+    phone.get_by_role("heading", name="Weet u het zeker?").wait_for()
+    _check(phone, "confirm withdrawal")
+    assert Consent.objects.in_force().exists()
+    phone.get_by_role("button", name="Ja, toestemming intrekken").click()
     phone.get_by_text("Uw toestemming is ingetrokken.").wait_for()
     assert not Consent.objects.in_force().exists()
     _within_a_minute(phone)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from vroeghulp.cases.constants import TeamRole
 from vroeghulp.cases.models import TeamMember
 from vroeghulp.followup.models import FollowUpPlan
+from vroeghulp.networks.constants import FollowUpMode
 from vroeghulp.plans.constants import FINISHED_STATUSES
 from vroeghulp.plans.models import Arrangement, PlanItem
 
@@ -26,9 +27,13 @@ LOOKAHEAD_DAYS = 7
 
 
 def due_plans():
+    """Planned check-ins due within a week; a network where follow-up runs on request plans
+    none and gets no reminders (its contacts follow a request, shown on the work list)."""
     horizon = timezone.localdate() + datetime.timedelta(days=LOOKAHEAD_DAYS)
-    return FollowUpPlan.objects.filter(active=True, next_check_on__lte=horizon).exclude(
-        reminded_for=F("next_check_on")
+    return (
+        FollowUpPlan.objects.filter(active=True, next_check_on__lte=horizon)
+        .exclude(reminded_for=F("next_check_on"))
+        .exclude(case__network__follow_up_mode=FollowUpMode.ON_REQUEST)
     )
 
 

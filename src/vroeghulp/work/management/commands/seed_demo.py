@@ -46,6 +46,7 @@ from vroeghulp.networks.constants import Discipline, OrganisationalModel, Organi
 from vroeghulp.networks.constants import PartnerType as P
 from vroeghulp.networks.models import Municipality, Network, Organisation
 from vroeghulp.plans import actions as plan_actions
+from vroeghulp.portal import demo_guardians
 from vroeghulp.portal.models import SatisfactionQuestion
 from vroeghulp.prematurity import demo as premature_demo
 from vroeghulp.referrals.actions import (
@@ -58,6 +59,7 @@ from vroeghulp.referrals.actions import (
 )
 from vroeghulp.referrals.constants import STAFF_ROUTES, DeclineKind
 from vroeghulp.socialmap import demo as socialmap_demo
+from vroeghulp.work import demo_regional
 
 DEMO_SLUG = "regio-voorbeeld"
 DEMO_PASSWORD = "Vroeghulp-demo-2026"  # noqa: S105 (documented demo password)
@@ -323,6 +325,8 @@ class DemoBuilder:
         cbplus_demo.seed(self.network, self.users, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY)
         premature_demo.seed(self)
         seed_school_and_families(self.network, self.users, DEMO_PASSWORD, DEMO_TOTP_KEY)
+        demo_guardians.seed(self.network, self.users)
+        demo_regional.seed(self.network, DEMO_PASSWORD, DEMO_TOTP_KEY)
 
     def fresh_registrations(self) -> None:
         """Today's arrivals: one by the public form, one pre-registered by the jeugdarts."""
@@ -616,6 +620,6 @@ class DemoBuilder:
                 actor=self.users["coordinator@vroeghulp.test"],
                 organisation=self.organisations["Radboudumc Amalia kinderziekenhuis"],
                 purpose=Purpose.EXCHANGE_INFORMATION,
-                given_by=[g for g in child.guardians.all() if g.has_custody][:1],
+                given_by=[g for g in child.guardians.all() if g.has_custody],
                 given_on=opened.date(),
             )

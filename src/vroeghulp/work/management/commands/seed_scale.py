@@ -55,7 +55,7 @@ from vroeghulp.cases.models import (
 )
 from vroeghulp.children.models import Child, Guardian
 from vroeghulp.consent.constants import Purpose
-from vroeghulp.consent.models import Consent
+from vroeghulp.consent.models import Consent, ConsentGiving
 from vroeghulp.followup.models import FollowUpPlan
 from vroeghulp.meetings.models import AgendaItem, Meeting
 from vroeghulp.networks.constants import OrganisationKind
@@ -322,8 +322,13 @@ class Command(BaseCommand):
         TeamMember.objects.bulk_create(rows["members"], batch_size=BATCH)
         Intake.objects.bulk_create(rows["intakes"], batch_size=BATCH)
         consents = Consent.objects.bulk_create(rows["consents"], batch_size=BATCH)
-        Consent.given_by.through.objects.bulk_create(
-            Consent.given_by.through(consent=consent, guardian=consent.guardian)
+        ConsentGiving.objects.bulk_create(
+            ConsentGiving(
+                consent=consent,
+                guardian=consent.guardian,
+                given_on=consent.given_on,
+                recorded_by=consent.recorded_by,
+            )
             for consent in consents
         )
         InformationRequest.objects.bulk_create(rows["requests"], batch_size=BATCH)
