@@ -45,6 +45,7 @@ PAGES = (
     "portal/_uploads.html",
     "portal/contact_details.html",
     "portal/who_looked.html",
+    "portal/withdraw_consent.html",
     "portal/invitation.html",
     "portal/invitation_invalid.html",
     "portal/confirmation.html",  # a referrer's pre-registration, confirmed by the parents
