@@ -80,7 +80,16 @@ def on_case(action: str) -> Callable:
 def on_case_object(find: Callable, action: str) -> Callable:
     """Like `on_case` for an object of a case's file opened by its own code (an agenda item):
     `find(user, code, action)` returns the object and the decision on its child, or raises 404."""
+    return _on_found(find, action, f"case:{action}")
 
+
+def on_consult(action: str) -> Callable:
+    """The view receives the CB-plus consult (by its code) and the access decision on it
+    (`decide_consult`); anyone else a 404."""
+    return _on_found(consult_for, action, f"consult:{action}")
+
+
+def _on_found(find: Callable, action: str, rule: str) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request, code, *args, **kwargs):
@@ -90,25 +99,7 @@ def on_case_object(find: Callable, action: str) -> Callable:
             found, decision = find(request.user, code, action)
             return view(request, found, decision, *args, **kwargs)
 
-        return _mark(wrapper, f"case:{action}")
-
-    return decorator
-
-
-def on_consult(action: str) -> Callable:
-    """The view receives the CB-plus consult (by its code) and the access decision on it
-    (`decide_consult`); anyone else a 404."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapper(request, code, *args, **kwargs):
-            refusal = _login_then_second_factor(request)
-            if refusal:
-                return refusal
-            consult, decision = consult_for(request.user, code, action)
-            return view(request, consult, decision, *args, **kwargs)
-
-        return _mark(wrapper, f"consult:{action}")
+        return _mark(wrapper, rule)
 
     return decorator
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from vroeghulp.calendar_months import add_months
 from vroeghulp.networks.constants import CORRECTED_AGE_UNTIL_MONTHS, PREMATURE_THRESHOLD_WEEKS
 
 TERM_DAYS = 40 * 7
@@ -20,18 +21,6 @@ TERM_DAYS = 40 * 7
 MAX_THRESHOLD_WEEKS = 37
 # The first months are written in weeks: they change fast and are counted in weeks by nurses.
 WEEKS_UNTIL_MONTHS = 3
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last_day))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def whole_months(start: datetime.date, on: datetime.date) -> int:

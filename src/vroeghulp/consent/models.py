@@ -88,7 +88,7 @@ class Consent(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        Guardian, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Guardian, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
     )
     # The child's own say, where the network asks children from an age
     # (`Network.child_say_from_age`).
@@ -120,7 +120,7 @@ class ConsentGiving(models.Model):
     """One guardian's giving of a consent: their own day, and who recorded it."""
 
     consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="givings")
-    guardian = models.ForeignKey(Guardian, on_delete=models.PROTECT, related_name="givings")
+    guardian = models.ForeignKey(Guardian, on_delete=models.RESTRICT, related_name="givings")
     given_on = models.DateField(_("gegeven op"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True

@@ -11,12 +11,13 @@ from vroeghulp.access.auditing import event_for
 from vroeghulp.access.policy import Action, require
 from vroeghulp.audit.constants import AuditAction
 from vroeghulp.audit.writer import record
+from vroeghulp.calendar_months import add_months
 from vroeghulp.cases import actions as case_actions
 from vroeghulp.cases.models import Case, TimelineEvent
 from vroeghulp.cases.states import Phase
 
 from .constants import AskedBy
-from .models import CheckIn, FollowUpPlan, FollowUpRequest, add_months
+from .models import CheckIn, FollowUpPlan, FollowUpRequest
 
 
 def start_follow_up(

@@ -1,7 +1,5 @@
 """Long-term light follow-up ("vinger aan de pols"): a rhythm per family and its check-ins."""
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -61,14 +59,3 @@ class FollowUpRequest(models.Model):
 
     def __str__(self) -> str:
         return f"verzoek {self.on}"
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last_day))
-        except ValueError:
-            continue
-    raise ValueError(day)

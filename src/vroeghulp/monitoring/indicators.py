@@ -846,16 +846,21 @@ INDICATORS = [
     ),
     Indicator(
         "advice_without_meeting",
-        "Advies zonder MDO",
-        "Deel van de overgangen naar advies in de periode dat zonder bespreking in het MDO ging "
-        "(door de trajectbegeleider, met instemming van de ouders).",
+        _("Advies zonder MDO"),
+        _(
+            "Deel van de overgangen naar advies in de periode dat zonder bespreking in het MDO "
+            "ging (door de trajectbegeleider, met instemming van de ouders)."
+        ),
         "deel",
         advice_without_meeting,
     ),
     Indicator(
         "cases_per_tier",
-        "Trajecten per team",
-        "Trajecten gestart in de periode, per gekozen team (lokaal kernteam of provinciaal team).",
+        _("Trajecten per team"),
+        _(
+            "Trajecten gestart in de periode, per gekozen team (lokaal kernteam of provinciaal "
+            "team)."
+        ),
         "aantal",
         cases_per_tier,
     ),

@@ -14,7 +14,8 @@ from vroeghulp.accounts.administration import administered_networks
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.models import Membership, User
 
-from .models import Municipality, Network, Organisation
+from .constants import Discipline
+from .models import Municipality, Network, Organisation, Region, TeamTier
 
 
 class NetworkAdminSite(OTPAdminSite):
@@ -209,8 +210,6 @@ class UserAdmin(HidesPlatformAccounts, NetworkScopedAdmin, BaseUserAdmin):
 from django import forms  # noqa: E402
 from django.core.exceptions import ValidationError  # noqa: E402
 
-from .models import Region  # noqa: E402
-
 
 class RegionForm(forms.ModelForm):
     class Meta:
@@ -225,25 +224,26 @@ class RegionForm(forms.ModelForm):
         return data
 
 
-@admin.register(Region, site=admin_site)
-class RegionAdmin(NetworkScopedAdmin):
-    form = RegionForm
-    list_display = ["name", "network"]
+class MunicipalitiesOfOwnNetworks:
+    """The municipalities a record serves: only those of the administrator's networks, as
+    checkboxes (labelled, usable without script and on a phone; the admin's two-list filter
+    widget gives its icons an aria-label that their role does not allow)."""
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.related_model is Municipality:
             networks = administered_networks(request.user)
             kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
-            # Checkboxes: labelled, usable without script and on a phone (the admin's two-list
-            # filter widget gives its icons an aria-label that their role does not allow).
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-# --- Team tiers: local core teams and a provincial team, maintained per network --------------
+@admin.register(Region, site=admin_site)
+class RegionAdmin(MunicipalitiesOfOwnNetworks, NetworkScopedAdmin):
+    form = RegionForm
+    list_display = ["name", "network"]
 
-from .constants import Discipline  # noqa: E402
-from .models import TeamTier  # noqa: E402
+
+# --- Team tiers: local core teams and a provincial team, maintained per network --------------
 
 
 class TeamTierForm(forms.ModelForm):
@@ -267,14 +267,7 @@ class TeamTierForm(forms.ModelForm):
 
 
 @admin.register(TeamTier, site=admin_site)
-class TeamTierAdmin(NetworkScopedAdmin):
+class TeamTierAdmin(MunicipalitiesOfOwnNetworks, NetworkScopedAdmin):
     form = TeamTierForm
     list_display = ["name", "kind", "network", "active"]
     list_filter = ["kind", "active"]
-    filter_horizontal = ["municipalities"]
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.related_model is Municipality:
-            networks = administered_networks(request.user)
-            kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -299,7 +299,9 @@ class TeamTier(models.Model):
     doctor and a behavioural scientist for a few municipalities) or the provincial team of
     specialists for complex cases. The case's coordinator and casemanager choose one per case."""
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="tiers")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="tiers", verbose_name=_("netwerk")
+    )
     name = models.CharField(_("naam"), max_length=100)
     kind = models.CharField(_("soort"), max_length=12, choices=TierKind.choices)
     disciplines = models.JSONField(

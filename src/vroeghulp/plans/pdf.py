@@ -36,10 +36,12 @@ def render_html(
     return render_to_string("plans/document.html", context)
 
 
-def render_pdf(content: dict, number: int, network=None) -> bytes:
+def render_pdf(content: dict, number: int, network=None, language: str = "") -> bytes:
+    """The issued version is a document that never changes: it is written in the network's
+    language, not in the language the professional who issued it happened to choose. A parent
+    who reads another language gets the same content with its headings in their language
+    (`language`), made when they download it."""
     logo = Path(network.logo.path).as_uri() if network is not None and network.logo else ""
-    # An issued version is a document that never changes: it is written in the network's
-    # language, not in the language the professional who issued it happened to choose.
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         html = render_html(content, number, logo_src=logo)
     return html_to_pdf(html, pdf_variant="pdf/ua-1")

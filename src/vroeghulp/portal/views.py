@@ -1,5 +1,7 @@
 """The parents' portal: log in with a code, see where things stand, decide and react."""
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -305,11 +307,16 @@ def plan_pdf(request, case, decision, version_code):
             )
         ]
     )
-    return FileResponse(
-        version.pdf.open("rb"),
-        content_type="application/pdf",
-        filename=f"adviesplan-versie-{version.number}.pdf",
+    filename = f"adviesplan-versie-{version.number}.pdf"
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:  # the issued document itself
+        return FileResponse(
+            version.pdf.open("rb"), content_type="application/pdf", filename=filename
+        )
+    pdf = plan_pdf_module.render_pdf(
+        version.content, version.number, case.network, language=language
     )
+    return FileResponse(io.BytesIO(pdf), content_type="application/pdf", filename=filename)
 
 
 @as_parent(Action.VIEW)

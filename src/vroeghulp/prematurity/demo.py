@@ -8,11 +8,11 @@ import datetime
 
 from django.utils import timezone
 
+from vroeghulp.calendar_months import add_months
 from vroeghulp.cases.actions import accept_registration
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import Phase
 from vroeghulp.children.constants import GuardianRelation, Sex
-from vroeghulp.children.corrected_age import add_months
 from vroeghulp.referrals.actions import RegistrationData, record_callback, record_staff_registration
 from vroeghulp.referrals.constants import Route
 

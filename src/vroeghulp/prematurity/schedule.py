@@ -2,7 +2,8 @@
 
 import datetime
 
-from vroeghulp.children.corrected_age import add_months, age_of, missing_days
+from vroeghulp.calendar_months import add_months
+from vroeghulp.children.corrected_age import age_of, missing_days
 
 
 def planned_moments(case) -> list[tuple[int, str, datetime.date]]:

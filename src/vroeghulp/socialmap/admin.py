@@ -5,10 +5,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.accounts.administration import administered_networks
 from vroeghulp.concurrency import STALE_MESSAGE
-from vroeghulp.networks.admin import NetworkScopedAdmin, admin_site
-from vroeghulp.networks.models import Municipality
+from vroeghulp.networks.admin import MunicipalitiesOfOwnNetworks, NetworkScopedAdmin, admin_site
 
 from . import actions
 from .models import SocialMapEntry
@@ -59,22 +57,15 @@ class SocialMapEntryForm(forms.ModelForm):
 
 
 @admin.register(SocialMapEntry, site=admin_site)
-class SocialMapEntryAdmin(NetworkScopedAdmin):
+class SocialMapEntryAdmin(MunicipalitiesOfOwnNetworks, NetworkScopedAdmin):
     form = SocialMapEntryForm
     list_display = ["name", "kind", "network", "waiting_weeks", "checked_on", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "description"]
-    filter_horizontal = ["municipalities"]
 
     def get_readonly_fields(self, request, obj=None):
         # an entry stays in its network: the plan items and referrals naming it are there
         return ["network"] if obj is not None else []
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.related_model is Municipality:
-            networks = administered_networks(request.user)
-            kwargs["queryset"] = Municipality.objects.filter(network__in=networks)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         data = form.cleaned_data

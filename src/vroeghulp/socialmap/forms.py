@@ -7,6 +7,7 @@ from vroeghulp.date_input import DATE, DATE_ERRORS
 from vroeghulp.networks.models import Municipality, Network, Organisation
 
 from . import ages
+from .actions import FIELDS
 from .constants import AgeUnit, EntryKind
 
 MAX_AGE_YEARS = 25
@@ -152,23 +153,8 @@ class EntryForm(forms.Form):
     def entry_fields(self) -> dict:
         """The cleaned values as the actions take them."""
         data = self.cleaned_data
-        fields = {
-            name: data.get(name)
-            for name in (
-                "name",
-                "kind",
-                "organisation",
-                "description",
-                "age_from_months",
-                "age_to_months",
-                "waiting_weeks",
-                "phone",
-                "email",
-                "website",
-                "address",
-                "checked_on",
-            )
-        }
+        # whether the entry is active is its own form (ActiveForm)
+        fields = {name: data.get(name) for name in FIELDS if name != "is_active"}
         fields["municipalities"] = list(data.get("municipalities") or [])
         return fields
 

@@ -19,7 +19,10 @@ from .staleness import is_outdated
 class SocialMapEntry(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     network = models.ForeignKey(
-        Network, on_delete=models.PROTECT, related_name="social_map_entries"
+        Network,
+        on_delete=models.PROTECT,
+        related_name="social_map_entries",
+        verbose_name=_("netwerk"),
     )
     name = models.CharField(_("naam"), max_length=200)
     kind = models.CharField(_("soort"), max_length=16, choices=EntryKind.choices)
@@ -61,7 +64,7 @@ class SocialMapEntry(models.Model):
         blank=True,
         help_text=_("Wanneer iemand de gegevens voor het laatst naging."),
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("versie"), default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EntryQuerySet.as_manager()

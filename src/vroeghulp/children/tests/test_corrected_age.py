@@ -6,7 +6,8 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vroeghulp.children.corrected_age import add_months, corrected_age, format_age
+from vroeghulp.calendar_months import add_months
+from vroeghulp.children.corrected_age import corrected_age, format_age
 
 day = datetime.date
 births = st.dates(min_value=day(2015, 1, 1), max_value=day(2030, 12, 31))

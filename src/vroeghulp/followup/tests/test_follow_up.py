@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from vroeghulp.accounts.constants import Role
 from vroeghulp.accounts.tests.factories import verified_client
+from vroeghulp.calendar_months import add_months
 from vroeghulp.cases.models import Case
 from vroeghulp.cases.states import Phase
-from vroeghulp.followup.models import FollowUpPlan, add_months
+from vroeghulp.followup.models import FollowUpPlan
 
 pytestmark = pytest.mark.django_db
 

@@ -58,7 +58,7 @@ def _agenda_item(world, case, days=7):
 def test_parents_choose_whether_they_attend_the_meeting(world, client):
     item = _agenda_item(world, world.own_case)
     page = client.get(_url(world, "child")).content.decode()
-    assert "Het overleg over uw kind (MDO)" in page
+    assert "Het overleg van de specialisten over uw kind" in page
     response = client.post(_url(world, "attend"), {"item": item.pk, "attend": "0"}, follow=True)
     item.refresh_from_db()
     assert item.parents_attend is False
