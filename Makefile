@@ -54,9 +54,10 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # After changing texts: collect them into the English catalogue, translate the new entries in
-# src/vroeghulp/locale/en/LC_MESSAGES/django.po, then compile (needs GNU gettext). The compiled
+# src/vroeghulp/locale/en/LC_MESSAGES/django.po and the parents' languages' catalogues (ar, tr, pl;
+# docs/translations.md), then compile (needs GNU gettext). The compiled
 # .mo is committed, so running the application never needs gettext.
 messages: install system
-	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py makemessages -l en --no-location --no-wrap \
+	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py makemessages -l en -l ar -l tr -l pl --no-location --no-wrap \
 		--ignore "*/tests/*" --ignore conftest.py
-	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py compilemessages -l en
+	cd src/vroeghulp && DEBUG=1 ../../$(PY) ../../manage.py compilemessages -l en -l ar -l tr -l pl

@@ -162,5 +162,7 @@ def format_age(start: datetime.date, on: datetime.date) -> str:
     if not years:
         return _("%(n)d mnd") % {"n": months}
     if not months:
-        return _("%(n)d jaar") % {"n": years}
+        # A plural, as socialmap/ages.py has it: gettext keeps one entry per msgid, and a
+        # singular lookup of a plural entry finds nothing.
+        return ngettext("%(n)d jaar", "%(n)d jaar", years) % {"n": years}
     return _("%(years)d jaar %(months)d mnd") % {"years": years, "months": months}

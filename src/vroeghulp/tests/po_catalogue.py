@@ -1,8 +1,8 @@
 """A small reader for gettext .po files, enough for the catalogue tests (no third-party parser).
 
-It reads what `makemessages` writes: comments, flags (`#, fuzzy, python-format`), msgctxt, msgid,
-msgid_plural, msgstr and msgstr[n], each possibly continued over several quoted lines. Obsolete
-entries (`#~`) and previous-msgid comments (`#|`) are skipped.
+It reads what `makemessages` writes: translator comments (`# ...`), flags (`#, fuzzy,
+python-format`), msgctxt, msgid, msgid_plural, msgstr and msgstr[n], each possibly continued over
+several quoted lines. Obsolete entries (`#~`) and previous-msgid comments (`#|`) are skipped.
 """
 
 import ast
@@ -20,6 +20,7 @@ class Entry:
     msgstr: str = ""
     msgstr_plural: dict[int, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
+    comments: list[str] = field(default_factory=list)  # translator comments (`# ...`)
 
     @property
     def key(self) -> tuple:
@@ -68,6 +69,8 @@ def read(path: Path = CATALOGUE) -> list[Entry]:
             current = "comment"
             if line.startswith("#,"):
                 entry.flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
+            elif line == "#" or line.startswith("# "):
+                entry.comments.append(line[2:])
             continue
         if line.startswith('"'):
             _append(entry, current, _unquote(line))
