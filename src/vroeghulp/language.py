@@ -44,7 +44,11 @@ class ChosenLanguageMiddleware:
         language = chosen if chosen in offered else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # the thread serves the next request (or, in tests, the next test's own code)
+            translation.deactivate()
         response.headers.setdefault("Content-Language", language)
         return response
 
